@@ -1,0 +1,28 @@
+import { ErrorMessage } from '@/components/shared/ErrorMessage';
+import type { ConnectionReport } from '@/lib/messages';
+import type { AsyncState } from '@/lib/ui/use-async';
+
+/** The outcome of "Test connection": which server and key answered, or why not. */
+export function ConnectionResult({
+  state,
+  serverUrl,
+}: {
+  state: AsyncState<ConnectionReport>;
+  serverUrl: string;
+}) {
+  if (state.status === 'idle') return null;
+  if (state.status === 'pending') {
+    return (
+      <p role="status" className="message">
+        Testing the connection…
+      </p>
+    );
+  }
+  if (state.status === 'failed')
+    return <ErrorMessage error={state.error} serverUrl={serverUrl} onOptionsPage />;
+  return (
+    <div role="status" className="message message-success">
+      <p>{state.data.summary}</p>
+    </div>
+  );
+}

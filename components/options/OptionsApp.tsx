@@ -1,0 +1,36 @@
+import { useEffect, useState } from 'react';
+import { SettingsForm } from '@/components/options/SettingsForm';
+import type { SettingsView } from '@/lib/messages';
+import { sendMessage } from '@/lib/ui/send-message';
+import './options.css';
+
+export function OptionsApp() {
+  const [settings, setSettings] = useState<SettingsView | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  useEffect(() => {
+    sendMessage<SettingsView>({ type: 'settings.get' }).then((reply) => {
+      if (reply.ok) setSettings(reply.data);
+      else setLoadError(reply.error.message);
+    });
+  }, []);
+
+  return (
+    <main className="options">
+      <header className="options-header">
+        <img src="/icon/48.png" alt="" width={32} height={32} />
+        <h1>Send to OpenHands settings</h1>
+      </header>
+      {loadError && (
+        <p role="alert" className="message message-error">
+          {loadError}
+        </p>
+      )}
+      {settings ? (
+        <SettingsForm settings={settings} onSaved={setSettings} />
+      ) : (
+        !loadError && <p aria-live="polite">Loading settings…</p>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,175 @@
+import { type FormEvent, useId, useState } from 'react';
+import { ConnectionResult } from '@/components/options/ConnectionResult';
+import { ErrorMessage } from '@/components/shared/ErrorMessage';
+import type { ConnectionReport, Reply, SettingsView } from '@/lib/messages';
+import { normaliseServerUrl } from '@/lib/settings/settings';
+import { requestServerPermission } from '@/lib/ui/host-permission';
+import { sendMessage } from '@/lib/ui/send-message';
+import { useAsync } from '@/lib/ui/use-async';
+
+interface Props {
+  settings: SettingsView;
+  onSaved(settings: SettingsView): void;
+}
+
+/** Returns the normalised URL, or the sentence that says what is wrong with it. */
+function checkUrl(input: string): { url: string } | { error: string } {
+  try {
+    return { url: normaliseServerUrl(input) };
+  } catch {
+    return {
+      error: 'Enter the server’s full address, such as https://app.all-hands.dev or http://localhost:3000.',
+    };
+  }
+}
+
+const permissionDenied = (url: string) => ({
+  ok: false as const,
+  error: {
+    code: 'permission_denied',
+    message: `Send to OpenHands needs your permission to reach ${url}. Try again and choose “Allow”.`,
+  },
+});
+
+export function SettingsForm({ settings, onSaved }: Props) {
+  const ids = { key: useId(), url: useId(), keyHelp: useId(), urlError: useId() };
+  const [apiKey, setApiKey] = useState('');
+  const [revealed, setRevealed] = useState(false);
+  const [serverUrl, setServerUrl] = useState(settings.serverUrl);
+  const [notifications, setNotifications] = useState(settings.notifications);
+  const [urlError, setUrlError] = useState<string | null>(null);
+
+  const [saveState, save, setSaveState] = useAsync(async (url: string): Promise<Reply<SettingsView>> => {
+    if (!(await requestServerPermission(url))) return permissionDenied(url);
+    const reply = await sendMessage<SettingsView>({
+      type: 'settings.save',
+      serverUrl: url,
+      apiKey: apiKey.trim() || undefined,
+      notifications,
+    });
+    if (reply.ok) {
+      setApiKey('');
+      setServerUrl(reply.data.serverUrl);
+      onSaved(reply.data);
+    }
+    return reply;
+  });
+
+  const [testState, test] = useAsync(async (url: string): Promise<Reply<ConnectionReport>> => {
+    if (!(await requestServerPermission(url))) return permissionDenied(url);
+    return sendMessage<ConnectionReport>({
+      type: 'connection.test',
+      serverUrl: url,
+      apiKey: apiKey.trim() || undefined,
+    });
+  });
+
+  /** Validates the URL, then runs `action` with it, synchronously inside the click. */
+  const withUrl = (action: (url: string) => unknown) => {
+    const checked = checkUrl(serverUrl);
+    if ('error' in checked) {
+      setUrlError(checked.error);
+      return;
+    }
+    setUrlError(null);
+    action(checked.url);
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    withUrl(save);
+  };
+
+  const keyPlaceholder = settings.hasKey
+    ? `Saved key ${settings.keyHint ?? ''} — type a new one to replace it`
+    : '';
+  const keysPage = `${settings.serverUrl}/settings/api-keys`;
+
+  return (
+    <form className="settings-form" onSubmit={onSubmit} noValidate>
+      <div className="field">
+        <label htmlFor={ids.key}>API key</label>
+        <div className="key-row">
+          <input
+            id={ids.key}
+            type={revealed ? 'text' : 'password'}
+            autoComplete="off"
+            spellCheck={false}
+            value={apiKey}
+            placeholder={keyPlaceholder}
+            aria-describedby={ids.keyHelp}
+            onChange={(e) => {
+              setApiKey(e.target.value);
+              setSaveState({ status: 'idle' });
+            }}
+          />
+          <button type="button" aria-pressed={revealed} onClick={() => setRevealed(!revealed)}>
+            {revealed ? 'Hide key' : 'Show key'}
+          </button>
+        </div>
+        <p id={ids.keyHelp} className="help">
+          Create one in OpenHands under{' '}
+          <a href={keysPage} target="_blank" rel="noreferrer">
+            Settings → API Keys
+          </a>
+          . It is not the LLM key. Self-hosted servers without authentication need no key. The key stays on
+          this computer and is sent only to your OpenHands server.
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor={ids.url}>Server URL</label>
+        <input
+          id={ids.url}
+          type="url"
+          inputMode="url"
+          value={serverUrl}
+          aria-invalid={urlError ? true : undefined}
+          aria-describedby={urlError ? ids.urlError : undefined}
+          onChange={(e) => {
+            setServerUrl(e.target.value);
+            setSaveState({ status: 'idle' });
+          }}
+        />
+        {urlError ? (
+          <p id={ids.urlError} className="message message-error">
+            {urlError}
+          </p>
+        ) : (
+          <p className="help">
+            OpenHands Cloud is https://app.all-hands.dev. A self-hosted server asks for access when saved.
+          </p>
+        )}
+      </div>
+      <div className="field field-inline">
+        <input
+          id="notifications"
+          type="checkbox"
+          checked={notifications}
+          onChange={(e) => {
+            setNotifications(e.target.checked);
+            setSaveState({ status: 'idle' });
+          }}
+        />
+        <label htmlFor="notifications">
+          Notify me when a conversation finishes, fails or waits for confirmation
+        </label>
+      </div>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={saveState.status === 'pending'}>
+          Save
+        </button>
+        <button type="button" onClick={() => withUrl(test)} disabled={testState.status === 'pending'}>
+          Test connection
+        </button>
+        <span role="status" className="saved">
+          {saveState.status === 'pending' && 'Saving…'}
+          {saveState.status === 'done' && 'Saved'}
+        </span>
+      </div>
+      {saveState.status === 'failed' && (
+        <ErrorMessage error={saveState.error} serverUrl={serverUrl} onOptionsPage />
+      )}
+      <ConnectionResult state={testState} serverUrl={serverUrl} />
+    </form>
+  );
+}

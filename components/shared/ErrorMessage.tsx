@@ -1,0 +1,28 @@
+import { browser } from '#imports';
+import type { MessageError } from '@/lib/messages';
+
+interface Props {
+  error: MessageError;
+  serverUrl?: string;
+  /** Hide the options link where the user already is on the options page. */
+  onOptionsPage?: boolean;
+}
+
+/** A background error as users read it, with the link that helps next. */
+export function ErrorMessage({ error, serverUrl, onOptionsPage = false }: Props) {
+  return (
+    <div role="alert" className="message message-error">
+      <p>{error.message}</p>
+      {error.action === 'options' && !onOptionsPage && (
+        <button type="button" className="link-button" onClick={() => browser.runtime.openOptionsPage()}>
+          Open extension options
+        </button>
+      )}
+      {error.action === 'conversations' && serverUrl && (
+        <a href={`${serverUrl}/conversations`} target="_blank" rel="noreferrer">
+          Open your conversations
+        </a>
+      )}
+    </div>
+  );
+}

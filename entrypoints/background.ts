@@ -1,0 +1,37 @@
+import { browser, defineBackground } from '#imports';
+import { serializeError } from '@/lib/api/errors';
+import { createApiKeyStore } from '@/lib/background/api-key';
+import { updateBadge } from '@/lib/background/badge';
+import { createHandlers } from '@/lib/background/create-handlers';
+import { handleMessage } from '@/lib/background/handle-message';
+import { notify, openNotifiedConversation } from '@/lib/background/notifications';
+import { createPollScheduler, POLL_ALARM } from '@/lib/background/poll-scheduler';
+import { pollOnce } from '@/lib/background/poller';
+import { registerSelectionMenu } from '@/lib/context-menu/menu';
+import { onSelectionMenuClicked } from '@/lib/context-menu/send-selection';
+
+// Listeners are registered synchronously: the worker may have been started by one of these events.
+export default defineBackground(() => {
+  const base = {
+    apiKeys: createApiKeyStore(),
+    fetch: (...args: Parameters<typeof fetch>) => fetch(...args),
+    now: () => new Date(),
+    onRecords: updateBadge,
+  };
+  const scheduler = createPollScheduler(() => pollOnce({ ...base, notify }), browser.alarms);
+  const handlers = createHandlers({ ...base, schedulePoll: () => scheduler.schedule(0) });
+  const self = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') };
+
+  browser.runtime.onMessage.addListener((message, sender) =>
+    handleMessage(message, sender, { self, handlers, toError: serializeError }),
+  );
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === POLL_ALARM) scheduler.schedule(0);
+  });
+  browser.notifications.onClicked.addListener((id) => void openNotifiedConversation(id));
+  browser.runtime.onInstalled.addListener(() => void registerSelectionMenu(browser.contextMenus));
+  browser.contextMenus.onClicked.addListener((info, tab) => void onSelectionMenuClicked(info, tab, browser));
+
+  // Resume polling whenever the worker starts: it may have been stopped mid-start.
+  scheduler.schedule(0);
+});

@@ -1,0 +1,58 @@
+import type { OpenHandsClient } from '@/lib/api/client';
+import { OpenHandsError } from '@/lib/api/errors';
+import type { Auth } from '@/lib/api/http';
+import type { AppMode } from '@/lib/api/schemas-v1';
+
+export interface ServerInfo {
+  apiVersion: 'v1' | 'v0';
+  appMode: AppMode | null;
+}
+
+const asAppMode = (mode: string): AppMode | null => (mode === 'saas' || mode === 'oss' ? mode : null);
+
+/** Codes that prove a route exists even though we may not use it yet. */
+const ROUTE_EXISTS = new Set(['no_key', 'unauthorized', 'forbidden']);
+
+/**
+ * Which API a server speaks (openhands-api.md §4.7): probe instead of guessing from versions. V1 answers
+ * `web-client/config` without auth; otherwise a legacy server answers `GET /api/conversations`.
+ */
+export async function detectServer(client: OpenHandsClient): Promise<ServerInfo> {
+  try {
+    const config = await client.getWebClientConfig();
+    return { apiVersion: 'v1', appMode: asAppMode(config.app_mode) };
+  } catch (err) {
+    // 404: no V1. An unreadable 200 (an HTML page from an old server's SPA fallback) also isn't V1.
+    const notV1 = err instanceof OpenHandsError && (err.code === 'not_found' || err.code === 'bad_response');
+    if (!notV1) throw err;
+  }
+  try {
+    await client.listConversationsV0({ limit: 1 });
+  } catch (err) {
+    // A V0 server started with SESSION_API_KEY answers 401 to a probe without the key: still V0.
+    if (!(err instanceof OpenHandsError && ROUTE_EXISTS.has(err.code))) throw err;
+  }
+  return { apiVersion: 'v0', appMode: null };
+}
+
+/** Hosts of OpenHands Cloud, which takes `Authorization: Bearer`. */
+const CLOUD_HOSTS = new Set(['app.all-hands.dev']);
+
+function isCloudUrl(serverUrl: string): boolean {
+  try {
+    return CLOUD_HOSTS.has(new URL(serverUrl).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The auth for a server: Cloud and other `saas` servers (Enterprise) take a Bearer API key; self-hosted
+ * (`oss`) and legacy V0 servers take their session key as `X-Session-API-Key`. No key, no auth.
+ */
+export function authFor(serverUrl: string, appMode: AppMode | null, key: string | null | undefined): Auth {
+  const trimmed = key?.trim();
+  if (!trimmed) return null;
+  const bearer = appMode === 'saas' || isCloudUrl(serverUrl);
+  return { kind: bearer ? 'bearer' : 'session', key: trimmed };
+}

@@ -1,0 +1,48 @@
+import { browser } from '#imports';
+import type { ApiKeyStore } from '@/lib/background/api-key';
+import { getConversation, loadConversations } from '@/lib/background/conversation-store';
+import { dedupeByKey } from '@/lib/background/dedupe';
+import type { Handlers } from '@/lib/background/handle-message';
+import { listConversations } from '@/lib/background/handlers/list-conversations';
+import { getSettingsView, saveSettingsFromPage } from '@/lib/background/handlers/settings';
+import { startConversation } from '@/lib/background/handlers/start-conversation';
+import { testConnection } from '@/lib/background/handlers/test-connection';
+import { recentRepositories } from '@/lib/background/recent-repos';
+import { loadDraft } from '@/lib/context-menu/draft-store';
+import type { ConversationRecord } from '@/lib/conversations/record';
+import type { StartInput } from '@/lib/start-input';
+
+export interface BackgroundDeps {
+  apiKeys: ApiKeyStore;
+  fetch: typeof fetch;
+  now(): Date;
+  schedulePoll(): void;
+  onRecords(records: ConversationRecord[]): Promise<void>;
+}
+
+/** Identical starts within this window are one start (double clicks, repeated shortcuts). */
+const DEDUPE_WINDOW_MS = 10_000;
+
+/** Wires each message type to its handler. */
+export function createHandlers(deps: BackgroundDeps): Handlers {
+  const start = dedupeByKey(
+    async (input: StartInput) => {
+      const record = await startConversation(input, deps);
+      await deps.onRecords(await loadConversations());
+      return record;
+    },
+    (input) => JSON.stringify(input),
+    { windowMs: DEDUPE_WINDOW_MS },
+  );
+  return {
+    'conversation.start': (request) => start(request.input),
+    'conversation.get': (request) => getConversation(request.id),
+    'conversation.list': (request) => listConversations(request, deps),
+    'options.open': () => browser.runtime.openOptionsPage(),
+    'settings.get': () => getSettingsView(deps.apiKeys),
+    'settings.save': (request) => saveSettingsFromPage(request, deps.apiKeys),
+    'connection.test': (request) => testConnection(request, deps),
+    'repos.recent': async () => recentRepositories(await loadConversations()),
+    'draft.get': (request) => loadDraft(request.id),
+  };
+}

@@ -1,0 +1,111 @@
+import { serializeError } from '@/lib/api/errors';
+import { type Connection, type ConnectionDeps, connect } from '@/lib/background/connection';
+import { loadConversations } from '@/lib/background/conversation-store';
+import { loadSettings } from '@/lib/background/settings-store';
+import { type ListCache, readListCache, writeListCache } from '@/lib/conversations/list-cache';
+import {
+  itemFromAppConversation,
+  itemFromConversationInfoV0,
+  itemFromRecord,
+} from '@/lib/conversations/list-item';
+import { mergeConversations, newestFirst, type ServerPage } from '@/lib/conversations/merge';
+import type { ConversationListReply, MessageError } from '@/lib/messages';
+
+export interface ListDeps extends ConnectionDeps {
+  now(): Date;
+}
+
+/** Conversations per server page. */
+export const PAGE_SIZE = 20;
+/** Without `refresh`, a server page younger than this is reused: the popup re-asks every few seconds. */
+export const CACHE_MAX_AGE_MS = 10_000;
+
+/** Failures that mean the server's list must not be shown: it may belong to another account. */
+const KEY_ERRORS = new Set(['no_key', 'unauthorized', 'forbidden']);
+
+const sameServer = (a: string, b: string) => a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
+
+/** One page of the server's list, V1 search or V0 list. */
+async function fetchPage(connection: Connection, pageId: string | undefined): Promise<ServerPage> {
+  const { client, serverUrl } = connection;
+  if (connection.apiVersion === 'v0') {
+    const page = await client.listConversationsV0({ limit: PAGE_SIZE, pageId });
+    return {
+      items: page.results.map((info) => itemFromConversationInfoV0(info, serverUrl)),
+      nextPageId: page.next_page_id ?? null,
+    };
+  }
+  const page = await client.searchConversations({ limit: PAGE_SIZE, pageId });
+  return {
+    items: page.items.map((conversation) => itemFromAppConversation(conversation, serverUrl)),
+    nextPageId: page.next_page_id ?? null,
+  };
+}
+
+type Fetched = { page: ServerPage; error?: undefined } | { page?: undefined; error: MessageError };
+
+async function fetchFromServer(deps: ListDeps, pageId?: string): Promise<Fetched> {
+  try {
+    const connection = await connect(deps);
+    return { page: await fetchPage(connection, pageId) };
+  } catch (error) {
+    return { error: serializeError(error) };
+  }
+}
+
+/** The first page: from the server, or from the cache when it is fresh enough or the server fails. */
+async function firstPage(
+  request: { refresh?: boolean },
+  deps: ListDeps,
+  serverUrl: string,
+): Promise<{ server: ListCache['server']; serverError?: MessageError }> {
+  const cache = await readListCache();
+  const cached = cache && sameServer(cache.serverUrl, serverUrl) ? cache.server : null;
+  const age = cached ? deps.now().getTime() - Date.parse(cached.fetchedAt) : Number.POSITIVE_INFINITY;
+  if (!request.refresh && age >= 0 && age < CACHE_MAX_AGE_MS) return { server: cached };
+
+  const { page, error } = await fetchFromServer(deps);
+  if (page) return { server: { ...page, fetchedAt: deps.now().toISOString() } };
+  // A rejected or missing key: show only what this extension started, never another account's list.
+  if (KEY_ERRORS.has(error.code)) return { server: null, serverError: error };
+  return { server: cached, serverError: error };
+}
+
+/**
+ * The popup's list: this extension's records for the configured server merged with one page of the
+ * server's list (V1 search, or V0 list on legacy servers). Never fails because of the server: the reply
+ * then carries local and cached items and `serverError`.
+ */
+export async function listConversations(
+  request: { pageId?: string; refresh?: boolean },
+  deps: ListDeps,
+): Promise<ConversationListReply> {
+  const { serverUrl } = await loadSettings();
+  const records = (await loadConversations()).filter((record) => sameServer(record.serverUrl, serverUrl));
+  const local = records.map(itemFromRecord);
+
+  if (request.pageId) {
+    const { page, error } = await fetchFromServer(deps, request.pageId);
+    if (!page) {
+      // Keep the page id so "Load more" can be tried again.
+      return { serverUrl, items: [], nextPageId: request.pageId, fetchedAt: null, serverError: error };
+    }
+    return {
+      serverUrl,
+      items: mergeConversations(local, page),
+      nextPageId: page.nextPageId,
+      fetchedAt: deps.now().toISOString(),
+    };
+  }
+
+  const { server, serverError } = await firstPage(request, deps, serverUrl);
+  const reply: ConversationListReply = {
+    serverUrl,
+    items: server ? mergeConversations(local, server) : newestFirst(local),
+    nextPageId: server?.nextPageId ?? null,
+    fetchedAt: server?.fetchedAt ?? null,
+    ...(serverError ? { serverError } : {}),
+  };
+  await writeListCache({ serverUrl, server, reply });
+  return reply;
+}

@@ -1,0 +1,33 @@
+import { browser } from '#imports';
+import { stateLabel } from '@/lib/api/status';
+import { getConversation } from '@/lib/background/conversation-store';
+import { loadSettings } from '@/lib/background/settings-store';
+import { type ConversationRecord, recordUrl } from '@/lib/conversations/record';
+
+/** The notification text for a record that reached a state worth telling the user about. */
+export function notificationFor(record: ConversationRecord): { title: string; message: string } {
+  const detail = record.state === 'error' && record.detail ? `: ${record.detail}` : '';
+  return {
+    title: `OpenHands: ${stateLabel(record.state)}`,
+    message: `${record.title} (${record.repository})${detail}`.slice(0, 300),
+  };
+}
+
+/** Shows a notification unless the user turned them off. Its id is the record's, so a click finds it. */
+export async function notify(record: ConversationRecord): Promise<void> {
+  if (!(await loadSettings()).notifications) return;
+  const { title, message } = notificationFor(record);
+  await browser.notifications.create(record.id, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title,
+    message,
+  });
+}
+
+/** Opens the conversation a clicked notification was about. */
+export async function openNotifiedConversation(notificationId: string): Promise<void> {
+  const record = await getConversation(notificationId);
+  if (record) await browser.tabs.create({ url: recordUrl(record) });
+  await browser.notifications.clear(notificationId);
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** The server rejects nothing below this, and agents work poorly on more; longer messages are trimmed with a note. */
+export const MAX_MESSAGE_CHARS = 30_000;
+
+/** `owner/repo` as GitHub allows it: letters, digits, `-`, `_`, `.`. */
+export const repositorySchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, 'Repository must look like owner/repo');
+
+/** Where a conversation came from, so the popup can link back to it. */
+export const sourceSchema = z.object({
+  kind: z.enum(['issue', 'pull', 'selection']),
+  url: z.string().url(),
+  /** Issue or PR number, when the source is one. */
+  number: z.number().int().positive().optional(),
+});
+export type ConversationSource = z.infer<typeof sourceSchema>;
+
+/**
+ * What a content script or extension page asks the background to start. The background turns it into
+ * the server's request (V1 `AppConversationStartRequest` or V0 `InitSessionRequest`).
+ */
+export const startInputSchema = z.object({
+  repository: repositorySchema,
+  /** Branch to check out; omitted for fork PRs and when the user leaves it empty. */
+  branch: z.string().trim().min(1).max(255).optional(),
+  /** PR number for PR pages: sent as `pr_number: [n]`. */
+  prNumber: z.number().int().positive().optional(),
+  title: z.string().trim().min(1).max(200).optional(),
+  message: z.string().trim().min(1, 'The message is empty').max(MAX_MESSAGE_CHARS),
+  source: sourceSchema,
+});
+export type StartInput = z.infer<typeof startInputSchema>;

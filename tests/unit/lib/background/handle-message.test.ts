@@ -1,0 +1,88 @@
+import { describe, expect, it, vi } from 'vitest';
+import { type Handlers, handleMessage } from '@/lib/background/handle-message';
+import type { Sender } from '@/lib/background/sender';
+
+const self = { id: 'ext-id', baseUrl: 'chrome-extension://ext-id/' };
+const page: Sender = {
+  id: 'ext-id',
+  url: 'chrome-extension://ext-id/popup.html',
+  origin: 'chrome-extension://ext-id',
+};
+const github: Sender = {
+  id: 'ext-id',
+  url: 'https://github.com/o/r/issues/1',
+  tab: { id: 3 } as Sender['tab'],
+};
+
+/** Handlers that answer with their own name, so tests see which one ran. */
+function fakeHandlers(): Handlers {
+  const answer = (name: string) => vi.fn(async () => name);
+  return {
+    'conversation.start': answer('start'),
+    'conversation.get': answer('get'),
+    'conversation.list': answer('list'),
+    'options.open': answer('options'),
+    'settings.get': answer('settings.get'),
+    'settings.save': answer('settings.save'),
+    'connection.test': answer('test'),
+    'repos.recent': answer('repos'),
+  } as unknown as Handlers;
+}
+
+const deps = (handlers = fakeHandlers()) => ({
+  self,
+  handlers,
+  toError: (e: unknown) => ({ code: 'unknown', message: String((e as Error).message) }),
+});
+
+describe('handleMessage', () => {
+  it('should run the handler for a valid message from an extension page', async () => {
+    const actual = await handleMessage({ type: 'settings.get' }, page, deps());
+    expect(actual).toEqual({ ok: true, data: 'settings.get' });
+  });
+
+  it('should reject malformed messages without running anything', async () => {
+    const handlers = fakeHandlers();
+    const actual = await handleMessage(
+      { type: 'settings.save', serverUrl: 'not a url' },
+      page,
+      deps(handlers),
+    );
+    expect(actual).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(handlers['settings.save']).not.toHaveBeenCalled();
+  });
+
+  it('should let GitHub tabs start conversations', async () => {
+    const message = {
+      type: 'conversation.start',
+      input: {
+        repository: 'o/r',
+        message: 'Fix it',
+        source: { kind: 'issue', url: 'https://github.com/o/r/issues/1' },
+      },
+    };
+    expect(await handleMessage(message, github, deps())).toEqual({ ok: true, data: 'start' });
+  });
+
+  it.each(['settings.get', 'connection.test', 'repos.recent', 'conversation.list'])(
+    'should refuse %s from a GitHub tab',
+    async (type) => {
+      const actual = await handleMessage({ type }, github, deps());
+      expect(actual).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    },
+  );
+
+  it('should refuse messages from other extensions', async () => {
+    const actual = await handleMessage({ type: 'settings.get' }, { ...page, id: 'other' }, deps());
+    expect(actual).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('should turn a handler failure into an error reply', async () => {
+    const handlers = fakeHandlers();
+    handlers['settings.get'] = vi.fn(async () => {
+      throw new Error('storage broke');
+    });
+    const actual = await handleMessage({ type: 'settings.get' }, page, deps(handlers));
+    expect(actual).toEqual({ ok: false, error: { code: 'unknown', message: 'storage broke' } });
+  });
+});

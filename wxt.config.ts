@@ -1,0 +1,38 @@
+import { defineConfig } from 'wxt';
+
+/** Origins the extension always needs: GitHub pages and OpenHands Cloud. */
+const HOST_PERMISSIONS = ['https://github.com/*', 'https://app.all-hands.dev/*'];
+
+// See README "Permissions" for why each one is here.
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  imports: false,
+  // Lets parallel builds (tests, benchmarks) write to separate folders.
+  outDir: process.env.WXT_OUT_DIR ?? '.output',
+  manifest: ({ browser }) => ({
+    name: 'Send to OpenHands',
+    description:
+      'Send GitHub issues, pull requests and selected text to the OpenHands coding agent in one click.',
+    permissions: ['storage', 'contextMenus', 'alarms', 'notifications', 'scripting', 'activeTab'],
+    host_permissions: HOST_PERMISSIONS,
+    // A self-hosted OpenHands server is granted at runtime, from the options page.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    commands: {
+      'send-default': {
+        suggested_key: { default: 'Alt+Shift+O' },
+        description: 'Send the current issue or pull request to OpenHands',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'send-to-openhands@openhands.dev',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
