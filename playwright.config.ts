@@ -2,7 +2,9 @@ import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 // Runs against different builds (EXTENSION_PATH) keep separate results, so they can run side by side.
-const build = process.env.EXTENSION_PATH ? path.basename(path.dirname(path.resolve(process.env.EXTENSION_PATH))) : 'default';
+const build = process.env.EXTENSION_PATH
+  ? path.basename(path.dirname(path.resolve(process.env.EXTENSION_PATH)))
+  : 'default';
 
 // One worker: each test launches its own Chromium with the built extension, and the machine has 2 cores.
 export default defineConfig({

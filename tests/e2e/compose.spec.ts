@@ -1,0 +1,134 @@
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { composeWindowData, draftStorageKey, newDraft } from '../../lib/compose/draft.ts';
+import { expect, test } from './fixtures.ts';
+import { CLOUD_ORIGIN } from './support/openhands.ts';
+
+const PAGE_URL = 'https://ci.example.com/builds/42';
+const SELECTION = 'FAIL src/parse.test.ts\n  TypeError: boom';
+const EDITED =
+  'TypeError: Cannot read properties of undefined\n    at parse (src/parse.ts:10:5)\n    at main (src/main.ts:3:1)';
+
+/**
+ * Does what the menu handler does after reading a selection: stores the draft in `storage.session` under a
+ * random id and opens compose.html?draft=<id> in a popup window, both from the service worker and with the
+ * handler's own helpers. Playwright cannot click a native context menu; the click handler itself is covered
+ * by the unit tests.
+ */
+async function openComposeLikeTheMenu(
+  context: BrowserContext,
+  serviceWorker: Worker,
+  extensionId: string,
+): Promise<Page> {
+  const id = crypto.randomUUID();
+  const entry = { [draftStorageKey(id)]: newDraft(SELECTION, PAGE_URL, new Date()) };
+  const window = composeWindowData(id, (path) => `chrome-extension://${extensionId}${path}`);
+  const opened = context.waitForEvent('page');
+  await serviceWorker.evaluate(
+    async ({ entry, window }) => {
+      await chrome.storage.session.set(entry);
+      await chrome.windows.create(window);
+    },
+    { entry, window },
+  );
+  const page = await opened;
+  await page.waitForLoadState();
+  expect(page.url()).toBe(window.url);
+  return page;
+}
+
+/** The start requests the local OpenHands server received. */
+const startRequests = (requests: { method: string; path: string }[]) =>
+  requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/app-conversations');
+
+test.describe('the compose window', () => {
+  test.beforeEach(async ({ extension }) => {
+    await extension.configure({ apiKey: 'test-key' });
+  });
+
+  test('should send the edited selection and link to the conversation', async ({
+    context,
+    serviceWorker,
+    extensionId,
+    openHands,
+    extension,
+  }) => {
+    openHands.configure({ stepsPerPoll: 0 });
+    const compose = await openComposeLikeTheMenu(context, serviceWorker, extensionId);
+    const text = compose.getByLabel('Text', { exact: true });
+    await expect(text).toHaveValue(SELECTION);
+    await expect(compose.getByLabel('Source URL')).toHaveValue(PAGE_URL);
+
+    await text.fill(EDITED);
+    await compose.getByLabel('Repository').fill('octo-org/hello-world');
+    await compose.getByLabel('Branch').fill('main');
+    await compose.getByLabel('Action').selectOption({ label: 'Investigate and report' });
+    await compose.screenshot({ path: '/tmp/compose.png' });
+    await text.press('Control+Enter');
+
+    const link = compose.getByRole('link', { name: 'Open conversation' });
+    await expect(link).toBeVisible();
+    const [request] = startRequests(openHands.requests);
+    if (!request) throw new Error('OpenHands received no start request');
+    expect(request.valid, request.validationErrors.join('\n')).toBe(true);
+    const body = request.body as {
+      selected_repository: string;
+      selected_branch: string;
+      initial_message: { content: { text: string }[] };
+    };
+    expect(body.selected_repository).toBe('octo-org/hello-world');
+    expect(body.selected_branch).toBe('main');
+    const message = body.initial_message.content[0]?.text ?? '';
+    expect(message).toContain(EDITED);
+    expect(message).toContain(`Source: ${PAGE_URL}`);
+    expect(message).toContain('Investigate');
+
+    const taskId = (request.responseBody as { id: string }).id;
+    await expect(link).toHaveAttribute('href', `${CLOUD_ORIGIN}/conversations/task-${taskId}`);
+    const stored = (await extension.storage()).conversations as {
+      records: { id: string; source: unknown }[];
+    };
+    expect(stored.records).toContainEqual(
+      expect.objectContaining({ id: taskId, source: { kind: 'selection', url: PAGE_URL } }),
+    );
+
+    // The start finishes: the stage and the link follow.
+    openHands.configure({ stepsPerPoll: 7 });
+    await expect.poll(() => openHands.getStartTask(taskId)?.app_conversation_id).toBeTruthy();
+    const conversationId = openHands.getStartTask(taskId)?.app_conversation_id;
+    await expect(link).toHaveAttribute('href', `${CLOUD_ORIGIN}/conversations/${conversationId}`, {
+      timeout: 20_000,
+    });
+    await expect(compose.getByRole('status')).toHaveText('Running');
+    await compose.screenshot({ path: '/tmp/compose-sent.png' });
+    expect(startRequests(openHands.requests)).toHaveLength(1);
+  });
+
+  test('should show an invalid repository and send nothing', async ({
+    context,
+    serviceWorker,
+    extensionId,
+    openHands,
+  }) => {
+    const compose = await openComposeLikeTheMenu(context, serviceWorker, extensionId);
+    const repository = compose.getByLabel('Repository');
+    await repository.fill('just-a-name');
+    await repository.press('Enter');
+    await expect(repository).toHaveAttribute('aria-invalid', 'true');
+    await expect(repository).toHaveAccessibleDescription(/Repository must look like owner\/repo/);
+    await compose.getByRole('button', { name: 'Send to OpenHands' }).click();
+    await compose.waitForTimeout(500);
+    expect(startRequests(openHands.requests)).toEqual([]);
+    await expect(compose.getByLabel('Text', { exact: true })).toHaveValue(SELECTION);
+  });
+
+  test('should close on Escape', async ({ context, serviceWorker, extensionId }) => {
+    const compose = await openComposeLikeTheMenu(context, serviceWorker, extensionId);
+    // No GitHub page and no recent repository: the repository is what needs typing first.
+    await expect(compose.getByLabel('Repository')).toBeFocused();
+    const closed = compose.waitForEvent('close');
+    // The window is gone before the key is released, so the press itself may report a closed page.
+    await compose.keyboard.press('Escape').catch(() => {});
+    await closed;
+    expect(compose.isClosed()).toBe(true);
+  });
+});

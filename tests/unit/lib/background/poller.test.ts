@@ -1,0 +1,150 @@
+// @vitest-environment node
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createApiKeyStore } from '@/lib/background/api-key';
+import { loadConversations } from '@/lib/background/conversation-store';
+import { startConversation } from '@/lib/background/handlers/start-conversation';
+import { ERROR_BACKOFF_MS, pollOnce } from '@/lib/background/poller';
+import { generateSecretKey } from '@/lib/background/secret-box';
+import { saveSettings } from '@/lib/background/settings-store';
+import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
+import type { StartInput } from '@/lib/start-input';
+import { type OpenHandsTestServer, startOpenHandsServer } from '../../../support/openhands-server/index.ts';
+
+const KEY = 'poller-test-key-123';
+const input: StartInput = {
+  repository: 'octo-org/hello-world',
+  branch: 'feature/login-fix',
+  prNumber: 7,
+  title: '#7: Fix login',
+  message: 'Address the review comments on https://github.com/octo-org/hello-world/pull/7',
+  source: { kind: 'pull', url: 'https://github.com/octo-org/hello-world/pull/7', number: 7 },
+};
+
+let server: OpenHandsTestServer;
+let clock: number;
+
+/** Background dependencies wired to the test server, with a clock the test moves. */
+async function makeDeps() {
+  const encryption = await generateSecretKey();
+  const apiKeys = createApiKeyStore(async () => encryption);
+  await apiKeys.write(KEY);
+  return {
+    apiKeys,
+    fetch: globalThis.fetch,
+    now: () => new Date(clock),
+    schedulePoll: vi.fn(),
+    notify: vi.fn(async () => {}),
+    onRecords: vi.fn(async () => {}),
+  };
+}
+
+describe('poller against the OpenHands test server', () => {
+  beforeAll(async () => {
+    server = await startOpenHandsServer({ mode: 'cloud', apiKey: KEY });
+  });
+  afterAll(() => server.close());
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    server.reset();
+    clock = Date.parse('2026-11-28T10:00:00Z');
+    await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: server.url });
+  });
+
+  it('should follow a start through every stage to a running conversation', async () => {
+    const deps = await makeDeps();
+    const record = await startConversation(input, deps);
+    expect(deps.schedulePoll).toHaveBeenCalled();
+    const stages: (string | null)[] = [];
+    for (let i = 0; i < 12 && (await loadConversations())[0]?.state === 'starting'; i++) {
+      clock += 2_000;
+      await pollOnce(deps);
+      stages.push((await loadConversations())[0]?.startStatus ?? null);
+    }
+    const [done] = await loadConversations();
+    expect(stages).toEqual([
+      'WAITING_FOR_SANDBOX',
+      'PREPARING_REPOSITORY',
+      'RUNNING_SETUP_SCRIPT',
+      'SETTING_UP_GIT_HOOKS',
+      'SETTING_UP_SKILLS',
+      'STARTING_CONVERSATION',
+      'READY',
+    ]);
+    expect(done).toMatchObject({ id: record.id, state: 'running', branch: 'feature/login-fix', prNumber: 7 });
+    expect(done?.conversationId).toBe(server.getStartTask(record.id)?.app_conversation_id);
+    expect(server.requests.every((r) => r.valid)).toBe(true);
+  });
+
+  it('should notify once when the conversation finishes, then stop polling it', async () => {
+    const deps = await makeDeps();
+    server.configure({ stepsPerPoll: 8 });
+    await startConversation(input, deps);
+    clock += 2_000;
+    await pollOnce(deps);
+    const [running] = await loadConversations();
+    server.setConversationStatus(running?.conversationId ?? '', { execution_status: 'finished' });
+    clock += 10_000;
+    await pollOnce(deps);
+    clock += 60_000;
+    expect(await pollOnce(deps)).toBeNull();
+    const [finished] = await loadConversations();
+    expect(finished).toMatchObject({ state: 'finished', polling: false, notifiedState: 'finished' });
+    expect(deps.notify).toHaveBeenCalledTimes(1);
+  });
+
+  it('should only poll records that are due, in one batch call', async () => {
+    const deps = await makeDeps();
+    server.configure({ stepsPerPoll: 0 });
+    await startConversation(input, deps);
+    await startConversation({ ...input, message: 'another' }, deps);
+    clock += 2_000;
+    const next = await pollOnce(deps);
+    expect(server.requests.filter((r) => r.path.endsWith('/start-tasks'))).toHaveLength(1);
+    expect(server.requests.at(-1)?.query.getAll('ids')).toHaveLength(2);
+    expect(next).toBe(2_000);
+    await pollOnce(deps);
+    expect(server.requests.filter((r) => r.path.endsWith('/start-tasks'))).toHaveLength(1);
+  });
+
+  it('should wait as long as the server asks when rate limited', async () => {
+    const deps = await makeDeps();
+    await startConversation(input, deps);
+    server.failNext({ kind: 'rate_limited', retryAfter: 9 });
+    clock += 2_000;
+    expect(await pollOnce(deps)).toBe(9_000);
+    server.failNext('server_error_html');
+    expect(await pollOnce(deps)).toBe(ERROR_BACKOFF_MS);
+  });
+
+  it('should stop polling a conversation unchanged for a day', async () => {
+    const deps = await makeDeps();
+    server.configure({ stepsPerPoll: 8 });
+    await startConversation(input, deps);
+    clock += 2_000;
+    await pollOnce(deps);
+    clock += 25 * 60 * 60 * 1000;
+    await pollOnce(deps);
+    const [stale] = await loadConversations();
+    expect(stale).toMatchObject({ state: 'running', polling: false });
+  });
+
+  it('should record the error detail of a start that failed', async () => {
+    const deps = await makeDeps();
+    server.configure({
+      stepsPerPoll: 8,
+      finalStartStatus: 'ERROR',
+      errorDetail: 'No access to octo-org/hello-world',
+    });
+    await startConversation(input, deps);
+    clock += 2_000;
+    await pollOnce(deps);
+    const [failed] = await loadConversations();
+    expect(failed).toMatchObject({
+      state: 'error',
+      detail: 'No access to octo-org/hello-world',
+      polling: false,
+    });
+    expect(deps.notify).toHaveBeenCalledWith(expect.objectContaining({ state: 'error' }));
+  });
+});
