@@ -7,6 +7,8 @@ const HOST_PERMISSIONS = ['https://github.com/*', 'https://app.all-hands.dev/*']
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
+  // MV3 everywhere, Firefox included: one manifest shape, `action` and optional host permissions on both.
+  manifestVersion: 3,
   // Lets parallel builds (tests, benchmarks) write to separate folders.
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   manifest: ({ browser }) => ({
@@ -28,7 +30,7 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'send-to-openhands@openhands.dev',
-              strict_min_version: '128.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

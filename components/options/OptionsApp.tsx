@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { SettingsForm } from '@/components/options/SettingsForm';
+import { GrantAccess } from '@/components/shared/GrantAccess';
 import type { SettingsView } from '@/lib/messages';
 import { sendMessage } from '@/lib/ui/send-message';
 import './options.css';
@@ -21,6 +22,7 @@ export function OptionsApp() {
         <img src="/icon/48.png" alt="" width={32} height={32} />
         <h1>Send to OpenHands settings</h1>
       </header>
+      <GrantAccess />
       {loadError && (
         <p role="alert" className="message message-error">
           {loadError}

@@ -1,0 +1,25 @@
+import { useEffect, useState } from 'react';
+import { hasRequiredAccess, requestRequiredAccess } from '@/lib/ui/required-access';
+
+/**
+ * A banner asking for access to GitHub and OpenHands Cloud when the browser did not grant it at install
+ * (Firefox MV3). Renders nothing once access is granted.
+ */
+export function GrantAccess() {
+  const [granted, setGranted] = useState(true);
+  useEffect(() => {
+    hasRequiredAccess().then(setGranted, () => setGranted(true));
+  }, []);
+  if (granted) return null;
+  return (
+    <div role="alert" className="message message-attention">
+      <p>
+        Send to OpenHands needs access to github.com (for the button) and app.all-hands.dev (for OpenHands Cloud).
+        Your browser did not grant it at install.
+      </p>
+      <button type="button" className="primary" onClick={() => requestRequiredAccess().then(setGranted)}>
+        Grant access
+      </button>
+    </div>
+  );
+}

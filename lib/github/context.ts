@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { readPrBranches } from '@/lib/github/branches';
+import { oneLineText, queryFirst } from '@/lib/github/dom';
+import { type GitHubPage, type GitHubUrlOptions, parseGitHubPage } from '@/lib/github/page';
+import { fallbackTitles, issueBodies, prBodies, titles } from '@/lib/github/selectors';
+import { renderedText } from '@/lib/github/text';
+import { parseDocumentTitle } from '@/lib/github/title';
+import { repositorySchema } from '@/lib/start-input';
+
+/** The PR's head and base; present only when the page shows the head branch. */
+export const prBranchesSchema = z.object({
+  headRepository: repositorySchema,
+  headBranch: z.string().min(1),
+  /** Missing on views that show only the head (e.g. some files-tab headers). */
+  baseBranch: z.string().min(1).optional(),
+  /** Head repository ≠ page repository: the branch doesn't exist in the page's repository. */
+  isFork: z.boolean(),
+});
+
+const commonFields = {
+  owner: z.string().min(1),
+  repo: z.string().min(1),
+  repository: repositorySchema,
+  number: z.number().int().positive(),
+  /** Without the `#N`; '' only when neither the page nor `document.title` shows it. */
+  title: z.string(),
+  /** Canonical: no query, hash or PR tab, e.g. `https://github.com/owner/repo/pull/7`. */
+  url: z.url(),
+  /** Rendered description as text (see `renderedText`); '' when empty or not shown (PR files tab). */
+  body: z.string(),
+};
+
+export const issueContextSchema = z.object({ kind: z.literal('issue'), ...commonFields });
+export const pullContextSchema = z.object({
+  kind: z.literal('pull'),
+  ...commonFields,
+  /** `undefined` when no head branch was found: send no branch and let the agent fetch `pull/N/head`. */
+  pr: prBranchesSchema.optional(),
+});
+export const pageContextSchema = z.discriminatedUnion('kind', [issueContextSchema, pullContextSchema]);
+
+export type PageContext = z.infer<typeof pageContextSchema>;
+export type IssueContext = z.infer<typeof issueContextSchema>;
+export type PullContext = z.infer<typeof pullContextSchema>;
+
+/** GitHub's `og:url` has the repository's canonical casing; use it when it names the same page. */
+function canonicalPage(doc: Document, page: GitHubPage, options: GitHubUrlOptions): GitHubPage {
+  const ogUrl = doc.querySelector('meta[property="og:url"]')?.getAttribute('content') ?? '';
+  const og = parseGitHubPage(ogUrl, options);
+  const same = (a: GitHubPage) => `${a.kind}/${a.owner}/${a.repo}/${a.number}`.toLowerCase();
+  return og && same(og) === same(page) ? { ...page, owner: og.owner, repo: og.repo } : page;
+}
+
+function readTitle(doc: Document, page: GitHubPage): string {
+  const fromPage = oneLineText(queryFirst(doc, titles));
+  if (fromPage) return fromPage;
+  const fromDocument = parseDocumentTitle(doc.title);
+  if (fromDocument?.kind === page.kind && fromDocument.number === page.number) return fromDocument.title;
+  // Unknown markup: a heading like "Title #42"
+  return oneLineText(queryFirst(doc, fallbackTitles)).replace(new RegExp(`\\s*#${page.number}$`), '');
+}
+
+/** GitHub's placeholder for an empty description. */
+const NO_DESCRIPTION = /^no description provided\.?$/i;
+
+function readBody(doc: Document, page: GitHubPage): string {
+  const element = queryFirst(doc, page.kind === 'issue' ? issueBodies : prBodies);
+  const text = element ? renderedText(element) : '';
+  return NO_DESCRIPTION.test(text) ? '' : text;
+}
+
+/**
+ * Reads the issue or PR on `doc` (React view first, Primer/legacy fallbacks, then `document.title` and `url`).
+ * @throws {TypeError} when `url` is not an issue or PR page (gate with `parseGitHubPage` first).
+ */
+export function extractPageContext(
+  doc: Document,
+  url: string | URL,
+  options: GitHubUrlOptions = {},
+): PageContext {
+  const parsed = parseGitHubPage(url, options);
+  if (!parsed) throw new TypeError(`Not a GitHub issue or pull request page: ${String(url)}`);
+  const page = canonicalPage(doc, parsed, options);
+  const repository = `${page.owner}/${page.repo}`;
+  const path = page.kind === 'issue' ? 'issues' : 'pull';
+  const common = {
+    owner: page.owner,
+    repo: page.repo,
+    repository,
+    number: page.number,
+    title: readTitle(doc, page),
+    url: `${new URL(url).origin}/${repository}/${path}/${page.number}`,
+    body: readBody(doc, page),
+  };
+  if (page.kind === 'issue') return pageContextSchema.parse({ kind: 'issue', ...common });
+  const pr = readPrBranches(doc, repository);
+  return pageContextSchema.parse({ kind: 'pull', ...common, ...(pr && { pr }) });
+}

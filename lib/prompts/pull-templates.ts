@@ -1,0 +1,55 @@
+import type { PullContext } from '@/lib/github/context';
+import type { Template } from '@/lib/prompts/issue-templates';
+import type { PullPresetId } from '@/lib/prompts/presets';
+
+function base(context: PullContext): string {
+  return context.pr?.baseBranch ?? '<base branch>';
+}
+
+function readComments({ number, repository }: PullContext): string {
+  return `Read every review and comment on PR #${number} (\`gh pr view ${number} --repo ${repository} --comments\`, or the GitHub API: \`GET /repos/${repository}/pulls/${number}/reviews\`, \`/pulls/${number}/comments\` and \`/issues/${number}/comments\`).`;
+}
+
+export const pullTemplates: Record<Exclude<PullPresetId, 'custom'>, (context: PullContext) => Template> = {
+  'address-review': (context) => ({
+    task: 'Address the review comments on GitHub',
+    access: 'write',
+    steps: [
+      `${readComments(context)} Skip threads that are resolved or outdated.`,
+      'For each remaining comment, make the requested change. If you disagree with one, leave the code as it is and explain why in your summary.',
+      'Run the tests and linters, then commit and push.',
+      'Finish with a summary that lists each comment and what you did about it.',
+    ],
+  }),
+  'fix-checks': ({ number, repository }) => ({
+    task: 'Fix the failing checks of GitHub',
+    access: 'write',
+    steps: [
+      `List the checks of the PR's latest commit (\`gh pr checks ${number} --repo ${repository}\`, or the GitHub API \`GET /repos/${repository}/commits/<head sha>/check-runs\`) and read the logs of each failing one.`,
+      'Reproduce each failure locally with the command CI runs.',
+      'Fix the causes in the code (never by skipping or weakening tests), and run the commands again until they pass.',
+      'Commit and push, then summarise what failed and what you changed.',
+    ],
+    note: 'If a failure is unrelated to this PR (a flaky test, CI infrastructure), say so instead of changing unrelated code.',
+  }),
+  'resolve-conflicts': (context) => ({
+    task: 'Resolve the merge conflicts of GitHub',
+    access: 'write',
+    steps: [
+      `Merge the base branch into the PR: \`git fetch origin ${base(context)} && git merge origin/${base(context)}\` (merge, don't rebase, so the review history stays intact).`,
+      "Resolve each conflict keeping the intent of both sides; read the PR description and the base branch's recent commits when unsure.",
+      'Run the build and tests, fix what the merge broke, and commit the merge.',
+      'Push, then summarise each conflict and how you resolved it.',
+    ],
+  }),
+  review: (context) => ({
+    task: 'Review and explain GitHub',
+    access: 'read',
+    steps: [
+      `Read the description below, the PR's comments, and the full diff against the base (\`git diff origin/${base(context)}...HEAD\`). This is read-only: don't commit, push or comment on GitHub.`,
+      'Explain what the PR changes and why, walking through the main changes file by file.',
+      'Point out bugs, edge cases, security or performance risks, missing tests and unclear code, each with its file and line.',
+      'End with a verdict (ready to merge, or needs changes) and the most important suggestions.',
+    ],
+  }),
+};
