@@ -29,7 +29,11 @@ export default defineBackground(() => {
     if (alarm.name === POLL_ALARM) scheduler.schedule(0);
   });
   browser.notifications.onClicked.addListener((id) => void openNotifiedConversation(id));
-  browser.runtime.onInstalled.addListener(() => void registerSelectionMenu(browser.contextMenus));
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void registerSelectionMenu(browser.contextMenus);
+    // First install: the options page asks for the key (and, on Firefox, for host access).
+    if (reason === 'install') void browser.runtime.openOptionsPage();
+  });
   browser.contextMenus.onClicked.addListener((info, tab) => void onSelectionMenuClicked(info, tab, browser));
 
   // Resume polling whenever the worker starts: it may have been stopped mid-start.

@@ -6,6 +6,7 @@ import { startInputSchema } from '@/lib/start-input';
 /**
  * The one message contract between the background and everything else. Every request is a zod-validated
  * `{type, ...}` object; every reply is an envelope, so errors cross the boundary as data, never as rejections.
+ * Requests are strict objects: an unknown field is a malformed message, not something to ignore.
  */
 
 /** A user-facing error, as it crosses the message boundary. Mirrors `serializeError` in lib/api/errors. */
@@ -22,37 +23,37 @@ export type MessageError = z.infer<typeof messageErrorSchema>;
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: MessageError };
 
-export const startConversationRequest = z.object({
+export const startConversationRequest = z.strictObject({
   type: z.literal('conversation.start'),
   input: startInputSchema,
 });
-export const getConversationRequest = z.object({
+export const getConversationRequest = z.strictObject({
   type: z.literal('conversation.get'),
   id: z.string().min(1).max(100),
 });
-export const listConversationsRequest = z.object({
+export const listConversationsRequest = z.strictObject({
   type: z.literal('conversation.list'),
   pageId: z.string().max(2000).optional(),
   refresh: z.boolean().optional(),
 });
-export const openOptionsRequest = z.object({ type: z.literal('options.open') });
-export const getSettingsRequest = z.object({ type: z.literal('settings.get') });
-export const saveSettingsRequest = z.object({
+export const openOptionsRequest = z.strictObject({ type: z.literal('options.open') });
+export const getSettingsRequest = z.strictObject({ type: z.literal('settings.get') });
+export const saveSettingsRequest = z.strictObject({
   type: z.literal('settings.save'),
   serverUrl: z.string().url(),
   /** `undefined` keeps the stored key; `''` removes it. */
   apiKey: z.string().max(500).optional(),
   notifications: z.boolean(),
 });
-export const testConnectionRequest = z.object({
+export const testConnectionRequest = z.strictObject({
   type: z.literal('connection.test'),
   /** Unsaved values from the form; absent fields fall back to what is stored. */
   serverUrl: z.string().url().optional(),
   apiKey: z.string().max(500).optional(),
 });
-export const recentReposRequest = z.object({ type: z.literal('repos.recent') });
+export const recentReposRequest = z.strictObject({ type: z.literal('repos.recent') });
 /** The compose window asks for the selection it was opened for (extension pages only). */
-export const getDraftRequest = z.object({ type: z.literal('draft.get'), id: draftIdSchema });
+export const getDraftRequest = z.strictObject({ type: z.literal('draft.get'), id: draftIdSchema });
 
 export const requestSchema = z.discriminatedUnion('type', [
   startConversationRequest,
@@ -77,7 +78,7 @@ export const CONTENT_SCRIPT_TYPES: ReadonlySet<RequestType> = new Set([
 
 /** Messages the background sends to a tab's content script. Never carries the key. */
 export const tabMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('command.send-default') }),
+  z.strictObject({ type: z.literal('command.send-default') }),
 ]);
 export type TabMessage = z.infer<typeof tabMessageSchema>;
 

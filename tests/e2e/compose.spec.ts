@@ -1,5 +1,6 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { composeWindowData, draftStorageKey, newDraft } from '../../lib/compose/draft.ts';
+import { COMPOSE_WINDOW, composeWindowData, draftStorageKey, newDraft } from '../../lib/compose/draft.ts';
+import type { RecordedRequest } from '../support/openhands-server/index.ts';
 import { expect, test } from './fixtures.ts';
 import { CLOUD_ORIGIN } from './support/openhands.ts';
 
@@ -33,11 +34,13 @@ async function openComposeLikeTheMenu(
   const page = await opened;
   await page.waitForLoadState();
   expect(page.url()).toBe(window.url);
+  // Headless windows keep Playwright's default viewport; show the page at the popup's size (less its title bar).
+  await page.setViewportSize({ width: COMPOSE_WINDOW.width, height: COMPOSE_WINDOW.height - 40 });
   return page;
 }
 
 /** The start requests the local OpenHands server received. */
-const startRequests = (requests: { method: string; path: string }[]) =>
+const startRequests = (requests: RecordedRequest[]) =>
   requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/app-conversations');
 
 test.describe('the compose window', () => {

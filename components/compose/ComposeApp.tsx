@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'react';
+import { ComposeForm } from '@/components/compose/ComposeForm';
+import { ErrorMessage } from '@/components/shared/ErrorMessage';
+import type { Draft } from '@/lib/compose/draft';
+import type { MessageError, SettingsView } from '@/lib/messages';
+import { sendMessage } from '@/lib/ui/send-message';
+import './compose.css';
+
+interface Props {
+  /** The page's query string: `?draft=<id>` from the context menu. */
+  search: string;
+  /** Closes the compose window (Escape, the Close button). */
+  onClose(): void;
+}
+
+type Loaded =
+  | { status: 'loading' }
+  | { status: 'failed'; error: MessageError }
+  | { status: 'ready'; draft: Draft; recent: string[]; serverUrl?: string };
+
+/** A draft with nothing in it, for the page opened without one: the user can paste text. */
+const emptyDraft = (): Draft => ({ text: '', url: '', createdAt: new Date().toISOString() });
+
+/** Loads the selection the window was opened for, plus recent repositories, then shows the form. */
+async function load(draftId: string | null): Promise<Loaded> {
+  const [draft, recent, settings] = await Promise.all([
+    draftId ? sendMessage<Draft>({ type: 'draft.get', id: draftId }) : null,
+    sendMessage<string[]>({ type: 'repos.recent' }),
+    sendMessage<SettingsView>({ type: 'settings.get' }),
+  ]);
+  if (draft && !draft.ok) return { status: 'failed', error: draft.error };
+  return {
+    status: 'ready',
+    draft: draft?.data ?? emptyDraft(),
+    recent: recent.ok ? recent.data : [],
+    ...(settings.ok ? { serverUrl: settings.data.serverUrl } : {}),
+  };
+}
+
+export function ComposeApp({ search, onClose }: Props) {
+  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+
+  useEffect(() => {
+    load(new URLSearchParams(search).get('draft')).then(setLoaded);
+  }, [search]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) onClose();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [onClose]);
+
+  return (
+    <main className="compose">
+      <header className="compose-header">
+        <img src="/icon/48.png" alt="" width={24} height={24} />
+        <h1>Send selection to OpenHands</h1>
+      </header>
+      {loaded.status === 'loading' && <p aria-live="polite">Loading the selection…</p>}
+      {loaded.status === 'failed' && <ErrorMessage error={loaded.error} />}
+      {loaded.status === 'ready' && (
+        <ComposeForm
+          draft={loaded.draft}
+          recent={loaded.recent}
+          serverUrl={loaded.serverUrl}
+          onClose={onClose}
+        />
+      )}
+    </main>
+  );
+}

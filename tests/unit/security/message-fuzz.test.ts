@@ -1,0 +1,144 @@
+// @vitest-environment node
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { serializeError } from '@/lib/api/errors';
+import { createApiKeyStore } from '@/lib/background/api-key';
+import { createHandlers } from '@/lib/background/create-handlers';
+import { handleMessage } from '@/lib/background/handle-message';
+import { generateSecretKey } from '@/lib/background/secret-box';
+import type { Sender } from '@/lib/background/sender';
+import { CONTENT_SCRIPT_TYPES, requestSchema } from '@/lib/messages';
+
+const self = { id: 'our-extension', baseUrl: 'chrome-extension://our-extension/' };
+const TYPES = [...requestSchema.options.map((o) => o.shape.type.value), 'settings.reveal', 'key.get', '', 'constructor'];
+
+/** A small seeded generator, so a failure can be replayed. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const HOSTILE_VALUES: unknown[] = [
+  null,
+  undefined,
+  0,
+  -1,
+  Number.NaN,
+  1e308,
+  true,
+  '',
+  ' ',
+  'x'.repeat(100_000),
+  '../../etc/passwd',
+  'javascript:alert(1)',
+  '<img src=x onerror=alert(1)>',
+  '__proto__',
+  { __proto__: { polluted: true } },
+  JSON.parse('{"__proto__": {"polluted": true}}'),
+  [],
+  [1, 2, 3],
+  { toString: 'not a function' },
+  { then: 'not a promise' },
+  'https://evil.example/steal',
+  'owner/repo/extra',
+  'owner',
+  '\u0000\uffff',
+];
+
+function pick<T>(random: () => number, items: readonly T[]): T {
+  return items[Math.floor(random() * items.length)] as T;
+}
+
+/** A message that must not validate: a known or unknown type with broken or hostile fields. */
+function malformedMessage(random: () => number): unknown {
+  for (;;) {
+    const message = candidate(random);
+    if (!requestSchema.safeParse(message).success) return message;
+  }
+}
+
+function candidate(random: () => number): unknown {
+  const roll = random();
+  if (roll < 0.1) return pick(random, HOSTILE_VALUES);
+  const message: Record<string, unknown> = { type: pick(random, TYPES) };
+  const fields = ['input', 'id', 'serverUrl', 'apiKey', 'notifications', 'pageId', 'refresh', 'repository', 'message'];
+  for (let i = 0; i < 1 + Math.floor(random() * 4); i++) message[pick(random, fields)] = pick(random, HOSTILE_VALUES);
+  if (message.type === 'conversation.start') {
+    message.input = {
+      repository: pick(random, ['owner/repo', ...HOSTILE_VALUES]),
+      message: pick(random, ['', 'x'.repeat(40_000), ...HOSTILE_VALUES]),
+      source: pick(random, [{ kind: 'issue', url: 'not a url' }, { kind: 'hack', url: 'https://github.com/o/r' }, ...HOSTILE_VALUES]),
+    };
+  }
+  return message;
+}
+
+/** A well-formed message from a sender that may not send it. */
+function unauthorised(random: () => number): { message: unknown; sender: Sender } {
+  const tab = { id: 7 } as Sender['tab'];
+  const senders: Sender[] = [
+    { id: 'another-extension', url: 'chrome-extension://another-extension/page.html' },
+    { id: self.id, url: 'https://evil.example/', tab },
+    { id: self.id, url: 'https://github.com.evil.example/o/r', tab },
+    { id: undefined, url: 'https://github.com/o/r/issues/1', tab },
+    { id: self.id, url: 'chrome-extension://our-extension/popup.html', origin: 'https://github.com' },
+  ];
+  const options = [
+    { type: 'settings.get' },
+    { type: 'settings.save', serverUrl: 'https://evil.example', apiKey: 'x', notifications: true },
+    { type: 'connection.test', serverUrl: 'https://evil.example' },
+    { type: 'repos.recent' },
+    { type: 'conversation.list' },
+  ];
+  const start = {
+    type: 'conversation.start',
+    input: { repository: 'o/r', message: 'hi', source: { kind: 'issue', url: 'https://github.com/o/r/issues/1' } },
+  };
+  if (random() < 0.5) {
+    // Page-only messages from a genuine GitHub tab.
+    return { message: pick(random, options), sender: { id: self.id, url: 'https://github.com/o/r/issues/1', tab } };
+  }
+  return { message: pick(random, [...options, start]), sender: pick(random, senders) };
+}
+
+describe('background message handling under hostile input', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('should reject 1,000 malformed or unauthorised messages without a crash or a request', async () => {
+    const fetchSpy = vi.fn(async () => new Response('{}'));
+    const encryption = await generateSecretKey();
+    const apiKeys = createApiKeyStore(async () => encryption);
+    await apiKeys.write('secret-key-that-must-stay');
+    const handlers = createHandlers({
+      apiKeys,
+      fetch: fetchSpy,
+      now: () => new Date('2026-11-28T10:00:00Z'),
+      schedulePoll: vi.fn(),
+      onRecords: vi.fn(async () => {}),
+    });
+    const before = JSON.stringify(await fakeBrowser.storage.local.get(null));
+    const random = rng(20261128);
+    const githubTab: Sender = { id: self.id, url: 'https://github.com/o/r/pull/2', tab: { id: 1 } as Sender['tab'] };
+    const page: Sender = { id: self.id, url: 'chrome-extension://our-extension/popup.html' };
+
+    for (let i = 0; i < 1000; i++) {
+      const { message, sender } =
+        i % 2 === 0 ? { message: malformedMessage(random), sender: pick(random, [githubTab, page]) } : unauthorised(random);
+      if (i % 2 === 0) expect(requestSchema.safeParse(message).success).toBe(false);
+      const reply = await handleMessage(message, sender, { self, handlers, toError: serializeError });
+      expect(reply.ok, `message ${i}: ${JSON.stringify(message)?.slice(0, 200)}`).toBe(false);
+      expect(JSON.stringify(reply)).not.toContain('secret-key-that-must-stay');
+    }
+
+    expect(fetchSpy).not.toHaveBeenCalled();
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).toBe(before);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('should allow GitHub tabs only the messages the button needs', () => {
+    expect([...CONTENT_SCRIPT_TYPES].sort()).toEqual(['conversation.get', 'conversation.start', 'options.open']);
+  });
+});
