@@ -14,12 +14,17 @@ interface Finding {
 const sourceDir = path.resolve(process.env.FIREFOX_BUILD ?? '.output/firefox-mv3');
 let output: string;
 try {
-  output = execFileSync('npx', ['web-ext', 'lint', '--source-dir', sourceDir, '--output', 'json'], { encoding: 'utf8' });
+  output = execFileSync('npx', ['web-ext', 'lint', '--source-dir', sourceDir, '--output', 'json'], {
+    encoding: 'utf8',
+  });
 } catch (error) {
   // web-ext exits non-zero when it finds errors; the JSON report is still on stdout.
   output = (error as { stdout?: string }).stdout ?? '';
 }
-const report = JSON.parse(output.slice(output.indexOf('{'))) as Record<'errors' | 'warnings' | 'notices', Finding[]>;
+const report = JSON.parse(output.slice(output.indexOf('{'))) as Record<
+  'errors' | 'warnings' | 'notices',
+  Finding[]
+>;
 for (const kind of ['errors', 'warnings', 'notices'] as const) {
   for (const f of report[kind]) console.log(`${kind.slice(0, -1)}: ${f.code} ${f.file ?? ''} — ${f.message}`);
 }

@@ -1,6 +1,6 @@
 import { oneLineText, queryFirst, queryStatic } from '@/lib/github/dom';
 import { headBranchCopyButtons, legacyBaseRefs, legacyHeadRefs, prBranchLinks } from '@/lib/github/selectors';
-import { repositorySchema } from '@/lib/start-input';
+import { isRepositoryName } from '@/lib/github/repository-name';
 
 /** A PR's head and base as read from the page. `baseBranch` is missing when the view doesn't show it. */
 export type PrBranches = { headRepository: string; headBranch: string; baseBranch?: string; isFork: boolean };
@@ -69,7 +69,7 @@ function findBranchLinks(doc: Document): { base?: Element; head?: Element } {
 export function readPrBranches(doc: Document, pageRepository: string): PrBranches | undefined {
   const links = findBranchLinks(doc);
   const head = links.head && readReference(links.head, pageRepository);
-  if (!head || !repositorySchema.safeParse(head.repository).success) return undefined;
+  if (!head || !isRepositoryName(head.repository)) return undefined;
   const base = links.base && readReference(links.base, pageRepository);
   return {
     headRepository: head.repository,

@@ -1,47 +1,37 @@
-import { z } from 'zod';
-import { readPrBranches } from '@/lib/github/branches';
+import { type PrBranches, readPrBranches } from '@/lib/github/branches';
 import { oneLineText, queryFirst } from '@/lib/github/dom';
 import { type GitHubPage, type GitHubUrlOptions, parseGitHubPage } from '@/lib/github/page';
 import { fallbackTitles, issueBodies, prBodies, titles } from '@/lib/github/selectors';
 import { renderedText } from '@/lib/github/text';
 import { parseDocumentTitle } from '@/lib/github/title';
-import { repositorySchema } from '@/lib/start-input';
 
-/** The PR's head and base; present only when the page shows the head branch. */
-export const prBranchesSchema = z.object({
-  headRepository: repositorySchema,
-  headBranch: z.string().min(1),
-  /** Missing on views that show only the head (e.g. some files-tab headers). */
-  baseBranch: z.string().min(1).optional(),
-  /** Head repository ≠ page repository: the branch doesn't exist in the page's repository. */
-  isFork: z.boolean(),
-});
+/*
+ * Plain types and functions only: this module is in the GitHub content script, which must not bundle zod.
+ * The matching zod schemas (for tests and anything that receives a context as data) are in context-schema.ts.
+ */
 
-const commonFields = {
-  owner: z.string().min(1),
-  repo: z.string().min(1),
-  repository: repositorySchema,
-  number: z.number().int().positive(),
+type CommonFields = {
+  owner: string;
+  repo: string;
+  /** `owner/repo`, in the canonical casing of `og:url` when the page has it. */
+  repository: string;
+  number: number;
   /** Without the `#N`; '' only when neither the page nor `document.title` shows it. */
-  title: z.string(),
+  title: string;
   /** Canonical: no query, hash or PR tab, e.g. `https://github.com/owner/repo/pull/7`. */
-  url: z.url(),
+  url: string;
   /** Rendered description as text (see `renderedText`); '' when empty or not shown (PR files tab). */
-  body: z.string(),
+  body: string;
 };
 
-export const issueContextSchema = z.object({ kind: z.literal('issue'), ...commonFields });
-export const pullContextSchema = z.object({
-  kind: z.literal('pull'),
-  ...commonFields,
-  /** `undefined` when no head branch was found: send no branch and let the agent fetch `pull/N/head`. */
-  pr: prBranchesSchema.optional(),
-});
-export const pageContextSchema = z.discriminatedUnion('kind', [issueContextSchema, pullContextSchema]);
-
-export type PageContext = z.infer<typeof pageContextSchema>;
-export type IssueContext = z.infer<typeof issueContextSchema>;
-export type PullContext = z.infer<typeof pullContextSchema>;
+export type IssueContext = { kind: 'issue' } & CommonFields;
+export type PullContext = {
+  kind: 'pull';
+  /** The head and base, present only when the page shows the head branch. `undefined`: send no branch and let
+   * the agent fetch `pull/N/head`. */
+  pr?: PrBranches;
+} & CommonFields;
+export type PageContext = IssueContext | PullContext;
 
 /** GitHub's `og:url` has the repository's canonical casing; use it when it names the same page. */
 function canonicalPage(doc: Document, page: GitHubPage, options: GitHubUrlOptions): GitHubPage {
@@ -92,7 +82,7 @@ export function extractPageContext(
     url: `${new URL(url).origin}/${repository}/${path}/${page.number}`,
     body: readBody(doc, page),
   };
-  if (page.kind === 'issue') return pageContextSchema.parse({ kind: 'issue', ...common });
+  if (page.kind === 'issue') return { kind: 'issue', ...common };
   const pr = readPrBranches(doc, repository);
-  return pageContextSchema.parse({ kind: 'pull', ...common, ...(pr && { pr }) });
+  return { kind: 'pull', ...common, ...(pr && { pr }) };
 }

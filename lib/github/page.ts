@@ -1,6 +1,6 @@
 import { isIssue, isPR, isPRCommitList, isPRConversation, isPRFiles, utils } from 'github-url-detection';
 import { isGitHubHost } from '@/lib/github/hosts';
-import { repositorySchema } from '@/lib/start-input';
+import { isRepositoryName } from '@/lib/github/repository-name';
 
 export type PageKind = 'issue' | 'pull';
 export type PrTab = 'conversation' | 'files' | 'commits' | 'checks';
@@ -30,7 +30,7 @@ function toGitHubUrl(input: string | URL, options: GitHubUrlOptions): URL | null
 function readRepository(url: URL) {
   const info = utils.getRepositoryInfo(url);
   if (!info || EXTRA_RESERVED.has(info.owner.toLowerCase())) return undefined;
-  return repositorySchema.safeParse(info.nameWithOwner).success ? info : undefined;
+  return isRepositoryName(info.nameWithOwner) ? info : undefined;
 }
 
 /** `isIssue` also reads `document.title` (deleted issues); service workers have no document. */
@@ -75,5 +75,5 @@ export function repositoryFromUrl(input: string | URL, options: GitHubUrlOptions
   const info = url && readRepository(url);
   // Clone URLs (`…/repo.git`) name the same repository
   const repository = info?.nameWithOwner.replace(/\.git$/i, '');
-  return repository && repositorySchema.safeParse(repository).success ? repository : null;
+  return repository && isRepositoryName(repository) ? repository : null;
 }

@@ -1,28 +1,23 @@
-import { z } from 'zod';
 import type { PageKind } from '@/lib/github/page';
 
-export const issuePresetIdSchema = z.enum(['solve', 'investigate', 'custom']);
-export const pullPresetIdSchema = z.enum([
-  'address-review',
-  'fix-checks',
-  'resolve-conflicts',
-  'review',
-  'custom',
-]);
-/** Any preset id, e.g. for validating a stored "last used" choice or a message from the page. */
-export const presetIdSchema = z.union([issuePresetIdSchema, pullPresetIdSchema]);
+/*
+ * Plain TS (no zod): the GitHub content script builds its menu from this module. zod schemas for these ids, for
+ * validating stored or received values, are in presets-schema.ts.
+ */
 
+export const ISSUE_PRESET_IDS = ['solve', 'investigate', 'custom'] as const;
+export const PULL_PRESET_IDS = ['address-review', 'fix-checks', 'resolve-conflicts', 'review', 'custom'] as const;
+
+export type IssuePresetId = (typeof ISSUE_PRESET_IDS)[number];
+export type PullPresetId = (typeof PULL_PRESET_IDS)[number];
+export type PresetId = IssuePresetId | PullPresetId;
 /** Presets that have their own message (`custom` starts from the default one). */
-export const issueTemplateIdSchema = issuePresetIdSchema.exclude(['custom']);
-export const pullTemplateIdSchema = pullPresetIdSchema.exclude(['custom']);
+export type IssueTemplateId = Exclude<IssuePresetId, 'custom'>;
+export type PullTemplateId = Exclude<PullPresetId, 'custom'>;
 
 /** What a plain click sends; first in each menu. */
 export const DEFAULT_ISSUE_PRESET = 'solve' satisfies IssuePresetId;
 export const DEFAULT_PULL_PRESET = 'address-review' satisfies PullPresetId;
-
-export type IssuePresetId = z.infer<typeof issuePresetIdSchema>;
-export type PullPresetId = z.infer<typeof pullPresetIdSchema>;
-export type PresetId = z.infer<typeof presetIdSchema>;
 
 /** A caret-menu entry. `custom` opens the editor pre-filled with the default preset's message. */
 export type Preset<Id extends PresetId = PresetId> = { id: Id; label: string; description: string };

@@ -1,21 +1,20 @@
 import type { PageContext } from '@/lib/github/context';
 import { issueTemplates, type Template } from '@/lib/prompts/issue-templates';
-import {
-  DEFAULT_ISSUE_PRESET,
-  DEFAULT_PULL_PRESET,
-  issueTemplateIdSchema,
-  type PresetId,
-  pullTemplateIdSchema,
-} from '@/lib/prompts/presets';
+import { DEFAULT_ISSUE_PRESET, DEFAULT_PULL_PRESET, type PresetId } from '@/lib/prompts/presets';
 import { pullTemplates } from '@/lib/prompts/pull-templates';
 import { branchSection, descriptionSection, heading } from '@/lib/prompts/sections';
 
 // `custom`, and ids of the other kind, start from the default preset's message (the user then edits it)
 function templateFor(context: PageContext, presetId: PresetId | string): Template {
   if (context.kind === 'issue') {
-    return issueTemplates[issueTemplateIdSchema.safeParse(presetId).data ?? DEFAULT_ISSUE_PRESET](context);
+    return issueTemplates[ownKey(issueTemplates, presetId) ?? DEFAULT_ISSUE_PRESET](context);
   }
-  return pullTemplates[pullTemplateIdSchema.safeParse(presetId).data ?? DEFAULT_PULL_PRESET](context);
+  return pullTemplates[ownKey(pullTemplates, presetId) ?? DEFAULT_PULL_PRESET](context);
+}
+
+/** `key` when `table` has it as its own property (never `constructor`, `__proto__`…). */
+function ownKey<K extends string>(table: Record<K, unknown>, key: string): K | undefined {
+  return Object.hasOwn(table, key) ? (key as K) : undefined;
 }
 
 /**

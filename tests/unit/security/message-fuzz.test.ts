@@ -10,7 +10,13 @@ import type { Sender } from '@/lib/background/sender';
 import { CONTENT_SCRIPT_TYPES, requestSchema } from '@/lib/messages';
 
 const self = { id: 'our-extension', baseUrl: 'chrome-extension://our-extension/' };
-const TYPES = [...requestSchema.options.map((o) => o.shape.type.value), 'settings.reveal', 'key.get', '', 'constructor'];
+const TYPES = [
+  ...requestSchema.options.map((o) => o.shape.type.value),
+  'settings.reveal',
+  'key.get',
+  '',
+  'constructor',
+];
 
 /** A small seeded generator, so a failure can be replayed. */
 function rng(seed: number) {
@@ -41,6 +47,7 @@ const HOSTILE_VALUES: unknown[] = [
   [],
   [1, 2, 3],
   { toString: 'not a function' },
+  // biome-ignore lint/suspicious/noThenProperty: a thenable-looking payload is exactly the hostile input wanted here
   { then: 'not a promise' },
   'https://evil.example/steal',
   'owner/repo/extra',
@@ -64,13 +71,28 @@ function candidate(random: () => number): unknown {
   const roll = random();
   if (roll < 0.1) return pick(random, HOSTILE_VALUES);
   const message: Record<string, unknown> = { type: pick(random, TYPES) };
-  const fields = ['input', 'id', 'serverUrl', 'apiKey', 'notifications', 'pageId', 'refresh', 'repository', 'message'];
-  for (let i = 0; i < 1 + Math.floor(random() * 4); i++) message[pick(random, fields)] = pick(random, HOSTILE_VALUES);
+  const fields = [
+    'input',
+    'id',
+    'serverUrl',
+    'apiKey',
+    'notifications',
+    'pageId',
+    'refresh',
+    'repository',
+    'message',
+  ];
+  for (let i = 0; i < 1 + Math.floor(random() * 4); i++)
+    message[pick(random, fields)] = pick(random, HOSTILE_VALUES);
   if (message.type === 'conversation.start') {
     message.input = {
       repository: pick(random, ['owner/repo', ...HOSTILE_VALUES]),
       message: pick(random, ['', 'x'.repeat(40_000), ...HOSTILE_VALUES]),
-      source: pick(random, [{ kind: 'issue', url: 'not a url' }, { kind: 'hack', url: 'https://github.com/o/r' }, ...HOSTILE_VALUES]),
+      source: pick(random, [
+        { kind: 'issue', url: 'not a url' },
+        { kind: 'hack', url: 'https://github.com/o/r' },
+        ...HOSTILE_VALUES,
+      ]),
     };
   }
   return message;
@@ -95,11 +117,18 @@ function unauthorised(random: () => number): { message: unknown; sender: Sender 
   ];
   const start = {
     type: 'conversation.start',
-    input: { repository: 'o/r', message: 'hi', source: { kind: 'issue', url: 'https://github.com/o/r/issues/1' } },
+    input: {
+      repository: 'o/r',
+      message: 'hi',
+      source: { kind: 'issue', url: 'https://github.com/o/r/issues/1' },
+    },
   };
   if (random() < 0.5) {
     // Page-only messages from a genuine GitHub tab.
-    return { message: pick(random, options), sender: { id: self.id, url: 'https://github.com/o/r/issues/1', tab } };
+    return {
+      message: pick(random, options),
+      sender: { id: self.id, url: 'https://github.com/o/r/issues/1', tab },
+    };
   }
   return { message: pick(random, [...options, start]), sender: pick(random, senders) };
 }
@@ -121,12 +150,18 @@ describe('background message handling under hostile input', () => {
     });
     const before = JSON.stringify(await fakeBrowser.storage.local.get(null));
     const random = rng(20261128);
-    const githubTab: Sender = { id: self.id, url: 'https://github.com/o/r/pull/2', tab: { id: 1 } as Sender['tab'] };
+    const githubTab: Sender = {
+      id: self.id,
+      url: 'https://github.com/o/r/pull/2',
+      tab: { id: 1 } as Sender['tab'],
+    };
     const page: Sender = { id: self.id, url: 'chrome-extension://our-extension/popup.html' };
 
     for (let i = 0; i < 1000; i++) {
       const { message, sender } =
-        i % 2 === 0 ? { message: malformedMessage(random), sender: pick(random, [githubTab, page]) } : unauthorised(random);
+        i % 2 === 0
+          ? { message: malformedMessage(random), sender: pick(random, [githubTab, page]) }
+          : unauthorised(random);
       if (i % 2 === 0) expect(requestSchema.safeParse(message).success).toBe(false);
       const reply = await handleMessage(message, sender, { self, handlers, toError: serializeError });
       expect(reply.ok, `message ${i}: ${JSON.stringify(message)?.slice(0, 200)}`).toBe(false);
@@ -139,6 +174,10 @@ describe('background message handling under hostile input', () => {
   });
 
   it('should allow GitHub tabs only the messages the button needs', () => {
-    expect([...CONTENT_SCRIPT_TYPES].sort()).toEqual(['conversation.get', 'conversation.start', 'options.open']);
+    expect([...CONTENT_SCRIPT_TYPES].sort()).toEqual([
+      'conversation.get',
+      'conversation.start',
+      'options.open',
+    ]);
   });
 });

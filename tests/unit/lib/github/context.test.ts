@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractPageContext, type PageContext } from '@/lib/github/context';
+import { pageContextSchema } from '@/lib/github/context-schema';
 import { FIXTURE_URLS, type FixtureName, loadFixture } from './fixtures';
 
 const HELLO = { owner: 'octo-org', repo: 'hello-world', repository: 'octo-org/hello-world' } as const;
@@ -127,6 +128,12 @@ describe('extractPageContext', () => {
     const actual = extractPageContext(doc, FIXTURE_URLS[name]);
 
     expect(actual).toStrictEqual(expected);
+  });
+
+  it.each(Object.keys(EXPECTED) as FixtureName[])('should give a context that passes the schema on %s', (name) => {
+    const actual = pageContextSchema.safeParse(extractPageContext(loadFixture(name), FIXTURE_URLS[name]));
+
+    expect(actual.error).toBeUndefined();
   });
 
   it('should drop the query, hash and PR tab from the url', () => {

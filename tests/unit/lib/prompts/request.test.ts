@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildStartInput, conversationTitle } from '@/lib/prompts/request';
+import { buildStartInput, conversationTitle, MESSAGE_LIMIT } from '@/lib/prompts/request';
+import { MAX_MESSAGE_CHARS, startInputSchema } from '@/lib/start-input';
 import { FORK_PULL, ISSUE, PULL, PULL_WITHOUT_BRANCH } from './contexts';
 
 const MESSAGE = 'Do the thing.';
@@ -58,6 +59,35 @@ describe('buildStartInput', () => {
     const actual = () => buildStartInput(ISSUE, '   ');
 
     expect(actual).toThrow('The message is empty');
+  });
+
+  it('should reject a message longer than the background accepts', () => {
+    const actual = () => buildStartInput(ISSUE, 'x'.repeat(MAX_MESSAGE_CHARS + 1));
+
+    expect(actual).toThrow('The message is too long: 30,001 characters, at most 30,000.');
+  });
+
+  it('should trim the message as the background would', () => {
+    const actual = buildStartInput(ISSUE, `  ${MESSAGE}\n`).message;
+
+    expect(actual).toBe(MESSAGE);
+  });
+
+  it('should use the same message limit as the background', () => {
+    expect(MESSAGE_LIMIT).toBe(MAX_MESSAGE_CHARS);
+  });
+
+  it.each([
+    ['issue', ISSUE],
+    ['PR', PULL],
+    ['fork PR', FORK_PULL],
+    ['PR without branch', PULL_WITHOUT_BRANCH],
+  ])('should build an input that passes the background schema for a %s', (_, context) => {
+    const input = buildStartInput(context, MESSAGE);
+
+    const actual = startInputSchema.parse(input);
+
+    expect(actual).toStrictEqual(input);
   });
 });
 
