@@ -2,6 +2,7 @@ import { type BrowserContext, test as base, expect, type Page, type Worker } fro
 import { type OpenHandsTestServer, startOpenHandsServer } from '../support/openhands-server/index.ts';
 import { launchWithExtension } from './support/chromium.ts';
 import { CLOUD_ORIGIN, routeOpenHands } from './support/openhands.ts';
+import { stopServiceWorker } from './support/service-worker.ts';
 
 /** What end-to-end tests get: Chromium with the built extension, and a local OpenHands stand-in behind Cloud's URL. */
 interface Fixtures {
@@ -75,24 +76,7 @@ export const test = base.extend<Fixtures>({
       send,
       stopServiceWorker: async () => {
         const page = messenger && !messenger.isClosed() ? messenger : await openPage('popup.html');
-        const cdp = await context.newCDPSession(page);
-        const status = new Map<string, string>();
-        let onStopped = () => {};
-        cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-          for (const v of versions)
-            if (v.scriptURL.startsWith(`chrome-extension://${extensionId}/`))
-              status.set(v.versionId, v.runningStatus);
-          if ([...status.values()].every((s) => s === 'stopped')) onStopped();
-        });
-        const stopped = new Promise<void>((resolve) => {
-          onStopped = resolve;
-        });
-        await cdp.send('ServiceWorker.enable');
-        await expect.poll(() => status.size).toBeGreaterThan(0);
-        for (const [versionId, s] of status)
-          if (s === 'running') await cdp.send('ServiceWorker.stopWorker', { versionId });
-        await stopped;
-        await cdp.detach();
+        await stopServiceWorker(context, page, extensionId);
       },
       storage: async () => (await currentWorker()).evaluate(() => chrome.storage.local.get(null)),
     });

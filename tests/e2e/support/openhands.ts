@@ -13,7 +13,13 @@ export const REAL_SERVER =
  * Sends the extension's requests for `origin` to the local test server. Playwright routes the service
  * worker's fetches too, so the production build talks to it through its ordinary host permission.
  */
-export async function routeOpenHands(context: BrowserContext, serverUrl: string, origin = CLOUD_ORIGIN) {
+export async function routeOpenHands(
+  context: BrowserContext,
+  serverUrl: string,
+  origin = CLOUD_ORIGIN,
+  /** Called as each API request arrives, before it is forwarded (the benchmark times requests with it). */
+  onApiRequest?: (method: string, path: string) => void,
+) {
   await context.route(`${origin}/**`, async (route) => {
     const request = route.request();
     const url = new URL(request.url());
@@ -26,6 +32,7 @@ export async function routeOpenHands(context: BrowserContext, serverUrl: string,
       });
       return;
     }
+    onApiRequest?.(request.method(), url.pathname);
     try {
       const response = await route.fetch({ url: `${serverUrl}${url.pathname}${url.search}` });
       await route.fulfill({ response });

@@ -1,0 +1,52 @@
+import { GitBranchIcon, GitPullRequestIcon, IssueOpenedIcon, RepoIcon } from '@primer/octicons-react';
+import { RelativeTime } from '@/components/popup/RelativeTime';
+import { StatusBadge } from '@/components/popup/StatusBadge';
+import type { ConversationListItem } from '@/lib/conversations/list-item';
+import { displayTitle } from '@/lib/popup/format';
+
+/** The issue or pull request a conversation came from, as a link to GitHub. */
+function SourceLink({ item }: { item: ConversationListItem }) {
+  const { source } = item;
+  if (!source || source.kind === 'selection' || source.number === undefined) return null;
+  const pull = source.kind === 'pull';
+  const SourceIcon = pull ? GitPullRequestIcon : IssueOpenedIcon;
+  return (
+    <a className="row-source" href={source.url} target="_blank" rel="noreferrer">
+      <SourceIcon size={12} />
+      <span className="visually-hidden">{pull ? 'Pull request' : 'Issue'} </span>#{source.number}
+    </a>
+  );
+}
+
+/** One conversation: its title links to it in OpenHands (the whole row is clickable). */
+export function ConversationRow({ item, now }: { item: ConversationListItem; now: Date }) {
+  return (
+    <li className="row">
+      <div className="row-head">
+        <a className="row-link" href={item.url} target="_blank" rel="noreferrer" data-key={item.key}>
+          {displayTitle(item)}
+        </a>
+        <RelativeTime iso={item.createdAt} now={now} prefix="Started " />
+      </div>
+      <div className="row-meta">
+        <StatusBadge item={item} />
+        {item.repository && (
+          <span className="row-repo" title={item.repository}>
+            <RepoIcon size={12} />
+            <span className="visually-hidden">Repository </span>
+            {item.repository}
+          </span>
+        )}
+        {item.branch && (
+          <span className="row-branch" title={item.branch}>
+            <GitBranchIcon size={12} />
+            <span className="visually-hidden">Branch </span>
+            {item.branch}
+          </span>
+        )}
+        <SourceLink item={item} />
+      </div>
+      {item.state === 'error' && item.detail && <p className="row-detail">{item.detail}</p>}
+    </li>
+  );
+}

@@ -1,0 +1,119 @@
+import { useEffect, useRef, useState } from 'react';
+import { ConversationList } from '@/components/popup/ConversationList';
+import { EmptyState } from '@/components/popup/EmptyState';
+import { PopupHeader } from '@/components/popup/PopupHeader';
+import { RepositoryFilter } from '@/components/popup/RepositoryFilter';
+import { ServerNotice } from '@/components/popup/ServerNotice';
+import { SetupNotice } from '@/components/popup/SetupNotice';
+import { ErrorMessage } from '@/components/shared/ErrorMessage';
+import type { MessageError } from '@/lib/messages';
+import { activeTabRepository } from '@/lib/popup/active-tab';
+import { inRepository } from '@/lib/popup/format';
+import { useConversationList } from '@/lib/popup/use-conversation-list';
+import { CLOUD_URL } from '@/lib/settings/settings';
+import './popup.css';
+
+/** Relative times are redrawn this often. */
+const CLOCK_TICK_MS = 30_000;
+const KEY_REJECTED = new Set(['unauthorized', 'forbidden']);
+
+/** A clock for relative times: ticks now and then, and whenever `reason` changes. */
+function useNow(reason: unknown): Date {
+  const [now, setNow] = useState(() => new Date());
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `reason` is the trigger, not an input
+  useEffect(() => setNow(new Date()), [reason]);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), CLOCK_TICK_MS);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+/** What went wrong, where it matters: no key, a rejected key, or a server that could not be asked. */
+function Notice(props: { error: MessageError; serverUrl: string; hasItems: boolean; onRetry(): void }) {
+  if (props.error.code === 'no_key') return <SetupNotice serverUrl={props.serverUrl} />;
+  if (KEY_REJECTED.has(props.error.code))
+    return <ErrorMessage error={props.error} serverUrl={props.serverUrl} />;
+  return <ServerNotice error={props.error} showingSaved={props.hasItems} onRetry={props.onRetry} />;
+}
+
+/** The toolbar popup: what the agent is doing for me right now, one click from each conversation. */
+export function PopupApp() {
+  const { state, refresh, loadMore } = useConversationList();
+  const [repository, setRepository] = useState<string | null>(null);
+  const [filtered, setFiltered] = useState(false);
+  const now = useNow(state.reply);
+  const focusAfterMore = useRef<Set<string> | null>(null);
+
+  useEffect(() => {
+    activeTabRepository().then(setRepository);
+  }, []);
+
+  const serverUrl = state.reply?.serverUrl ?? CLOUD_URL;
+  const error = state.reply?.serverError ?? state.messageError;
+  const visible = filtered && repository ? inRepository(state.items, repository) : state.items;
+  const loading = !state.reply && !state.messageError;
+  const empty = !loading && !error && state.items.length === 0;
+
+  // After "Load more", focus the first new row, so keyboard users continue where the list grew.
+  useEffect(() => {
+    const before = focusAfterMore.current;
+    if (!before || state.loadingMore) return;
+    focusAfterMore.current = null;
+    const links = document.querySelectorAll<HTMLAnchorElement>('a.row-link');
+    [...links].find((link) => !before.has(link.dataset.key ?? ''))?.focus();
+  });
+
+  const onLoadMore = () => {
+    focusAfterMore.current = new Set(visible.map((item) => item.key));
+    void loadMore();
+  };
+
+  return (
+    <div className="popup">
+      <PopupHeader refreshing={state.refreshing} onRefresh={() => void refresh()} />
+      <main className="popup-body">
+        {error && (
+          <Notice
+            error={error}
+            serverUrl={serverUrl}
+            hasItems={state.items.length > 0}
+            onRetry={() => void refresh()}
+          />
+        )}
+        {repository && state.items.length > 0 && (
+          <div className="toolbar">
+            <RepositoryFilter repository={repository} active={filtered} onChange={setFiltered} />
+          </div>
+        )}
+        {loading && (
+          <p role="status" className="loading">
+            Loading conversations…
+          </p>
+        )}
+        {visible.length > 0 && (
+          <ConversationList
+            items={visible}
+            now={now}
+            label={filtered && repository ? `Conversations on ${repository}` : 'Recent conversations'}
+          />
+        )}
+        {filtered && repository && visible.length === 0 && state.items.length > 0 && (
+          <p className="filter-empty">
+            No conversations on {repository} in this list
+            {state.nextPageId ? '; load more to look further back.' : '.'}
+          </p>
+        )}
+        {empty && <EmptyState serverUrl={serverUrl} />}
+        {state.nextPageId && state.items.length > 0 && (
+          <button type="button" className="load-more" onClick={onLoadMore} disabled={state.loadingMore}>
+            {state.loadingMore ? 'Loading…' : 'Load more'}
+          </button>
+        )}
+        {state.moreError && (
+          <ServerNotice error={state.moreError} showingSaved={false} onRetry={onLoadMore} />
+        )}
+      </main>
+    </div>
+  );
+}

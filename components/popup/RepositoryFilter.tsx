@@ -1,0 +1,22 @@
+import { FilterIcon } from '@primer/octicons-react';
+
+/** "This repository": shows only the active tab's repository, when it is a GitHub repository page. */
+export function RepositoryFilter({
+  repository,
+  active,
+  onChange,
+}: {
+  repository: string;
+  active: boolean;
+  onChange(active: boolean): void;
+}) {
+  return (
+    <button type="button" className="filter" aria-pressed={active} onClick={() => onChange(!active)}>
+      <FilterIcon size={14} />
+      This repository
+      <span className="filter-repo" title={repository}>
+        {repository}
+      </span>
+    </button>
+  );
+}

@@ -1,0 +1,26 @@
+import { AlertIcon } from '@primer/octicons-react';
+import type { MessageError } from '@/lib/messages';
+
+/** The server could not be asked: what is shown instead, why, and a retry. */
+export function ServerNotice({
+  error,
+  showingSaved,
+  onRetry,
+}: {
+  error: MessageError;
+  showingSaved: boolean;
+  onRetry(): void;
+}) {
+  return (
+    <div role="status" className="message message-warning">
+      <AlertIcon size={16} className="message-icon" />
+      <div>
+        {showingSaved && <p className="message-title">Showing saved conversations.</p>}
+        <p>{error.message}</p>
+        <button type="button" className="link-button" onClick={onRetry}>
+          Try again
+        </button>
+      </div>
+    </div>
+  );
+}

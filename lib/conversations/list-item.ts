@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { normalizeId } from '@/lib/api/ids';
+import type { ConversationInfoV0 } from '@/lib/api/schemas-v0';
+import type { AppConversation } from '@/lib/api/schemas-v1';
+import { conversationState, conversationStateV0, conversationUrl } from '@/lib/api/status';
+import { type ConversationRecord, conversationStateSchema, recordUrl } from '@/lib/conversations/record';
+import { type ConversationSource, sourceSchema } from '@/lib/start-input';
+
+/** One row of the popup's list: a conversation this extension started, one from the server, or both. */
+export const conversationListItemSchema = z.object({
+  /** Unique within a list: the normalized conversation id once known, else `local:` + the record id. */
+  key: z.string(),
+  conversationId: z.string().nullable(),
+  /** The local record's id when this extension started the conversation. */
+  localId: z.string().nullable(),
+  /** Null while the server has not named it yet; the popup then shows the issue/PR reference. */
+  title: z.string().nullable(),
+  repository: z.string().nullable(),
+  branch: z.string().nullable(),
+  prNumber: z.number().int().nullable(),
+  /** The issue, PR or page it came from, when known. */
+  source: sourceSchema.nullable(),
+  state: conversationStateSchema,
+  /** The start task's status while starting (`AppConversationStartTaskStatus`), for the stage label. */
+  startStatus: z.string().nullable(),
+  /** Error text from the server, shown as is. */
+  detail: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string().nullable(),
+  /** The web page that opens the conversation (or the pending start). */
+  url: z.string(),
+});
+export type ConversationListItem = z.infer<typeof conversationListItemSchema>;
+
+/** The key that identifies a server conversation, whatever the case or dashes of its id. */
+export const conversationKey = (conversationId: string) => normalizeId(conversationId);
+
+/** A GitHub PR link for a server conversation, which has no recorded source. */
+function pullSource(
+  repository: string | null | undefined,
+  provider: string | null | undefined,
+  prNumber: number | null,
+): ConversationSource | null {
+  if (!repository || provider !== 'github' || prNumber === null) return null;
+  return { kind: 'pull', url: `https://github.com/${repository}/pull/${prNumber}`, number: prNumber };
+}
+
+/** A conversation this extension started, as kept in `storage.local`. */
+export function itemFromRecord(record: ConversationRecord): ConversationListItem {
+  return {
+    key: record.conversationId ? conversationKey(record.conversationId) : `local:${record.id}`,
+    conversationId: record.conversationId,
+    localId: record.id,
+    title: record.title || null,
+    repository: record.repository,
+    branch: record.branch,
+    prNumber: record.prNumber,
+    source: record.source,
+    state: record.state,
+    startStatus: record.state === 'starting' ? record.startStatus : null,
+    detail: record.detail,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    url: recordUrl(record),
+  };
+}
+
+/** A V1 `AppConversation` from `/api/v1/app-conversations/search`. */
+export function itemFromAppConversation(
+  conversation: AppConversation,
+  serverUrl: string,
+): ConversationListItem {
+  const prNumber = conversation.pr_number?.[0] ?? null;
+  return {
+    key: conversationKey(conversation.id),
+    conversationId: conversation.id,
+    localId: null,
+    title: conversation.title || null,
+    repository: conversation.selected_repository ?? null,
+    branch: conversation.selected_branch ?? null,
+    prNumber,
+    source: pullSource(conversation.selected_repository, conversation.git_provider, prNumber),
+    state: conversationState(conversation),
+    startStatus: null,
+    detail: null,
+    createdAt: conversation.created_at ?? conversation.updated_at ?? '',
+    updatedAt: conversation.updated_at ?? null,
+    url: conversationUrl(serverUrl, conversation.id),
+  };
+}
+
+/** A legacy V0 `ConversationInfo` from `GET /api/conversations`. */
+export function itemFromConversationInfoV0(
+  info: ConversationInfoV0,
+  serverUrl: string,
+): ConversationListItem {
+  const prNumber = info.pr_number?.[0] ?? null;
+  return {
+    key: conversationKey(info.conversation_id),
+    conversationId: info.conversation_id,
+    localId: null,
+    title: info.title || null,
+    repository: info.selected_repository ?? null,
+    branch: info.selected_branch ?? null,
+    prNumber,
+    source: pullSource(info.selected_repository, info.git_provider, prNumber),
+    state: conversationStateV0(info),
+    startStatus: null,
+    detail: null,
+    createdAt: info.created_at ?? info.last_updated_at ?? '',
+    updatedAt: info.last_updated_at ?? null,
+    url: conversationUrl(serverUrl, info.conversation_id),
+  };
+}

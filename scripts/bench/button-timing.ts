@@ -1,0 +1,102 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { readGitHubFixture, routeGitHub } from '../../tests/e2e/support/github.ts';
+import { summarise } from './stats.ts';
+
+/** The content script marks the host element of its button with this attribute. */
+const BUTTON = '[data-openhands-button]';
+/** The header landmark the late-header fixture inserts (Primer PageHeader actions). */
+const HEADER = '[data-component="PH_Actions"]';
+
+const LATE = 'https://github.com/octo-org/hello-world/issues/60';
+const ISSUE = 'https://github.com/octo-org/hello-world/issues/42';
+const PULL = 'https://github.com/octo-org/hello-world/pull/7';
+
+/**
+ * Runs in the page's own world before its scripts: records when the header landmark appears and when the
+ * button is inside it, with a MutationObserver (its callbacks run right after each DOM change).
+ */
+function recordInsertions(selectors: { header: string; button: string }) {
+  const marks: { header?: number; button?: number; swapped?: number; remounted?: number } = {};
+  Object.assign(window, { __benchMarks: marks });
+  new MutationObserver(() => {
+    const now = performance.now();
+    const header = document.querySelector(selectors.header);
+    if (marks.header === undefined && header) marks.header = now;
+    if (marks.button === undefined && header?.querySelector(selectors.button)) marks.button = now;
+    if (
+      marks.swapped !== undefined &&
+      marks.remounted === undefined &&
+      document.querySelector(selectors.button)
+    ) {
+      marks.remounted = now;
+    }
+  }).observe(document, { childList: true, subtree: true });
+}
+
+type Marks = { header?: number; button?: number; swapped?: number; remounted?: number };
+const marks = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __benchMarks: Marks }).__benchMarks);
+
+/** Header inserted (late, by the page's own script) → button present in it; one page load per sample. */
+export async function headerToButtonOnLoad(context: BrowserContext, loads: number) {
+  await routeGitHub(context, { [LATE]: { file: 'issue-late-header.html' } });
+  await context.addInitScript(recordInsertions, { header: HEADER, button: BUTTON });
+  const samples: number[] = [];
+  for (let i = 0; i < loads; i++) {
+    const page = await context.newPage();
+    await page.goto(LATE);
+    await page.waitForFunction(
+      () => (window as unknown as { __benchMarks: Marks }).__benchMarks.button !== undefined,
+      null,
+      {
+        timeout: 10_000,
+      },
+    );
+    const m = await marks(page);
+    samples.push((m.button ?? Number.NaN) - (m.header ?? Number.NaN));
+    await page.close();
+  }
+  return summarise(samples);
+}
+
+/**
+ * A soft navigation as GitHub's Turbo/React does it: new URL through the History API, new body, then
+ * GitHub's events. Measures new body in place → button present again.
+ */
+export async function softNavigationToButton(context: BrowserContext, navigations: number) {
+  await routeGitHub(context, { [ISSUE]: { file: 'issue.html' }, [PULL]: { file: 'pull.html' } });
+  const bodies = {
+    [ISSUE]: bodyOf(readGitHubFixture('issue.html')),
+    [PULL]: bodyOf(readGitHubFixture('pull.html')),
+  };
+  const page = await context.newPage();
+  await page.goto(ISSUE);
+  await page.locator(BUTTON).first().waitFor({ state: 'attached' });
+  const samples: number[] = [];
+  for (let i = 0; i < navigations; i++) {
+    const target = i % 2 === 0 ? PULL : ISSUE;
+    await page.evaluate(
+      ({ url, body }) => {
+        const m = (window as unknown as { __benchMarks: Marks }).__benchMarks;
+        m.remounted = undefined;
+        history.pushState({}, '', url);
+        document.body.innerHTML = body;
+        m.swapped = performance.now();
+        document.dispatchEvent(new Event('turbo:render'));
+        document.dispatchEvent(new Event('soft-nav:react-done'));
+      },
+      { url: target, body: bodies[target] },
+    );
+    await page.waitForFunction(
+      () => (window as unknown as { __benchMarks: Marks }).__benchMarks.remounted !== undefined,
+    );
+    const m = await marks(page);
+    samples.push((m.remounted ?? Number.NaN) - (m.swapped ?? Number.NaN));
+  }
+  await page.close();
+  return summarise(samples);
+}
+
+function bodyOf(html: string): string {
+  return html.slice(html.indexOf('>', html.indexOf('<body')) + 1, html.lastIndexOf('</body>'));
+}

@@ -1,0 +1,283 @@
+import { act, cleanup, configure, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { PopupApp } from '@/components/popup/PopupApp';
+import { CONVERSATION_STATES } from '@/lib/api/status';
+import { writeListCache } from '@/lib/conversations/list-cache';
+import { activeTabRepository } from '@/lib/popup/active-tab';
+import { BUSY_REFRESH_MS } from '@/lib/popup/use-conversation-list';
+import { answer, item, listReply, SERVER } from './popup-fixtures';
+
+vi.mock('@/lib/ui/send-message', () => ({ sendMessage: vi.fn() }));
+vi.mock('@/lib/popup/active-tab', () => ({ activeTabRepository: vi.fn() }));
+
+// The machine is shared: give `findBy…` more than the default second before calling a test failed.
+configure({ asyncUtilTimeout: 5_000 });
+
+/** The rows of the list, by their main link's name. */
+const rowTitles = () =>
+  within(screen.getByRole('list'))
+    .getAllByRole('listitem')
+    .map((row) => row.querySelector('a.row-link')?.textContent);
+
+describe('PopupApp', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.mocked(activeTabRepository).mockResolvedValue(null);
+  });
+  afterEach(() => {
+    cleanup();
+    vi.useRealTimers();
+  });
+
+  it('should say it is loading while nothing is known yet', async () => {
+    answer(() => new Promise(() => {}));
+    render(<PopupApp />);
+    expect((await screen.findByRole('status')).textContent).toBe('Loading conversations…');
+  });
+
+  it('should render the cached list before the background answers', async () => {
+    const cached = listReply([item({ title: 'From the cache' })]);
+    if (!cached.ok) throw new Error('unreachable');
+    await writeListCache({ serverUrl: SERVER, server: null, reply: cached.data });
+    answer(() => new Promise(() => {}));
+    render(<PopupApp />);
+    expect(await screen.findByRole('link', { name: 'From the cache' })).toBeTruthy();
+  });
+
+  it('should replace the cache with what the background answers, asking the server', async () => {
+    const sent = answer(() => listReply([item({ title: 'Fresh from the server' })]));
+    render(<PopupApp />);
+    expect(await screen.findByRole('link', { name: 'Fresh from the server' })).toBeTruthy();
+    expect(sent[0]).toEqual({ type: 'conversation.list', refresh: true });
+  });
+
+  it('should show a row with its links, repository, branch, badge and time', async () => {
+    const source = {
+      kind: 'pull' as const,
+      url: 'https://github.com/octo-org/hello-world/pull/7',
+      number: 7,
+    };
+    const row0 = item({ branch: 'fix/flaky', source, state: 'running' });
+    answer(() => listReply([row0]));
+    render(<PopupApp />);
+    const link = await screen.findByRole('link', { name: 'Fix the flaky test' });
+    expect(link.getAttribute('href')).toBe(`${SERVER}/conversations/c1`);
+    expect(link.getAttribute('target')).toBe('_blank');
+    const row = link.closest('li') as HTMLElement;
+    expect(within(row).getByRole('link', { name: 'Pull request #7' }).getAttribute('href')).toBe(source.url);
+    expect(row.textContent).toContain('octo-org/hello-world');
+    expect(row.textContent).toContain('fix/flaky');
+    expect(row.querySelector('.badge')?.textContent).toBe('Running');
+    const time = row.querySelector('time');
+    expect(time?.textContent).toBe('5 minutes ago');
+    expect(time?.getAttribute('dateTime')).toBe(row0.createdAt);
+    expect(time?.getAttribute('title')).toMatch(/^Started /);
+  });
+
+  it('should name an untitled conversation by its issue', async () => {
+    const source = {
+      kind: 'issue' as const,
+      url: 'https://github.com/octo-org/hello-world/issues/42',
+      number: 42,
+    };
+    answer(() => listReply([item({ title: null, source })]));
+    render(<PopupApp />);
+    expect(await screen.findByRole('link', { name: 'octo-org/hello-world#42' })).toBeTruthy();
+  });
+
+  it('should show a start in progress with its stage', async () => {
+    answer(() =>
+      listReply([item({ state: 'starting', startStatus: 'PREPARING_REPOSITORY', conversationId: null })]),
+    );
+    render(<PopupApp />);
+    const link = await screen.findByRole('link', { name: 'Fix the flaky test' });
+    expect(link.closest('li')?.querySelector('.badge')?.textContent).toBe('Starting · Preparing repository');
+  });
+
+  it.each(
+    CONVERSATION_STATES.map(
+      (state) =>
+        [
+          state,
+          {
+            starting: 'Starting',
+            running: 'Running',
+            waiting_for_confirmation: 'Waiting for your confirmation',
+            idle: 'Waiting for input',
+            finished: 'Finished',
+            error: 'Error',
+            paused: 'Paused',
+            archived: 'Archived',
+            stuck: 'Stuck',
+          }[state],
+        ] as const,
+    ),
+  )('should label the %s state %j', async (state, label) => {
+    answer(() => listReply([item({ state })]));
+    render(<PopupApp />);
+    await screen.findByRole('list');
+    expect(document.querySelector(`.badge[data-state="${state}"]`)?.textContent).toBe(label);
+  });
+
+  it("should show the server's error text under a failed conversation", async () => {
+    answer(() => listReply([item({ state: 'error', detail: 'Sandbox failed to start' })]));
+    render(<PopupApp />);
+    expect(await screen.findByText('Sandbox failed to start')).toBeTruthy();
+  });
+
+  it('should ask again every few seconds while a conversation is starting, and stop when none is', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    let state: 'starting' | 'running' | 'finished' = 'starting';
+    const sent = answer(() => listReply([item({ state })]));
+    render(<PopupApp />);
+    await screen.findByRole('list');
+    expect(sent).toHaveLength(1);
+    state = 'finished';
+    await act(() => vi.advanceTimersByTimeAsync(BUSY_REFRESH_MS));
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toEqual({ type: 'conversation.list', refresh: false });
+    expect(document.querySelector('.badge')?.textContent).toBe('Finished');
+    await act(() => vi.advanceTimersByTimeAsync(BUSY_REFRESH_MS * 3));
+    expect(sent).toHaveLength(2);
+  });
+
+  it('should load older conversations with "Load more"', async () => {
+    const sent = answer((request) =>
+      request.type === 'conversation.list' && request.pageId === 'p2'
+        ? listReply([item({ key: 'old', title: 'Older one', createdAt: '2026-01-01T00:00:00Z' })])
+        : listReply([item({ key: 'new', title: 'Newer one' })], { nextPageId: 'p2' }),
+    );
+    render(<PopupApp />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Load more' }));
+    expect(await screen.findByRole('link', { name: 'Older one' })).toBeTruthy();
+    expect(rowTitles()).toEqual(['Newer one', 'Older one']);
+    expect(sent).toContainEqual({ type: 'conversation.list', pageId: 'p2' });
+    expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
+    expect(document.activeElement?.textContent).toBe('Older one');
+  });
+
+  it('should say why "Load more" failed and let it be tried again', async () => {
+    answer((request) =>
+      request.type === 'conversation.list' && request.pageId
+        ? listReply([], {
+            nextPageId: 'p2',
+            serverError: { code: 'timeout', message: 'OpenHands did not answer.' },
+          })
+        : listReply([item()], { nextPageId: 'p2' }),
+    );
+    render(<PopupApp />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Load more' }));
+    expect(await screen.findByText('OpenHands did not answer.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Load more' })).toBeTruthy();
+    expect(rowTitles()).toEqual(['Fix the flaky test']);
+  });
+
+  it('should explain what to do without a key, with a button to the options', async () => {
+    const openOptions = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue();
+    answer(() =>
+      listReply([], {
+        fetchedAt: null,
+        serverError: { code: 'no_key', message: 'Add your OpenHands API key.', action: 'options' },
+      }),
+    );
+    render(<PopupApp />);
+    expect(await screen.findByRole('heading', { name: 'Connect to OpenHands' })).toBeTruthy();
+    expect(screen.queryByText('No conversations yet')).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Open options' }));
+    expect(openOptions).toHaveBeenCalled();
+  });
+
+  it('should show why a key was rejected, with the options link', async () => {
+    answer(() =>
+      listReply([], {
+        fetchedAt: null,
+        serverError: {
+          code: 'unauthorized',
+          message: 'OpenHands did not accept the API key.',
+          action: 'options',
+        },
+      }),
+    );
+    render(<PopupApp />);
+    expect((await screen.findByRole('alert')).textContent).toContain('did not accept the API key');
+    expect(screen.getByRole('button', { name: 'Open extension options' })).toBeTruthy();
+  });
+
+  it('should show saved conversations with a notice when the server cannot be reached, and retry', async () => {
+    const sent = answer(() =>
+      listReply([item({ title: 'Saved one' })], {
+        serverError: { code: 'offline', message: 'Could not reach OpenHands.' },
+      }),
+    );
+    render(<PopupApp />);
+    const notice = (await screen.findByText('Showing saved conversations.')).closest(
+      '[role=status]',
+    ) as HTMLElement;
+    expect(notice.textContent).toContain('Could not reach OpenHands.');
+    expect(screen.getByRole('link', { name: 'Saved one' })).toBeTruthy();
+    await userEvent.click(within(notice).getByRole('button', { name: 'Try again' }));
+    expect(sent.filter((r) => r.type === 'conversation.list' && r.refresh)).toHaveLength(2);
+  });
+
+  it('should say when the background does not answer', async () => {
+    answer(() => ({ ok: false, error: { code: 'no_reply', message: 'The extension did not answer.' } }));
+    render(<PopupApp />);
+    expect((await screen.findByText('The extension did not answer.')).closest('[role=status]')).toBeTruthy();
+    expect(screen.queryByText('Loading conversations…')).toBeNull();
+  });
+
+  it('should say how to start a conversation when there is none', async () => {
+    answer(() => listReply([]));
+    render(<PopupApp />);
+    expect(await screen.findByRole('heading', { name: 'No conversations yet' })).toBeTruthy();
+    expect(screen.getByText(/Open an issue or pull request on GitHub/)).toBeTruthy();
+  });
+
+  it('should offer no repository filter away from a GitHub repository', async () => {
+    answer(() => listReply([item()]));
+    render(<PopupApp />);
+    await screen.findByRole('list');
+    expect(screen.queryByRole('button', { name: /This repository/ })).toBeNull();
+  });
+
+  it("should filter to the active tab's repository", async () => {
+    vi.mocked(activeTabRepository).mockResolvedValue('octo-org/hello-world');
+    answer(() =>
+      listReply([
+        item({ key: 'a', title: 'Here', repository: 'octo-org/hello-world' }),
+        item({ key: 'b', title: 'Elsewhere', repository: 'octo-org/other' }),
+      ]),
+    );
+    render(<PopupApp />);
+    const toggle = await screen.findByRole('button', { name: /This repository/ });
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    await userEvent.click(toggle);
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(rowTitles()).toEqual(['Here']);
+    expect(screen.getByRole('list', { name: 'Conversations on octo-org/hello-world' })).toBeTruthy();
+    await userEvent.click(toggle);
+    expect(rowTitles()).toEqual(['Here', 'Elsewhere']);
+  });
+
+  it('should move between rows with the arrow keys', async () => {
+    answer(() =>
+      listReply([
+        item({ key: 'a', title: 'First' }),
+        item({ key: 'b', title: 'Second' }),
+        item({ key: 'c', title: 'Third' }),
+      ]),
+    );
+    render(<PopupApp />);
+    (await screen.findByRole('link', { name: 'First' })).focus();
+    await userEvent.keyboard('{ArrowDown}');
+    expect(document.activeElement?.textContent).toBe('Second');
+    await userEvent.keyboard('{End}');
+    expect(document.activeElement?.textContent).toBe('Third');
+    await userEvent.keyboard('{ArrowDown}');
+    expect(document.activeElement?.textContent).toBe('Third');
+    await userEvent.keyboard('{Home}{ArrowUp}');
+    expect(document.activeElement?.textContent).toBe('First');
+  });
+});
