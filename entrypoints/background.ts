@@ -7,6 +7,7 @@ import { handleMessage } from '@/lib/background/handle-message';
 import { notify, openNotifiedConversation } from '@/lib/background/notifications';
 import { createPollScheduler, POLL_ALARM } from '@/lib/background/poll-scheduler';
 import { pollOnce } from '@/lib/background/poller';
+import { forwardCommand } from '@/lib/content/command';
 import { registerSelectionMenu } from '@/lib/context-menu/menu';
 import { onSelectionMenuClicked } from '@/lib/context-menu/send-selection';
 
@@ -35,6 +36,8 @@ export default defineBackground(() => {
     if (reason === 'install') void browser.runtime.openOptionsPage();
   });
   browser.contextMenus.onClicked.addListener((info, tab) => void onSelectionMenuClicked(info, tab, browser));
+  // The keyboard shortcut (manifest `commands`) runs the default action in the GitHub tab's content script.
+  browser.commands.onCommand.addListener((command) => void forwardCommand(command, browser.tabs));
 
   // Resume polling whenever the worker starts: it may have been stopped mid-start.
   scheduler.schedule(0);

@@ -1,9 +1,87 @@
-import { defineContentScript } from '#imports';
+import { browser, defineContentScript } from '#imports';
+import { createActions } from '@/lib/content/actions';
+import { createButtonUi } from '@/lib/content/button-ui';
+import { isSendDefaultMessage } from '@/lib/content/command';
+import type { Listen } from '@/lib/content/menu';
+import { createMountManager } from '@/lib/content/mount';
+import { watchPage } from '@/lib/content/navigation';
+import { createOverlay } from '@/lib/content/overlay';
+import { createSendFlow } from '@/lib/content/send-flow';
+import { findButtonAnchor } from '@/lib/github/anchor';
+import { type GitHubPage, parseGitHubPage } from '@/lib/github/page';
+import { defaultPreset } from '@/lib/prompts/presets';
+import { sendMessage } from '@/lib/ui/send-message';
 
+// Runs on every GitHub page (Turbo navigation doesn't re-inject it), so it stays small: no React, no zod.
+// All logic lives in lib/content; this file only wires it to the page, the background and WXT's `ctx`.
 export default defineContentScript({
   matches: ['https://github.com/*'],
   runAt: 'document_end',
-  main() {
+  main(ctx) {
     document.documentElement.dataset.sendToOpenhands = 'loaded';
+    const listen: Listen = (target, type, handler, options) =>
+      ctx.addEventListener(target, type, handler, options);
+
+    let lastHref = '';
+    let page: GitHubPage | null = null;
+    const currentPage = () => {
+      if (location.href !== lastHref) {
+        lastHref = location.href;
+        page = parseGitHubPage(lastHref);
+      }
+      return page;
+    };
+
+    const flow = createSendFlow({
+      send: sendMessage,
+      wait: (ms) => new Promise((resolve) => ctx.setTimeout(resolve, ms)),
+      onView: (view) => {
+        overlay.attach();
+        overlay.toast.show(view);
+      },
+      onBusy: (busy) => button.setBusy(busy),
+    });
+    const overlay = createOverlay({
+      listen,
+      onDismiss: () => flow.stop(),
+      onOpenOptions: () => void sendMessage({ type: 'options.open' }),
+    });
+    const actions = createActions({
+      doc: document,
+      href: () => location.href,
+      flow,
+      editor: overlay.editor,
+      returnFocus: () => button.caret,
+    });
+    const button = createButtonUi({
+      onDefault: actions.runDefault,
+      entries: actions.entries,
+      onSelect: actions.run,
+      listen,
+    });
+    const mount = createMountManager({
+      doc: document,
+      belongs: () => currentPage() !== null,
+      findAnchor: findButtonAnchor,
+      createHost: () => button.host,
+    });
+
+    const sync = (recheck: boolean) => {
+      const kind = currentPage()?.kind;
+      if (kind) button.setDefaultLabel(defaultPreset(kind).label);
+      if (mount.sync(recheck) === 'removed') button.menu.close(false);
+    };
+    sync(true);
+    watchPage(ctx, document, sync);
+
+    const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+      if (isSendDefaultMessage(message, sender, browser.runtime.id)) actions.runDefault();
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      mount.remove();
+      overlay.host.remove();
+    });
   },
 });

@@ -1,6 +1,6 @@
 import { oneLineText, queryFirst, queryStatic } from '@/lib/github/dom';
-import { headBranchCopyButtons, legacyBaseRefs, legacyHeadRefs, prBranchLinks } from '@/lib/github/selectors';
 import { isRepositoryName } from '@/lib/github/repository-name';
+import { headBranchCopyButtons, legacyBaseRefs, legacyHeadRefs, prBranchLinks } from '@/lib/github/selectors';
 
 /** A PR's head and base as read from the page. `baseBranch` is missing when the view doesn't show it. */
 export type PrBranches = { headRepository: string; headBranch: string; baseBranch?: string; isFork: boolean };

@@ -6,7 +6,13 @@ import type { PageKind } from '@/lib/github/page';
  */
 
 export const ISSUE_PRESET_IDS = ['solve', 'investigate', 'custom'] as const;
-export const PULL_PRESET_IDS = ['address-review', 'fix-checks', 'resolve-conflicts', 'review', 'custom'] as const;
+export const PULL_PRESET_IDS = [
+  'address-review',
+  'fix-checks',
+  'resolve-conflicts',
+  'review',
+  'custom',
+] as const;
 
 export type IssuePresetId = (typeof ISSUE_PRESET_IDS)[number];
 export type PullPresetId = (typeof PULL_PRESET_IDS)[number];

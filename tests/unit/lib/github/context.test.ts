@@ -130,11 +130,14 @@ describe('extractPageContext', () => {
     expect(actual).toStrictEqual(expected);
   });
 
-  it.each(Object.keys(EXPECTED) as FixtureName[])('should give a context that passes the schema on %s', (name) => {
-    const actual = pageContextSchema.safeParse(extractPageContext(loadFixture(name), FIXTURE_URLS[name]));
+  it.each(Object.keys(EXPECTED) as FixtureName[])(
+    'should give a context that passes the schema on %s',
+    (name) => {
+      const actual = pageContextSchema.safeParse(extractPageContext(loadFixture(name), FIXTURE_URLS[name]));
 
-    expect(actual.error).toBeUndefined();
-  });
+      expect(actual.error).toBeUndefined();
+    },
+  );
 
   it('should drop the query, hash and PR tab from the url', () => {
     const doc = loadFixture('pull');

@@ -1,0 +1,77 @@
+import { conversationUrl, startStageLabel, stateLabel, taskUrl } from '@/lib/api/status';
+import type { ConversationRecord } from '@/lib/conversations/record';
+import type { MessageError } from '@/lib/messages';
+
+/** What the progress toast shows; built by pure functions so each state is unit-tested. */
+export type ProgressView = {
+  tone: 'working' | 'done' | 'error';
+  /** Bold first line. */
+  heading: string;
+  /** The stage, the state or the error message. */
+  status: string;
+  /** What was sent, e.g. `#42: Fix crash on startup`. */
+  subject?: string;
+  /** Target of the "Open conversation" link. */
+  href?: string;
+  /** Offer "Open extension options" (missing or rejected API key). */
+  openOptions?: boolean;
+};
+
+const STARTING = 'Starting an OpenHands conversation';
+
+/**
+ * The web page of a record: the conversation once its id is known, else the start task's page (which
+ * redirects). Same as `recordUrl` in lib/conversations/record, which can't be imported here: it would bring zod.
+ */
+export function conversationLink(
+  record: Pick<ConversationRecord, 'serverUrl' | 'conversationId' | 'taskId' | 'id'>,
+): string {
+  if (record.conversationId) return conversationUrl(record.serverUrl, record.conversationId);
+  return taskUrl(record.serverUrl, record.taskId ?? record.id);
+}
+
+/** Right after the click, before the background answers. */
+export function sendingView(subject: string): ProgressView {
+  return { tone: 'working', heading: STARTING, status: 'Sending…', subject };
+}
+
+/** The record as the background last reported it. */
+export function recordView(record: ConversationRecord): ProgressView {
+  const common = { subject: record.title, href: conversationLink(record) };
+  if (record.state === 'starting') {
+    const stage = record.startStatus ? startStageLabel(record.startStatus) : 'Starting';
+    return { tone: 'working', heading: STARTING, status: `${stage}…`, ...common };
+  }
+  if (record.state === 'error') {
+    const status = record.detail || 'OpenHands could not start the conversation.';
+    return { tone: 'error', heading: 'The conversation failed to start', status, ...common };
+  }
+  return {
+    tone: 'done',
+    heading: 'OpenHands conversation started',
+    status: stateLabel(record.state),
+    ...common,
+  };
+}
+
+/** The background refused or failed the start: its user-facing text, and the options link when it helps. */
+export function errorView(error: MessageError, subject?: string): ProgressView {
+  return {
+    tone: 'error',
+    heading: 'Could not start the conversation',
+    status: error.message,
+    ...(subject && { subject }),
+    ...(error.action === 'options' && { openOptions: true }),
+  };
+}
+
+/** Polling stopped before the start finished (background unreachable, or it took too long). */
+export function stoppedFollowingView(record: ConversationRecord, reason: string): ProgressView {
+  return {
+    tone: 'done',
+    heading: 'Still starting',
+    status: reason,
+    subject: record.title,
+    href: conversationLink(record),
+  };
+}
