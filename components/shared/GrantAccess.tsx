@@ -14,8 +14,8 @@ export function GrantAccess() {
   return (
     <div role="alert" className="message message-attention">
       <p>
-        Send to OpenHands needs access to github.com (for the button) and app.all-hands.dev (for OpenHands Cloud).
-        Your browser did not grant it at install.
+        Send to OpenHands needs access to github.com (for the button) and app.all-hands.dev (for OpenHands
+        Cloud). Your browser did not grant it at install.
       </p>
       <button type="button" className="primary" onClick={() => requestRequiredAccess().then(setGranted)}>
         Grant access
