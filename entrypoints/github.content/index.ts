@@ -7,6 +7,7 @@ import { createMountManager } from '@/lib/content/mount';
 import { watchPage } from '@/lib/content/navigation';
 import { createOverlay } from '@/lib/content/overlay';
 import { createSendFlow } from '@/lib/content/send-flow';
+import { trustedOnly } from '@/lib/content/trusted';
 import { findButtonAnchor } from '@/lib/github/anchor';
 import { type GitHubPage, parseGitHubPage } from '@/lib/github/page';
 import { defaultPreset } from '@/lib/prompts/presets';
@@ -19,8 +20,10 @@ export default defineContentScript({
   runAt: 'document_end',
   main(ctx) {
     document.documentElement.dataset.sendToOpenhands = 'loaded';
-    const listen: Listen = (target, type, handler, options) =>
-      ctx.addEventListener(target, type, handler, options);
+    // UI listeners take real user input only: page scripts can reach into our open shadow roots.
+    const listen: Listen = trustedOnly((target, type, handler, options) =>
+      ctx.addEventListener(target, type, handler, options),
+    );
 
     let lastHref = '';
     let page: GitHubPage | null = null;

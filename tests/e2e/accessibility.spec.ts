@@ -1,7 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { settleInstallTab } from './support/install-tab.ts';
 
 const ISSUE_URL = 'https://github.com/octo-org/hello-world/issues/42';
 const input = {
@@ -31,7 +30,6 @@ async function screenshot(page: Page, testInfo: TestInfo, name: string) {
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`accessibility (${colorScheme})`, () => {
     test.use({ colorScheme });
-    test.beforeEach(({ context }) => settleInstallTab(context));
 
     test('should find no violations in the popup with conversations in every kind of state', async ({
       extension,

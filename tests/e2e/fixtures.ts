@@ -1,6 +1,7 @@
 import { type BrowserContext, test as base, expect, type Page, type Worker } from '@playwright/test';
 import { type OpenHandsTestServer, startOpenHandsServer } from '../support/openhands-server/index.ts';
 import { launchWithExtension } from './support/chromium.ts';
+import { settleInstallTab } from './support/install-tab.ts';
 import { CLOUD_ORIGIN, routeOpenHands } from './support/openhands.ts';
 import { stopServiceWorker } from './support/service-worker.ts';
 
@@ -41,6 +42,8 @@ export const test = base.extend<Fixtures>({
   context: async ({ colorScheme, openHands }, use) => {
     const context = await launchWithExtension({ colorScheme: colorScheme === 'dark' ? 'dark' : 'light' });
     await routeOpenHands(context, openHands.url);
+    // The options page opens on install; let it settle so it does not take over a tab a test opens.
+    await settleInstallTab(context);
     await use(context);
     await context.close();
   },
@@ -62,7 +65,8 @@ export const test = base.extend<Fixtures>({
     };
     let messenger: Page | undefined;
     const send = async (message: unknown) => {
-      if (!messenger || messenger.isClosed()) messenger = await openPage('popup.html');
+      // The options page: unlike the popup it does not poll, so it never wakes the worker by itself.
+      if (!messenger || messenger.isClosed()) messenger = await openPage('options.html');
       return messenger.evaluate((m) => chrome.runtime.sendMessage(m), message);
     };
     await use({
@@ -75,7 +79,7 @@ export const test = base.extend<Fixtures>({
       },
       send,
       stopServiceWorker: async () => {
-        const page = messenger && !messenger.isClosed() ? messenger : await openPage('popup.html');
+        const page = messenger && !messenger.isClosed() ? messenger : await openPage('options.html');
         await stopServiceWorker(context, page, extensionId);
       },
       storage: async () => (await currentWorker()).evaluate(() => chrome.storage.local.get(null)),

@@ -2,7 +2,6 @@ import path from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { caretButton, openPage, routeAllPages, sendButton, useDarkTheme } from './support/github-button.ts';
-import { settleInstallTab } from './support/install-tab.ts';
 
 /** Saves a screenshot with the test's results, or as `$SCREENSHOT_DIR/button-<name>.png` when that is set. */
 function shotPath(testInfo: TestInfo, name: string): string {
@@ -45,7 +44,6 @@ async function screenshotEverything(page: Page, testInfo: TestInfo, theme: strin
 
 test.describe('the button looks like GitHub', () => {
   test.beforeEach(async ({ context, extension }) => {
-    await settleInstallTab(context);
     await routeAllPages(context);
     await extension.configure({ apiKey: 'test-key' });
   });

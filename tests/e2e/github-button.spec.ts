@@ -13,7 +13,6 @@ import {
   softNavigate,
   startRequests,
 } from './support/github-button.ts';
-import { settleInstallTab } from './support/install-tab.ts';
 
 /** What each fixture must send, and where its button must be. */
 const CASES: {
@@ -109,7 +108,6 @@ async function taskIdFromLink(page: Page, openHands: OpenHandsTestServer): Promi
 
 test.describe('the Send to OpenHands button', () => {
   test.beforeEach(async ({ context, extension }) => {
-    await settleInstallTab(context);
     await routeAllPages(context);
     await extension.configure({ apiKey: 'test-key' });
   });
@@ -430,7 +428,6 @@ test.describe('the Send to OpenHands button', () => {
 test.describe('the Send to OpenHands button without a working key', () => {
   test.beforeEach(async ({ context, serviceWorker }) => {
     expect(serviceWorker.url()).toContain('background.js');
-    await settleInstallTab(context);
     await routeAllPages(context);
   });
 

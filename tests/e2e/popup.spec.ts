@@ -1,7 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { ConversationRecord } from '../../lib/conversations/record.ts';
 import { expect, test } from './fixtures.ts';
-import { settleInstallTab } from './support/install-tab.ts';
 import { CLOUD_ORIGIN, REAL_SERVER } from './support/openhands.ts';
 
 const ISSUE_URL = 'https://github.com/octo-org/hello-world/issues/42';
@@ -20,8 +19,6 @@ const row = (popup: Page, title: string) =>
 const rows = (popup: Page) => popup.getByRole('list', { name: 'Recent conversations' }).getByRole('listitem');
 
 test.describe('popup', () => {
-  test.beforeEach(({ context }) => settleInstallTab(context));
-
   test('should list server conversations and a just-started one, following its stage to running', async ({
     extension,
     openHands,
