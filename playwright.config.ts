@@ -6,17 +6,16 @@ const build = process.env.EXTENSION_PATH
   ? path.basename(path.dirname(path.resolve(process.env.EXTENSION_PATH)))
   : 'default';
 
-// One worker: each test launches its own Chromium with the built extension, and the machine has 2 cores.
+// Each test launches its own Chromium with the built extension and its own OpenHands stand-in, so tests
+// are independent; two workers match the machine's two cores.
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  workers: 1,
+  workers: 2,
   retries: 0,
   outputDir: `test-results/${build}`,
   forbidOnly: !!process.env.CI,
-  reporter: process.env.CI
-    ? [['list'], ['./tests/e2e/support/summary-reporter.ts']]
-    : [['list'], ['./tests/e2e/support/summary-reporter.ts']],
+  reporter: [['list'], ['./tests/e2e/support/summary-reporter.ts']],
   use: { trace: 'retain-on-failure' },
 });

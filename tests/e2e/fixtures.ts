@@ -76,6 +76,8 @@ export const test = base.extend<Fixtures>({
       configure: async ({ apiKey, serverUrl = CLOUD_ORIGIN, notifications = true }) => {
         const reply = await send({ type: 'settings.save', serverUrl, apiKey, notifications });
         expect(reply).toMatchObject({ ok: true });
+        // Closed again, so "Open extension options" in a test opens a page rather than focusing this one.
+        await messenger?.close();
       },
       send,
       stopServiceWorker: async () => {
