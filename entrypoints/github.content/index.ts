@@ -2,6 +2,7 @@ import { browser, defineContentScript } from '#imports';
 import { createActions } from '@/lib/content/actions';
 import { createButtonUi } from '@/lib/content/button-ui';
 import { isSendDefaultMessage } from '@/lib/content/command';
+import { lazy } from '@/lib/content/lazy';
 import type { Listen } from '@/lib/content/menu';
 import { createMountManager } from '@/lib/content/mount';
 import { watchPage } from '@/lib/content/navigation';
@@ -35,44 +36,54 @@ export default defineContentScript({
       return page;
     };
 
+    // Built on first use: most GitHub pages never show the button or the toast.
+    const overlay = lazy(() =>
+      createOverlay({
+        listen,
+        onDismiss: () => flow.stop(),
+        onOpenOptions: () => void sendMessage({ type: 'options.open' }),
+      }),
+    );
+    const button = lazy(() =>
+      createButtonUi({
+        onDefault: actions.runDefault,
+        entries: actions.entries,
+        onSelect: actions.run,
+        listen,
+      }),
+    );
     const flow = createSendFlow({
       send: sendMessage,
       wait: (ms) => new Promise((resolve) => ctx.setTimeout(resolve, ms)),
       onView: (view) => {
-        overlay.attach();
-        overlay.toast.show(view);
+        overlay().attach();
+        overlay().toast.show(view);
       },
-      onBusy: (busy) => button.setBusy(busy),
-    });
-    const overlay = createOverlay({
-      listen,
-      onDismiss: () => flow.stop(),
-      onOpenOptions: () => void sendMessage({ type: 'options.open' }),
+      onBusy: (busy) => button().setBusy(busy),
     });
     const actions = createActions({
       doc: document,
       href: () => location.href,
       flow,
-      editor: overlay.editor,
-      returnFocus: () => button.caret,
-    });
-    const button = createButtonUi({
-      onDefault: actions.runDefault,
-      entries: actions.entries,
-      onSelect: actions.run,
-      listen,
+      editor: {
+        open: (request) => overlay().editor.open(request),
+        get isOpen() {
+          return overlay.made && overlay().editor.isOpen;
+        },
+      },
+      returnFocus: () => button().caret,
     });
     const mount = createMountManager({
       doc: document,
       belongs: () => currentPage() !== null,
       findAnchor: findButtonAnchor,
-      createHost: () => button.host,
+      createHost: () => button().host,
     });
 
     const sync = (recheck: boolean) => {
       const kind = currentPage()?.kind;
-      if (kind) button.setDefaultLabel(defaultPreset(kind).label);
-      if (mount.sync(recheck) === 'removed') button.menu.close(false);
+      if (kind) button().setDefaultLabel(defaultPreset(kind).label);
+      if (mount.sync(recheck) === 'removed') button().menu.close(false);
     };
     sync(true);
     watchPage(ctx, document, sync);
@@ -84,7 +95,7 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       browser.runtime.onMessage.removeListener(onMessage);
       mount.remove();
-      overlay.host.remove();
+      if (overlay.made) overlay().host.remove();
     });
   },
 });
