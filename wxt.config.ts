@@ -11,6 +11,10 @@ export default defineConfig({
   manifestVersion: 3,
   // Lets parallel builds (tests, benchmarks) write to separate folders.
   outDir: process.env.WXT_OUT_DIR ?? '.output',
+  // The Firefox sources zip is what reviewers rebuild from: no test output or local builds in it.
+  zip: {
+    excludeSources: ['test-results/**', 'bench-results/**', 'playwright-report/**', '.output-*/**', 'docs/**'],
+  },
   manifest: ({ browser }) => ({
     name: 'Send to OpenHands',
     description:
