@@ -1,12 +1,13 @@
 import { browser, defineBackground } from '#imports';
-import { serializeError } from '@/lib/api/errors';
 import { createApiKeyStore } from '@/lib/background/api-key';
 import { updateBadge } from '@/lib/background/badge';
 import { createHandlers } from '@/lib/background/create-handlers';
 import { handleMessage } from '@/lib/background/handle-message';
+import { toMessageError } from '@/lib/background/message-error';
 import { notify, openNotifiedConversation } from '@/lib/background/notifications';
 import { createPollScheduler, POLL_ALARM } from '@/lib/background/poll-scheduler';
 import { pollOnce } from '@/lib/background/poller';
+import { loadSettings } from '@/lib/background/settings-store';
 import { forwardCommand } from '@/lib/content/command';
 import { registerSelectionMenu } from '@/lib/context-menu/menu';
 import { onSelectionMenuClicked } from '@/lib/context-menu/send-selection';
@@ -22,9 +23,10 @@ export default defineBackground(() => {
   const scheduler = createPollScheduler(() => pollOnce({ ...base, notify }), browser.alarms);
   const handlers = createHandlers({ ...base, schedulePoll: () => scheduler.schedule(0) });
   const self = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') };
+  const toError = (error: unknown) => toMessageError(error, async () => (await loadSettings()).serverUrl);
 
   browser.runtime.onMessage.addListener((message, sender) =>
-    handleMessage(message, sender, { self, handlers, toError: serializeError }),
+    handleMessage(message, sender, { self, handlers, toError }),
   );
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === POLL_ALARM) scheduler.schedule(0);

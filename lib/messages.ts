@@ -18,6 +18,8 @@ export const messageErrorSchema = z.object({
   current: z.number().optional(),
   /** Which link the UI should offer next to the message. */
   action: z.enum(['options', 'conversations']).optional(),
+  /** Where the `conversations` action leads: the server's conversation list (pages may not know the server). */
+  url: z.string().url().optional(),
 });
 export type MessageError = z.infer<typeof messageErrorSchema>;
 

@@ -6,6 +6,7 @@ import { RepositoryFilter } from '@/components/popup/RepositoryFilter';
 import { ServerNotice } from '@/components/popup/ServerNotice';
 import { SetupNotice } from '@/components/popup/SetupNotice';
 import { ErrorMessage } from '@/components/shared/ErrorMessage';
+import { GrantAccess } from '@/components/shared/GrantAccess';
 import type { MessageError } from '@/lib/messages';
 import { activeTabRepository } from '@/lib/popup/active-tab';
 import { inRepository } from '@/lib/popup/format';
@@ -73,6 +74,7 @@ export function PopupApp() {
     <div className="popup">
       <PopupHeader refreshing={state.refreshing} onRefresh={() => void refresh()} />
       <main className="popup-body">
+        <GrantAccess />
         {error && (
           <Notice
             error={error}

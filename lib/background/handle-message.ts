@@ -15,7 +15,7 @@ export type Handlers = {
 export interface HandleDeps {
   self: ExtensionIdentity;
   handlers: Handlers;
-  toError(error: unknown): MessageError;
+  toError(error: unknown): MessageError | Promise<MessageError>;
 }
 
 const reject = (code: string, message: string): Reply<never> => ({ ok: false, error: { code, message } });
@@ -35,6 +35,6 @@ export async function handleMessage(raw: unknown, sender: Sender, deps: HandleDe
     const handler = deps.handlers[request.type] as (r: Request, s: Sender) => Promise<unknown>;
     return { ok: true, data: await handler(request, sender) };
   } catch (error) {
-    return { ok: false, error: deps.toError(error) };
+    return { ok: false, error: await deps.toError(error) };
   }
 }

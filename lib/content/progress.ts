@@ -15,6 +15,8 @@ export type ProgressView = {
   href?: string;
   /** Offer "Open extension options" (missing or rejected API key). */
   openOptions?: boolean;
+  /** Offer "Open your conversations" (too many running: stop one there). */
+  conversationsHref?: string;
 };
 
 const STARTING = 'Starting an OpenHands conversation';
@@ -62,6 +64,7 @@ export function errorView(error: MessageError, subject?: string): ProgressView {
     status: error.message,
     ...(subject && { subject }),
     ...(error.action === 'options' && { openOptions: true }),
+    ...(error.action === 'conversations' && error.url && { conversationsHref: error.url }),
   };
 }
 

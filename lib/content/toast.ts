@@ -51,6 +51,12 @@ export function createToast(deps: ToastDeps): Toast {
     OPEN_CONVERSATION,
     icon(LINK_EXTERNAL),
   );
+  const conversations = h(
+    'a',
+    { target: '_blank', rel: 'noopener noreferrer' },
+    'Open your conversations',
+    icon(LINK_EXTERNAL),
+  );
   const options = h('button', { type: 'button', class: 'btn' }, OPEN_OPTIONS);
   deps.listen(options, 'click', () => deps.onOpenOptions());
 
@@ -65,7 +71,12 @@ export function createToast(deps: ToastDeps): Toast {
       subject.hidden = !view.subject;
       // Kept as the same elements, so a focused link stays focused while the stage changes
       if (view.href) link.href = view.href;
-      const wanted = [view.href ? link : null, view.openOptions ? options : null].filter((e) => e !== null);
+      if (view.conversationsHref) conversations.href = view.conversationsHref;
+      const wanted = [
+        view.href ? link : null,
+        view.conversationsHref ? conversations : null,
+        view.openOptions ? options : null,
+      ].filter((e) => e !== null);
       if (wanted.length !== actions.children.length || wanted.some((e, i) => actions.children[i] !== e)) {
         actions.replaceChildren(...wanted);
       }

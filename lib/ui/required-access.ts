@@ -3,7 +3,7 @@ import { browser } from '#imports';
 /** Origins the extension needs from the start: Chrome grants them at install, Firefox MV3 asks the user. */
 export const REQUIRED_ORIGINS = ['https://github.com/*', 'https://app.all-hands.dev/*'];
 
-export function hasRequiredAccess(): Promise<boolean> {
+export async function hasRequiredAccess(): Promise<boolean> {
   return browser.permissions.contains({ origins: REQUIRED_ORIGINS });
 }
 

@@ -444,6 +444,24 @@ test.describe('the Send to OpenHands button without a working key', () => {
     await expect(sendButton(page)).toBeEnabled();
   });
 
+  test('should say the concurrency limit was reached and link to the conversations', async ({
+    context,
+    extension,
+    openHands,
+  }) => {
+    await extension.configure({ apiKey: 'test-key' });
+    openHands.failNext({ kind: 'concurrency_limit', path: '/api/v1/app-conversations', method: 'POST' });
+    const page = await openPage(context, 'issue');
+    await sendButton(page).click();
+
+    const status = page.getByRole('status', { name: 'OpenHands' });
+    await expect(status).toContainText('You have 3 of 3 conversations running');
+    await expect(status.getByRole('link', { name: 'Open your conversations' })).toHaveAttribute(
+      'href',
+      'https://app.all-hands.dev/conversations',
+    );
+  });
+
   test('should say the key was rejected (401) and link to the options page', async ({
     context,
     extension,

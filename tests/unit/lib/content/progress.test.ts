@@ -81,6 +81,16 @@ describe('errorView', () => {
     });
   });
 
+  it('should link to the conversation list when too many are running', () => {
+    const error = {
+      code: 'concurrency_limit',
+      message: 'You have 3 of 3 conversations running.',
+      action: 'conversations' as const,
+      url: 'https://app.all-hands.dev/conversations',
+    };
+    expect(errorView(error).conversationsHref).toBe('https://app.all-hands.dev/conversations');
+  });
+
   it('should show other errors without links', () => {
     const actual = errorView({ code: 'offline', message: 'Could not reach OpenHands.' });
 

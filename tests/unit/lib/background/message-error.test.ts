@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { createOpenHandsError } from '@/lib/api/errors';
+import { toMessageError } from '@/lib/background/message-error';
+
+const server = async () => 'https://openhands.example';
+
+describe('toMessageError', () => {
+  it('should add the conversation list to the concurrency limit', async () => {
+    const actual = await toMessageError(
+      createOpenHandsError('concurrency_limit', { limit: 3, current: 3 }),
+      server,
+    );
+    expect(actual).toMatchObject({
+      code: 'concurrency_limit',
+      limit: 3,
+      current: 3,
+      action: 'conversations',
+      url: 'https://openhands.example/conversations',
+    });
+    expect(actual.message).toContain('3 of 3');
+  });
+
+  it('should pass other errors through', async () => {
+    const actual = await toMessageError(createOpenHandsError('no_key'), server);
+    expect(actual).toEqual({ code: 'no_key', message: expect.any(String), action: 'options' });
+  });
+
+  it('should never carry the text of an unexpected error', async () => {
+    const actual = await toMessageError(new Error('secret-key-in-a-message'), server);
+    expect(JSON.stringify(actual)).not.toContain('secret-key');
+  });
+});
