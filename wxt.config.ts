@@ -13,7 +13,13 @@ export default defineConfig({
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   // The Firefox sources zip is what reviewers rebuild from: no test output or local builds in it.
   zip: {
-    excludeSources: ['test-results/**', 'bench-results/**', 'playwright-report/**', '.output-*/**', 'docs/**'],
+    excludeSources: [
+      'test-results/**',
+      'bench-results/**',
+      'playwright-report/**',
+      '.output-*/**',
+      'docs/**',
+    ],
   },
   manifest: ({ browser }) => ({
     name: 'Send to OpenHands',

@@ -100,7 +100,7 @@ export function ComposeForm({ draft, recent, serverUrl, onClose }: Props) {
   };
 
   return (
-    <form className="compose-form" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate>
+    <form className="form compose-form" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate>
       <Field
         id={ids.text}
         label="Text"

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { startStageLabel, stateLabel } from '@/lib/api/status';
-import { type ConversationRecord, recordUrl } from '@/lib/conversations/record';
+import type { ConversationRecord } from '@/lib/conversations/record';
+import { recordUrl } from '@/lib/conversations/record-url';
 import { sendMessage } from '@/lib/ui/send-message';
 
 /** How often the window asks the background for the start's progress (the poller itself runs every 2 s). */

@@ -86,7 +86,7 @@ export function SettingsForm({ settings, onSaved }: Props) {
   const keysPage = `${settings.serverUrl}/settings/api-keys`;
 
   return (
-    <form className="settings-form" onSubmit={onSubmit} noValidate>
+    <form className="form settings-form" onSubmit={onSubmit} noValidate>
       <div className="field">
         <label htmlFor={ids.key}>API key</label>
         <div className="key-row">

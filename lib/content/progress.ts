@@ -1,5 +1,6 @@
-import { conversationUrl, startStageLabel, stateLabel, taskUrl } from '@/lib/api/status';
+import { startStageLabel, stateLabel } from '@/lib/api/status';
 import type { ConversationRecord } from '@/lib/conversations/record';
+import { recordUrl } from '@/lib/conversations/record-url';
 import type { MessageError } from '@/lib/messages';
 
 /** What the progress toast shows; built by pure functions so each state is unit-tested. */
@@ -21,17 +22,6 @@ export type ProgressView = {
 
 const STARTING = 'Starting an OpenHands conversation';
 
-/**
- * The web page of a record: the conversation once its id is known, else the start task's page (which
- * redirects). Same as `recordUrl` in lib/conversations/record, which can't be imported here: it would bring zod.
- */
-export function conversationLink(
-  record: Pick<ConversationRecord, 'serverUrl' | 'conversationId' | 'taskId' | 'id'>,
-): string {
-  if (record.conversationId) return conversationUrl(record.serverUrl, record.conversationId);
-  return taskUrl(record.serverUrl, record.taskId ?? record.id);
-}
-
 /** Right after the click, before the background answers. */
 export function sendingView(subject: string): ProgressView {
   return { tone: 'working', heading: STARTING, status: 'Sending…', subject };
@@ -39,7 +29,7 @@ export function sendingView(subject: string): ProgressView {
 
 /** The record as the background last reported it. */
 export function recordView(record: ConversationRecord): ProgressView {
-  const common = { subject: record.title, href: conversationLink(record) };
+  const common = { subject: record.title, href: recordUrl(record) };
   if (record.state === 'starting') {
     const stage = record.startStatus ? startStageLabel(record.startStatus) : 'Starting';
     return { tone: 'working', heading: STARTING, status: `${stage}…`, ...common };
@@ -75,6 +65,6 @@ export function stoppedFollowingView(record: ConversationRecord, reason: string)
     heading: 'Still starting',
     status: reason,
     subject: record.title,
-    href: conversationLink(record),
+    href: recordUrl(record),
   };
 }

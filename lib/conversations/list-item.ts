@@ -3,7 +3,8 @@ import { normalizeId } from '@/lib/api/ids';
 import type { ConversationInfoV0 } from '@/lib/api/schemas-v0';
 import type { AppConversation } from '@/lib/api/schemas-v1';
 import { conversationState, conversationStateV0, conversationUrl } from '@/lib/api/status';
-import { type ConversationRecord, conversationStateSchema, recordUrl } from '@/lib/conversations/record';
+import { type ConversationRecord, conversationStateSchema } from '@/lib/conversations/record';
+import { recordUrl } from '@/lib/conversations/record-url';
 import { type ConversationSource, sourceSchema } from '@/lib/start-input';
 
 /** One row of the popup's list: a conversation this extension started, one from the server, or both. */

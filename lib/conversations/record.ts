@@ -46,12 +46,3 @@ export const conversationRecordSchema = z.object({
   notifiedState: conversationStateSchema.nullable(),
 });
 export type ConversationRecord = z.infer<typeof conversationRecordSchema>;
-
-/** The web page of a record: the conversation itself once known, else the start task's page. */
-export function recordUrl(
-  record: Pick<ConversationRecord, 'serverUrl' | 'conversationId' | 'taskId' | 'id'>,
-): string {
-  const base = record.serverUrl.replace(/\/+$/, '');
-  if (record.conversationId) return `${base}/conversations/${record.conversationId}`;
-  return `${base}/conversations/task-${record.taskId ?? record.id}`;
-}

@@ -6,7 +6,7 @@ import { ComposeForm } from '@/components/compose/ComposeForm';
 import type { Draft } from '@/lib/compose/draft';
 import type { Reply, Request } from '@/lib/messages';
 import { MAX_MESSAGE_CHARS } from '@/lib/start-input';
-import { makeRecord } from '../../lib/background/record-factory';
+import { makeRecord } from '../../factories/conversation-record';
 import { answerMessages, ofType } from './answer-messages';
 
 const TRACE = 'TypeError: boom\n    at parse (src/parse.ts:10:5)';

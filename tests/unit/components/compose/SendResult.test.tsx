@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SendResult, STAGE_POLL_MS } from '@/components/compose/SendResult';
 import type { ConversationRecord } from '@/lib/conversations/record';
-import { makeRecord } from '../../lib/background/record-factory';
+import { makeRecord } from '../../factories/conversation-record';
 import { answerMessages, ofType } from './answer-messages';
 
 const starting = makeRecord({ id: 't1', taskId: 't1', startStatus: 'WAITING_FOR_SANDBOX' });

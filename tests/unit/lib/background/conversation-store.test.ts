@@ -8,7 +8,7 @@ import {
   updateConversations,
   upsertConversation,
 } from '@/lib/background/conversation-store';
-import { makeRecord } from './record-factory';
+import { makeRecord } from '../../factories/conversation-record';
 
 const at = (minute: number) => `2026-11-28T10:${String(minute).padStart(2, '0')}:00.000Z`;
 

@@ -8,7 +8,7 @@ import { createPollScheduler, POLL_ALARM } from '@/lib/background/poll-scheduler
 import { recentRepositories } from '@/lib/background/recent-repos';
 import { saveSettings } from '@/lib/background/settings-store';
 import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
-import { makeRecord } from './record-factory';
+import { makeRecord } from '../../factories/conversation-record';
 
 describe('badgeText', () => {
   it('should count starting and running conversations only', () => {

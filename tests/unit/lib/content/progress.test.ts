@@ -1,25 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  conversationLink,
-  errorView,
-  recordView,
-  sendingView,
-  stoppedFollowingView,
-} from '@/lib/content/progress';
-import { recordUrl } from '@/lib/conversations/record';
+import { errorView, recordView, sendingView, stoppedFollowingView } from '@/lib/content/progress';
 import { startingRecord } from './records';
-
-describe('conversationLink', () => {
-  it.each([
-    ['a starting task', startingRecord()],
-    ['a ready conversation', startingRecord({ conversationId: 'c0ffee', serverUrl: 'https://oh.example/' })],
-    ['a V0 conversation', startingRecord({ taskId: null, id: 'v0id', conversationId: 'v0id' })],
-  ])('should agree with recordUrl for %s', (_, record) => {
-    const actual = conversationLink(record);
-
-    expect(actual).toBe(recordUrl(record));
-  });
-});
 
 describe('recordView', () => {
   it('should show the start stage and the task page while starting', () => {

@@ -8,7 +8,7 @@ import {
   itemFromRecord,
 } from '@/lib/conversations/list-item';
 import type { ConversationState } from '@/lib/conversations/record';
-import { makeRecord } from '../background/record-factory';
+import { makeRecord } from '../../factories/conversation-record';
 import { makeAppConversation, SERVER } from './factories';
 
 describe('itemFromRecord', () => {

@@ -12,7 +12,7 @@ import {
   type OpenHandsTestServer,
   startOpenHandsServer,
 } from '../../../../support/openhands-server/index.ts';
-import { makeRecord } from '../record-factory';
+import { makeRecord } from '../../../factories/conversation-record';
 
 const KEY = 'list-test-key-123';
 let server: OpenHandsTestServer;
