@@ -28,3 +28,20 @@ test.describe('the built extension', () => {
     await expect(page.locator('html')).toHaveAttribute('data-send-to-openhands', 'loaded');
   });
 });
+
+test('should load its pages and worker without errors', async ({ context, serviceWorker, extension }) => {
+  const errors: string[] = [];
+  serviceWorker.on('console', (m) => m.type() === 'error' && errors.push(`worker: ${m.text()}`));
+  const watch = (page: import('@playwright/test').Page, name: string) => {
+    page.on('console', (m) => m.type() === 'error' && errors.push(`${name}: ${m.text()}`));
+    page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
+  };
+  context.on('page', (page) => watch(page, page.url()));
+  for (const open of [extension.openPopup, extension.openOptions]) {
+    const page = await open();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  }
+  const compose = await extension.openPage('compose.html');
+  await expect(compose.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(errors).toEqual([]);
+});
