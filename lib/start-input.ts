@@ -1,13 +1,13 @@
 import { z } from 'zod';
+import { MAX_MESSAGE_CHARS, MAX_TITLE_CHARS, REPOSITORY_PATTERN } from '@/lib/start-rules';
 
-/** The server rejects nothing below this, and agents work poorly on more; longer messages are trimmed with a note. */
-export const MAX_MESSAGE_CHARS = 30_000;
+export { MAX_MESSAGE_CHARS };
 
 /** `owner/repo` as GitHub allows it: letters, digits, `-`, `_`, `.`. */
 export const repositorySchema = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, 'Repository must look like owner/repo');
+  .regex(REPOSITORY_PATTERN, 'Repository must look like owner/repo');
 
 /** Where a conversation came from, so the popup can link back to it. */
 export const sourceSchema = z.object({
@@ -28,7 +28,7 @@ export const startInputSchema = z.object({
   branch: z.string().trim().min(1).max(255).optional(),
   /** PR number for PR pages: sent as `pr_number: [n]`. */
   prNumber: z.number().int().positive().optional(),
-  title: z.string().trim().min(1).max(200).optional(),
+  title: z.string().trim().min(1).max(MAX_TITLE_CHARS).optional(),
   message: z.string().trim().min(1, 'The message is empty').max(MAX_MESSAGE_CHARS),
   source: sourceSchema,
 });

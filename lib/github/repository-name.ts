@@ -1,10 +1,6 @@
-/**
- * `owner/repo` as GitHub allows it: letters, digits, `-`, `_`, `.`. The same rule as `repositorySchema` in
- * lib/start-input, without zod, so the GitHub content script stays small (a unit test keeps the two in step).
- */
-const REPOSITORY = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
+import { REPOSITORY_PATTERN } from '@/lib/start-rules';
 
-/** Whether `value` (trimmed) names a repository as `owner/repo`. */
+/** Whether `value` (trimmed) names a repository as `owner/repo`: `repositorySchema`'s rule, without zod. */
 export function isRepositoryName(value: string): boolean {
-  return REPOSITORY.test(value.trim());
+  return REPOSITORY_PATTERN.test(value.trim());
 }

@@ -1,15 +1,11 @@
 import type { PageContext } from '@/lib/github/context';
 import type { StartInput } from '@/lib/start-input';
+import { MAX_MESSAGE_CHARS, MAX_TITLE_CHARS } from '@/lib/start-rules';
 
 /*
  * No zod here: this runs in the GitHub content script. The background validates every `conversation.start`
  * with `startInputSchema` anyway; the checks below only turn the likely mistakes into readable errors first.
  */
-
-/** Longest conversation title the server accepts. */
-const MAX_TITLE_CHARS = 200;
-/** `MAX_MESSAGE_CHARS` in lib/start-input (a unit test keeps them equal; importing it would bundle zod). */
-export const MESSAGE_LIMIT = 30_000;
 
 /** `#42: Fix crash on startup`, shortened with an ellipsis to fit. */
 export function conversationTitle(context: PageContext): string {
@@ -19,14 +15,14 @@ export function conversationTitle(context: PageContext): string {
 
 /**
  * `message` trimmed, as the background will accept it.
- * @throws {RangeError} with a user-facing message when it is empty or longer than `MESSAGE_LIMIT`.
+ * @throws {RangeError} with a user-facing message when it is empty or longer than `MAX_MESSAGE_CHARS`.
  */
 export function checkMessage(message: string): string {
   const trimmed = message.trim();
   if (!trimmed) throw new RangeError('The message is empty');
-  if (trimmed.length > MESSAGE_LIMIT) {
+  if (trimmed.length > MAX_MESSAGE_CHARS) {
     throw new RangeError(
-      `The message is too long: ${trimmed.length.toLocaleString('en')} characters, at most ${MESSAGE_LIMIT.toLocaleString('en')}.`,
+      `The message is too long: ${trimmed.length.toLocaleString('en')} characters, at most ${MAX_MESSAGE_CHARS.toLocaleString('en')}.`,
     );
   }
   return trimmed;
@@ -36,7 +32,7 @@ export function checkMessage(message: string): string {
  * The start request for the background. PRs send `prNumber` and the head branch, except fork PRs: their head
  * branch doesn't exist in the page's repository, so the agent starts on the default branch and fetches
  * `pull/N/head` (the message says so). Issues send no branch.
- * @throws {RangeError} when the message is empty or longer than `MESSAGE_LIMIT` (see `checkMessage`).
+ * @throws {RangeError} when the message is empty or longer than `MAX_MESSAGE_CHARS` (see `checkMessage`).
  */
 export function buildStartInput(context: PageContext, message: string): StartInput {
   const pull = context.kind === 'pull' ? context : undefined;

@@ -1,4 +1,5 @@
 import { serializeError } from '@/lib/api/errors';
+import { normalizeBaseUrl } from '@/lib/api/http';
 import { type Connection, type ConnectionDeps, connect } from '@/lib/background/connection';
 import { loadConversations } from '@/lib/background/conversation-store';
 import { loadSettings } from '@/lib/background/settings-store';
@@ -23,7 +24,7 @@ export const CACHE_MAX_AGE_MS = 10_000;
 /** Failures that mean the server's list must not be shown: it may belong to another account. */
 const KEY_ERRORS = new Set(['no_key', 'unauthorized', 'forbidden']);
 
-const sameServer = (a: string, b: string) => a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
+const sameServer = (a: string, b: string) => normalizeBaseUrl(a) === normalizeBaseUrl(b);
 
 /** One page of the server's list, V1 search or V0 list. */
 async function fetchPage(connection: Connection, pageId: string | undefined): Promise<ServerPage> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildStartInput, conversationTitle, MESSAGE_LIMIT } from '@/lib/prompts/request';
+import { buildStartInput, conversationTitle } from '@/lib/prompts/request';
 import { MAX_MESSAGE_CHARS, startInputSchema } from '@/lib/start-input';
 import { FORK_PULL, ISSUE, PULL, PULL_WITHOUT_BRANCH } from './contexts';
 
@@ -71,10 +71,6 @@ describe('buildStartInput', () => {
     const actual = buildStartInput(ISSUE, `  ${MESSAGE}\n`).message;
 
     expect(actual).toBe(MESSAGE);
-  });
-
-  it('should use the same message limit as the background', () => {
-    expect(MESSAGE_LIMIT).toBe(MAX_MESSAGE_CHARS);
   });
 
   it.each([
