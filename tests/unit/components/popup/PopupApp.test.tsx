@@ -40,7 +40,7 @@ describe('PopupApp', () => {
   it('should render the cached list before the background answers', async () => {
     const cached = listReply([item({ title: 'From the cache' })]);
     if (!cached.ok) throw new Error('unreachable');
-    await writeListCache({ serverUrl: SERVER, server: null, reply: cached.data });
+    await writeListCache({ serverUrl: SERVER, keyId: null, server: null, reply: cached.data });
     answer(() => new Promise(() => {}));
     render(<PopupApp />);
     expect(await screen.findByRole('link', { name: 'From the cache' })).toBeTruthy();
