@@ -36,7 +36,10 @@ test.describe('options page', () => {
     await expect(options.getByRole('button', { name: 'Remove key' })).toHaveCount(0);
     // Gone for good: after a reload, and for the background, which now asks for a key.
     await options.reload();
-    await expect(options.getByLabel('API key')).toHaveAttribute('placeholder', 'No key saved for this server');
+    await expect(options.getByLabel('API key')).toHaveAttribute(
+      'placeholder',
+      'No key saved for this server',
+    );
     await options.getByRole('button', { name: 'Test connection' }).click();
     await expect(options.getByRole('alert')).toContainText('Add your OpenHands API key');
     expect(openHands.requests.filter((r) => r.headers.authorization)).toEqual([]);

@@ -189,6 +189,20 @@ describe('PopupApp', () => {
     expect(openOptions).toHaveBeenCalled();
   });
 
+  it('should ask a self-hosted server’s user for its SESSION_API_KEY, not a Cloud API key', async () => {
+    answer(() =>
+      listReply([], {
+        serverUrl: 'http://localhost:3000',
+        fetchedAt: null,
+        serverError: { code: 'no_key', message: 'The server asks for a key.', action: 'options' },
+      }),
+    );
+    render(<PopupApp />);
+    const notice = await screen.findByRole('region', { name: 'Connect to OpenHands' });
+    expect(notice.textContent).toContain('SESSION_API_KEY');
+    expect(notice.textContent).not.toContain('API Keys');
+  });
+
   it('should show why a key was rejected, with the options link', async () => {
     answer(() =>
       listReply([], {

@@ -36,21 +36,21 @@ const cacheSomeList = (serverUrl: string) =>
     reply: { serverUrl, items: [], nextPageId: null, fetchedAt: null },
   });
 
-describe('settings handlers', () => {
-  beforeAll(async () => {
-    server = await startOpenHandsServer({ mode: 'cloud', apiKey: KEY });
-    other = await startOpenHandsServer({ mode: 'oss', apiKey: null });
-  });
-  afterAll(async () => {
-    await server.close();
-    await other.close();
-  });
-  beforeEach(() => {
-    fakeBrowser.reset();
-    server.reset();
-    other.reset();
-  });
+beforeAll(async () => {
+  server = await startOpenHandsServer({ mode: 'cloud', apiKey: KEY });
+  other = await startOpenHandsServer({ mode: 'oss', apiKey: null });
+});
+afterAll(async () => {
+  await server.close();
+  await other.close();
+});
+beforeEach(() => {
+  fakeBrowser.reset();
+  server.reset();
+  other.reset();
+});
 
+describe('settings handlers', () => {
   it('should default to OpenHands Cloud without a key', async () => {
     const actual = await getSettingsView(await keyStore());
     expect(actual).toEqual({
@@ -200,20 +200,6 @@ describe('settings handlers', () => {
 });
 
 describe('test connection: which key it sends', () => {
-  beforeAll(async () => {
-    server = await startOpenHandsServer({ mode: 'cloud', apiKey: KEY });
-    other = await startOpenHandsServer({ mode: 'oss', apiKey: null });
-  });
-  afterAll(async () => {
-    await server.close();
-    await other.close();
-  });
-  beforeEach(async () => {
-    fakeBrowser.reset();
-    server.reset();
-    other.reset();
-  });
-
   it('should send no key to an unsaved URL typed with an empty key field', async () => {
     const keys = await keyStore();
     await saveSettingsFromPage({ serverUrl: server.url, apiKey: KEY, notifications: true }, keys);
