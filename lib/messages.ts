@@ -18,7 +18,7 @@ export const messageErrorSchema = z.object({
   current: z.number().optional(),
   /** Which link the UI should offer next to the message. */
   action: z.enum(['options', 'conversations']).optional(),
-  /** Where the `conversations` action leads: the server's conversation list (pages may not know the server). */
+  /** Where the `conversations` action leads: the server's home page, which lists recent conversations. */
   url: z.string().url().optional(),
 });
 export type MessageError = z.infer<typeof messageErrorSchema>;
@@ -47,10 +47,16 @@ export const saveSettingsRequest = z.strictObject({
   apiKey: z.string().max(500).optional(),
   notifications: z.boolean(),
 });
+/** "Remove key" on the options page: forgets the key saved for one server. */
+export const removeKeyRequest = z.strictObject({
+  type: z.literal('settings.removeKey'),
+  serverUrl: z.string().url(),
+});
 export const testConnectionRequest = z.strictObject({
   type: z.literal('connection.test'),
-  /** Unsaved values from the form; absent fields fall back to what is stored. */
+  /** The form's URL; absent: the saved server. */
   serverUrl: z.string().url().optional(),
+  /** The typed key; absent or empty: the key saved for `serverUrl` (never another server's). */
   apiKey: z.string().max(500).optional(),
 });
 export const recentReposRequest = z.strictObject({ type: z.literal('repos.recent') });
@@ -64,6 +70,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   openOptionsRequest,
   getSettingsRequest,
   saveSettingsRequest,
+  removeKeyRequest,
   testConnectionRequest,
   recentReposRequest,
   getDraftRequest,
@@ -84,13 +91,16 @@ export const tabMessageSchema = z.discriminatedUnion('type', [
 ]);
 export type TabMessage = z.infer<typeof tabMessageSchema>;
 
-/** What `settings.get` and `settings.save` answer: never the key itself. */
+/** What `settings.get`, `settings.save` and `settings.removeKey` answer: never a key itself. */
 export interface SettingsView {
   serverUrl: string;
   notifications: boolean;
+  /** Whether the saved server has a key. */
   hasKey: boolean;
-  /** e.g. `…a1b2` */
+  /** The saved server's key, e.g. `…a1b2`. */
   keyHint: string | null;
+  /** Every saved key's hint by server origin: keys belong to one server each. */
+  keyHints: Record<string, string>;
   isCloud: boolean;
 }
 

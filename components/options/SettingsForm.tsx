@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { ConnectionResult } from '@/components/options/ConnectionResult';
 import { ErrorMessage } from '@/components/shared/ErrorMessage';
 import type { ConnectionReport, Reply, SettingsView } from '@/lib/messages';
@@ -38,6 +38,7 @@ export function SettingsForm({ settings, onSaved }: Props) {
   const [serverUrl, setServerUrl] = useState(settings.serverUrl);
   const [notifications, setNotifications] = useState(settings.notifications);
   const [urlError, setUrlError] = useState<string | null>(null);
+  const keyInput = useRef<HTMLInputElement>(null);
 
   const [saveState, save, setSaveState] = useAsync(async (url: string): Promise<Reply<SettingsView>> => {
     if (!(await requestServerPermission(url))) return permissionDenied(url);
@@ -54,6 +55,24 @@ export function SettingsForm({ settings, onSaved }: Props) {
     }
     return reply;
   });
+
+  const [removeState, removeKey, setRemoveState] = useAsync(
+    async (url: string): Promise<Reply<SettingsView>> => {
+      const reply = await sendMessage<SettingsView>({ type: 'settings.removeKey', serverUrl: url });
+      if (reply.ok) {
+        onSaved(reply.data);
+        // The button goes away with the key: keep focus in the key field rather than lose it.
+        keyInput.current?.focus();
+      }
+      return reply;
+    },
+  );
+
+  /** Any edit or new action makes earlier outcomes stale. */
+  const resetOutcomes = () => {
+    setSaveState({ status: 'idle' });
+    setRemoveState({ status: 'idle' });
+  };
 
   const [testState, test] = useAsync(async (url: string): Promise<Reply<ConnectionReport>> => {
     if (!(await requestServerPermission(url))) return permissionDenied(url);
@@ -77,13 +96,18 @@ export function SettingsForm({ settings, onSaved }: Props) {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    setRemoveState({ status: 'idle' });
     withUrl(save);
   };
 
-  const keyPlaceholder = settings.hasKey
-    ? `Saved key ${settings.keyHint ?? ''} — type a new one to replace it`
-    : '';
-  const keysPage = `${settings.serverUrl}/settings/api-keys`;
+  // Keys belong to one server: the hint is the one for the URL in the field, saved or not.
+  const formServer = checkUrl(serverUrl);
+  const formOrigin = 'url' in formServer ? formServer.url : null;
+  const savedHint = formOrigin ? (settings.keyHints[formOrigin] ?? null) : null;
+  const keyPlaceholder = savedHint
+    ? `Saved key ${savedHint} — type a new one to replace it`
+    : 'No key saved for this server';
+  const keysPage = `${formOrigin ?? settings.serverUrl}/settings/api-keys`;
 
   return (
     <form className="form settings-form" onSubmit={onSubmit} noValidate>
@@ -92,6 +116,7 @@ export function SettingsForm({ settings, onSaved }: Props) {
         <div className="key-row">
           <input
             id={ids.key}
+            ref={keyInput}
             type={revealed ? 'text' : 'password'}
             autoComplete="off"
             spellCheck={false}
@@ -100,20 +125,33 @@ export function SettingsForm({ settings, onSaved }: Props) {
             aria-describedby={ids.keyHelp}
             onChange={(e) => {
               setApiKey(e.target.value);
-              setSaveState({ status: 'idle' });
+              resetOutcomes();
             }}
           />
           <button type="button" aria-pressed={revealed} onClick={() => setRevealed(!revealed)}>
             {revealed ? 'Hide key' : 'Show key'}
           </button>
+          {savedHint && (
+            <button
+              type="button"
+              onClick={() => {
+                setSaveState({ status: 'idle' });
+                withUrl(removeKey);
+              }}
+              disabled={removeState.status === 'pending'}
+            >
+              Remove key
+            </button>
+          )}
         </div>
         <p id={ids.keyHelp} className="help">
           Create one in OpenHands under{' '}
           <a href={keysPage} target="_blank" rel="noreferrer">
             Settings → API Keys
           </a>
-          . It is not the LLM key. Self-hosted servers without authentication need no key. The key stays on
-          this computer and is sent only to your OpenHands server.
+          . It is not the LLM key. A self-hosted server takes the SESSION_API_KEY it was started with, or no
+          key if it has none. Each server keeps its own key, which stays on this computer and is sent only to
+          that server.
         </p>
       </div>
       <div className="field">
@@ -127,7 +165,7 @@ export function SettingsForm({ settings, onSaved }: Props) {
           aria-describedby={urlError ? ids.urlError : undefined}
           onChange={(e) => {
             setServerUrl(e.target.value);
-            setSaveState({ status: 'idle' });
+            resetOutcomes();
           }}
         />
         {urlError ? (
@@ -164,10 +202,15 @@ export function SettingsForm({ settings, onSaved }: Props) {
         <span role="status" className="saved">
           {saveState.status === 'pending' && 'Saving…'}
           {saveState.status === 'done' && 'Saved'}
+          {removeState.status === 'pending' && 'Removing the key…'}
+          {removeState.status === 'done' && 'Key removed'}
         </span>
       </div>
       {saveState.status === 'failed' && (
         <ErrorMessage error={saveState.error} serverUrl={serverUrl} onOptionsPage />
+      )}
+      {removeState.status === 'failed' && (
+        <ErrorMessage error={removeState.error} serverUrl={serverUrl} onOptionsPage />
       )}
       <ConnectionResult state={testState} serverUrl={serverUrl} />
     </form>

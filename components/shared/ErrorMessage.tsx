@@ -18,9 +18,10 @@ export function ErrorMessage({ error, serverUrl, onOptionsPage = false }: Props)
           Open extension options
         </button>
       )}
-      {error.action === 'conversations' && serverUrl && (
-        <a href={`${serverUrl}/conversations`} target="_blank" rel="noreferrer">
-          Open your conversations
+      {error.action === 'conversations' && (error.url ?? serverUrl) && (
+        // The home page lists recent conversations; the web app has no `/conversations` page.
+        <a href={error.url ?? `${serverUrl}/`} target="_blank" rel="noreferrer">
+          Open OpenHands
         </a>
       )}
     </div>

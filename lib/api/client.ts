@@ -1,3 +1,4 @@
+import { isCloudUrl } from '@/lib/api/detect';
 import { createOpenHandsError } from '@/lib/api/errors';
 import { type Auth, type HttpConfig, normalizeBaseUrl, request } from '@/lib/api/http';
 import { normalizeId, toUuid } from '@/lib/api/ids';
@@ -22,6 +23,10 @@ export interface ClientOptions {
   auth: Auth;
   fetch?: typeof globalThis.fetch;
   timeoutMs?: number;
+  /** The server takes OpenHands API keys (Cloud, saas). Default: the key is a Bearer key, or the URL is Cloud's. */
+  cloud?: boolean;
+  /** A key is set for this server even if `auth` is null (a keyless probe). Default: whether `auth` is set. */
+  keySaved?: boolean;
 }
 
 export interface PageOptions {
@@ -43,13 +48,22 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
 const clampLimit = (limit: number) => Math.min(100, Math.max(1, Math.trunc(limit)));
 
 /** An OpenHands API client. Pure apart from the injected `fetch`; the caller owns the key. */
-export function createOpenHandsClient({ baseUrl, auth, fetch, timeoutMs = 30_000 }: ClientOptions) {
+export function createOpenHandsClient({
+  baseUrl,
+  auth,
+  fetch,
+  timeoutMs = 30_000,
+  cloud,
+  keySaved,
+}: ClientOptions) {
   const config: HttpConfig = {
     baseUrl: normalizeBaseUrl(baseUrl),
     auth,
     // Bound late so tests and the service worker can swap `globalThis.fetch`; bound to avoid "Illegal invocation".
     fetch: fetch ?? ((...args) => globalThis.fetch(...args)),
     timeoutMs,
+    cloud: cloud ?? (auth?.kind === 'bearer' || isCloudUrl(baseUrl)),
+    keySaved: keySaved ?? Boolean(auth?.key.trim()),
   };
 
   /** Runs one batch request per chunk, in order, so the results line up with `ids`. */
@@ -70,7 +84,8 @@ export function createOpenHandsClient({ baseUrl, auth, fetch, timeoutMs = 30_000
 
     /** `GET /api/keys/current` (Cloud): which key and org are in use; the options page's "Test key". */
     getCurrentApiKey: async () => {
-      if (!auth?.key.trim()) throw createOpenHandsError('no_key', { server: config.baseUrl });
+      if (!auth?.key.trim())
+        throw createOpenHandsError('no_key', { server: config.baseUrl, cloud: config.cloud });
       return request(config, { path: '/api/keys/current', schema: currentApiKeyResponseSchema });
     },
 

@@ -38,7 +38,7 @@ export async function detectServer(client: OpenHandsClient): Promise<ServerInfo>
 /** Hosts of OpenHands Cloud, which takes `Authorization: Bearer`. */
 const CLOUD_HOSTS = new Set(['app.all-hands.dev']);
 
-function isCloudUrl(serverUrl: string): boolean {
+export function isCloudUrl(serverUrl: string): boolean {
   try {
     return CLOUD_HOSTS.has(new URL(serverUrl).hostname);
   } catch {
@@ -47,12 +47,19 @@ function isCloudUrl(serverUrl: string): boolean {
 }
 
 /**
- * The auth for a server: Cloud and other `saas` servers (Enterprise) take a Bearer API key; self-hosted
- * (`oss`) and legacy V0 servers take their session key as `X-Session-API-Key`. No key, no auth.
+ * Whether a server takes OpenHands API keys (from its Settings → API Keys page): Cloud and other `saas`
+ * servers (Enterprise). Self-hosted (`oss`) and legacy V0 servers take the SESSION_API_KEY they were started with.
+ */
+export function takesApiKeys(serverUrl: string, appMode: AppMode | null): boolean {
+  return appMode === 'saas' || isCloudUrl(serverUrl);
+}
+
+/**
+ * The auth for a server: an API key as Bearer where the server takes API keys, otherwise the session key as
+ * `X-Session-API-Key`. No key, no auth.
  */
 export function authFor(serverUrl: string, appMode: AppMode | null, key: string | null | undefined): Auth {
   const trimmed = key?.trim();
   if (!trimmed) return null;
-  const bearer = appMode === 'saas' || isCloudUrl(serverUrl);
-  return { kind: bearer ? 'bearer' : 'session', key: trimmed };
+  return { kind: takesApiKeys(serverUrl, appMode) ? 'bearer' : 'session', key: trimmed };
 }

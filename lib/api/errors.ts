@@ -31,8 +31,11 @@ const ACTIONS: Partial<Record<ErrorCode, ErrorAction>> = {
   concurrency_limit: 'conversations',
 };
 
+/** Facts only the message needs: they shape its wording and are not kept on the error. */
+type MessageOnly = 'server' | 'timeoutMs' | 'cloud' | 'keySaved' | 'keySent';
+
 /** Optional facts an error carries besides its code and message. */
-export type ErrorExtra = Omit<ErrorContext, 'server' | 'timeoutMs'> & { action?: ErrorAction };
+export type ErrorExtra = Omit<ErrorContext, MessageOnly> & { action?: ErrorAction };
 
 /** An error whose `message` is safe to show and says what to do. It never holds the API key. */
 export class OpenHandsError extends Error {
@@ -63,7 +66,7 @@ export class OpenHandsError extends Error {
 
 /** Builds the error for `code` with its standard message. */
 export function createOpenHandsError(code: ErrorCode, ctx: ErrorContext = {}): OpenHandsError {
-  const { server: _server, timeoutMs: _timeoutMs, ...extra } = ctx;
+  const { server: _s, timeoutMs: _t, cloud: _c, keySaved: _ks, keySent: _kt, ...extra } = ctx;
   return new OpenHandsError(code, errorMessage(code, ctx), extra);
 }
 

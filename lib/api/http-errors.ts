@@ -1,4 +1,4 @@
-import { DEFAULT_RETRY_AFTER_SECONDS } from '@/lib/api/error-messages';
+import { DEFAULT_RETRY_AFTER_SECONDS, type ErrorContext } from '@/lib/api/error-messages';
 import { createOpenHandsError, type OpenHandsError } from '@/lib/api/errors';
 
 const MAX_REASON_CHARS = 200;
@@ -71,10 +71,13 @@ export function formatValidationDetail(body: unknown): string | undefined {
   return [...lines.slice(0, MAX_VALIDATION_LINES), ...(extra > 0 ? [`…and ${extra} more`] : [])].join('\n');
 }
 
-export interface ResponseErrorContext {
+export interface ResponseErrorContext extends Pick<ErrorContext, 'cloud' | 'keySaved'> {
   server: string;
-  /** Whether the request carried a key: a 401 without one means "add a key", not "wrong key". */
-  hasAuth: boolean;
+  /**
+   * Whether the request carried a key: a 401 without one means "add a key" when none is saved, and
+   * something in the way of a keyless request when one is; never "wrong key".
+   */
+  keySent: boolean;
   now?: number;
 }
 
@@ -83,14 +86,15 @@ export function errorFromResponse(
   status: number,
   headers: Headers,
   text: string,
-  { server, hasAuth, now }: ResponseErrorContext,
+  { now, ...facts }: ResponseErrorContext,
 ): OpenHandsError {
   const body = parseJson(text);
   const reason = describeBody(text, headers.get('content-type') ?? '');
   const retryAfterSeconds = parseRetryAfter(headers.get('retry-after'), now);
-  const base = { server, status, detail: reason };
+  const base = { ...facts, status, detail: reason };
 
-  if (status === 401) return createOpenHandsError(hasAuth ? 'unauthorized' : 'no_key', base);
+  if (status === 401)
+    return createOpenHandsError(facts.keySent || facts.keySaved ? 'unauthorized' : 'no_key', base);
   if (status === 403) return createOpenHandsError('forbidden', base);
   if (status === 404) return createOpenHandsError('not_found', base);
   if (status === 422)

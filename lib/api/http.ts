@@ -10,6 +10,10 @@ export interface HttpConfig {
   auth: Auth;
   fetch: typeof globalThis.fetch;
   timeoutMs: number;
+  /** For error messages: the server takes OpenHands API keys (Cloud, saas), not a SESSION_API_KEY. */
+  cloud: boolean;
+  /** For error messages: a key is set for this server, even when a request does not carry it. */
+  keySaved: boolean;
 }
 
 export type QueryValue = string | number | boolean | readonly (string | number)[] | null | undefined;
@@ -88,7 +92,7 @@ export async function request<S extends z.ZodType>(
 ): Promise<z.output<S>> {
   const server = normalizeBaseUrl(config.baseUrl);
   const auth = withAuth ? config.auth : null;
-  const ctx = { server, timeoutMs: config.timeoutMs };
+  const ctx = { server, timeoutMs: config.timeoutMs, cloud: config.cloud, keySaved: config.keySaved };
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), config.timeoutMs);
   try {
@@ -115,7 +119,9 @@ export async function request<S extends z.ZodType>(
     if (!response.ok) {
       throw errorFromResponse(response.status, response.headers, text, {
         server,
-        hasAuth: Object.keys(credentials).length > 0,
+        cloud: config.cloud,
+        keySaved: config.keySaved,
+        keySent: Object.keys(credentials).length > 0,
       });
     }
     let json: unknown;

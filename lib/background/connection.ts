@@ -1,7 +1,7 @@
 import { createOpenHandsClient } from '@/lib/api/client';
-import { authFor, detectServer } from '@/lib/api/detect';
-import { createOpenHandsError } from '@/lib/api/errors';
-import type { ApiKeyStore } from '@/lib/background/api-key';
+import { authFor, detectServer, type ServerInfo, takesApiKeys } from '@/lib/api/detect';
+import { createOpenHandsError, OpenHandsError } from '@/lib/api/errors';
+import { type ApiKeyStore, serverOrigin } from '@/lib/background/api-key';
 import { loadSettings, saveSettings } from '@/lib/background/settings-store';
 import { isCloudServer, type Settings } from '@/lib/settings/settings';
 
@@ -13,6 +13,8 @@ export interface Connection {
   appMode: 'saas' | 'oss' | null;
   client: OpenHandsClient;
   settings: Settings;
+  /** Whether `apiVersion` and `appMode` were just asked of the server rather than remembered. */
+  probed: boolean;
 }
 
 export interface ConnectionDeps {
@@ -20,27 +22,83 @@ export interface ConnectionDeps {
   fetch: typeof fetch;
 }
 
-/**
- * A client for the configured server (or for unsaved values from the options page), with the API version
- * and auth style found by asking the server. What was found is remembered for the saved server.
- */
-export async function connect(
-  deps: ConnectionDeps,
-  override: { serverUrl?: string; apiKey?: string } = {},
-): Promise<Connection> {
-  const settings = await loadSettings();
-  const serverUrl = override.serverUrl ?? settings.serverUrl;
-  const key = override.apiKey ?? (await deps.apiKeys.read());
-  if (!key && isCloudServer(serverUrl)) throw createOpenHandsError('no_key');
+export interface ConnectOptions {
+  /** A server other than the saved one: the options page's unsaved URL. */
+  serverUrl?: string;
+  /** A key typed on the options page; empty or absent: the key saved for `serverUrl`, if any. */
+  apiKey?: string;
+  /** Ask the server what it is even when that is remembered ("Test connection", a server that changed). */
+  probe?: boolean;
+}
 
-  const isSaved = serverUrl === settings.serverUrl;
-  let { apiVersion, appMode } = isSaved ? settings : { apiVersion: null, appMode: null };
-  if (!apiVersion) {
-    const probe = createOpenHandsClient({ baseUrl: serverUrl, auth: null, fetch: deps.fetch });
-    ({ apiVersion, appMode } = await detectServer(probe));
-    if (isSaved) await saveSettings({ ...settings, apiVersion, appMode });
+const sameServer = (a: string, b: string) => serverOrigin(a) === serverOrigin(b);
+
+/** Remembers what the server said, unless the saved server changed meanwhile. */
+async function rememberServer(serverUrl: string, info: ServerInfo): Promise<void> {
+  const settings = await loadSettings();
+  if (sameServer(settings.serverUrl, serverUrl)) await saveSettings({ ...settings, ...info });
+}
+
+/**
+ * A client for the saved server (or for unsaved values from the options page), with the API version and
+ * auth style found by asking the server; what was found is remembered for the saved server. The key is the
+ * one typed or saved for exactly this server: another server's key is never sent.
+ */
+export async function connect(deps: ConnectionDeps, options: ConnectOptions = {}): Promise<Connection> {
+  const settings = await loadSettings();
+  const serverUrl = options.serverUrl ?? settings.serverUrl;
+  const key = options.apiKey?.trim() || (await deps.apiKeys.read(serverUrl));
+  if (!key && isCloudServer(serverUrl))
+    throw createOpenHandsError('no_key', { server: serverUrl, cloud: true });
+
+  const isSaved = sameServer(serverUrl, settings.serverUrl);
+  const remembered = isSaved && !options.probe ? settings.apiVersion : null;
+  let info: ServerInfo;
+  if (remembered) info = { apiVersion: remembered, appMode: settings.appMode };
+  else {
+    // Keyless (the probe's routes need none), but its errors know a key exists: "add a key" would be wrong.
+    const probe = createOpenHandsClient({
+      baseUrl: serverUrl,
+      auth: null,
+      keySaved: Boolean(key),
+      fetch: deps.fetch,
+    });
+    info = await detectServer(probe);
+    if (isSaved) await rememberServer(serverUrl, info);
   }
-  const auth = authFor(serverUrl, appMode, key);
-  const client = createOpenHandsClient({ baseUrl: serverUrl, auth, fetch: deps.fetch });
-  return { serverUrl, apiVersion, appMode, client, settings };
+  const client = createOpenHandsClient({
+    baseUrl: serverUrl,
+    auth: authFor(serverUrl, info.appMode, key),
+    cloud: takesApiKeys(serverUrl, info.appMode),
+    keySaved: Boolean(key),
+    fetch: deps.fetch,
+  });
+  return { serverUrl, ...info, client, settings, probed: !remembered };
+}
+
+/**
+ * Whether a call failed because the server no longer speaks the API version remembered for it: a V1 route
+ * answering 404 (V1 reads answer unknown ids with null, never 404), or a V0 route answering 404 or 405.
+ */
+export function isRouteGone(error: unknown, apiVersion: 'v1' | 'v0'): boolean {
+  if (!(error instanceof OpenHandsError)) return false;
+  return error.code === 'not_found' || (apiVersion === 'v0' && error.status === 405);
+}
+
+/**
+ * Runs route-level calls (start, list, batch reads, start tasks) on the saved server. Servers change: when
+ * the API version remembered for it is gone, asks the server again once, remembers the answer and retries
+ * the call once. Not for calls whose 404 means something else (V0 `getConversation`: unknown conversation).
+ */
+export async function withConnection<T>(
+  deps: ConnectionDeps,
+  call: (connection: Connection) => Promise<T>,
+): Promise<T> {
+  const connection = await connect(deps);
+  try {
+    return await call(connection);
+  } catch (error) {
+    if (connection.probed || !isRouteGone(error, connection.apiVersion)) throw error;
+    return call(await connect(deps, { probe: true }));
+  }
 }

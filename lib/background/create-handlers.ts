@@ -4,7 +4,7 @@ import { getConversation, loadConversations } from '@/lib/background/conversatio
 import { dedupeByKey } from '@/lib/background/dedupe';
 import type { Handlers } from '@/lib/background/handle-message';
 import { listConversations } from '@/lib/background/handlers/list-conversations';
-import { getSettingsView, saveSettingsFromPage } from '@/lib/background/handlers/settings';
+import { getSettingsView, removeKeyFromPage, saveSettingsFromPage } from '@/lib/background/handlers/settings';
 import { startConversation } from '@/lib/background/handlers/start-conversation';
 import { testConnection } from '@/lib/background/handlers/test-connection';
 import { recentRepositories } from '@/lib/background/recent-repos';
@@ -41,6 +41,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'options.open': () => browser.runtime.openOptionsPage(),
     'settings.get': () => getSettingsView(deps.apiKeys),
     'settings.save': (request) => saveSettingsFromPage(request, deps.apiKeys),
+    'settings.removeKey': (request) => removeKeyFromPage(request, deps.apiKeys),
     'connection.test': (request) => testConnection(request, deps),
     'repos.recent': async () => recentRepositories(await loadConversations()),
     'draft.get': (request) => loadDraft(request.id),

@@ -3,7 +3,8 @@ import type { MessageError } from '@/lib/messages';
 
 /**
  * An error as it crosses the message boundary. The concurrency limit asks the user to stop a conversation,
- * so it carries the link to the server's list: content scripts cannot know the server.
+ * so it carries a link to the server's home page, which lists recent conversations (the web app has no
+ * `/conversations` route): content scripts cannot know the server.
  */
 export async function toMessageError(
   error: unknown,
@@ -11,5 +12,5 @@ export async function toMessageError(
 ): Promise<MessageError> {
   const serialized = serializeError(error);
   if (serialized.action !== 'conversations') return serialized;
-  return { ...serialized, url: `${await serverUrl()}/conversations` };
+  return { ...serialized, url: `${await serverUrl()}/` };
 }

@@ -1,5 +1,5 @@
 import { toOpenHandsError } from '@/lib/api/errors';
-import { type ConnectionDeps, connect } from '@/lib/background/connection';
+import { type ConnectionDeps, withConnection } from '@/lib/background/connection';
 import { loadConversations, updateConversations } from '@/lib/background/conversation-store';
 import { fetchUpdates, type RecordUpdate } from '@/lib/background/fetch-updates';
 import { keepPolling, NOTIFY_STATES, nextPollAt } from '@/lib/background/poll-schedule';
@@ -36,8 +36,7 @@ export async function pollOnce(deps: PollDeps): Promise<number | null> {
   const due = pollable.filter((r) => nextPollAt(r) <= now.getTime());
   if (due.length > 0) {
     try {
-      const { client } = await connect(deps);
-      const updates = await fetchUpdates(client, due);
+      const updates = await withConnection(deps, ({ client }) => fetchUpdates(client, due));
       await saveUpdates(updates, deps);
     } catch (error) {
       const failure = toOpenHandsError(error);

@@ -16,7 +16,7 @@ export type ProgressView = {
   href?: string;
   /** Offer "Open extension options" (missing or rejected API key). */
   openOptions?: boolean;
-  /** Offer "Open your conversations" (too many running: stop one there). */
+  /** Offer "Open OpenHands", whose home page lists the conversations (too many running: stop one there). */
   conversationsHref?: string;
 };
 

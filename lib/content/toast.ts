@@ -5,6 +5,8 @@ import type { ProgressView } from '@/lib/content/progress';
 
 export const OPEN_CONVERSATION = 'Open conversation';
 export const OPEN_OPTIONS = 'Open extension options';
+/** Leads to the server's home page, which lists recent conversations (there is no `/conversations` page). */
+export const OPEN_OPENHANDS = 'Open OpenHands';
 
 export type ToastDeps = {
   root: ShadowRoot;
@@ -54,7 +56,7 @@ export function createToast(deps: ToastDeps): Toast {
   const conversations = h(
     'a',
     { target: '_blank', rel: 'noopener noreferrer' },
-    'Open your conversations',
+    OPEN_OPENHANDS,
     icon(LINK_EXTERNAL),
   );
   const options = h('button', { type: 'button', class: 'btn' }, OPEN_OPTIONS);

@@ -444,7 +444,7 @@ test.describe('the Send to OpenHands button without a working key', () => {
     await expect(sendButton(page)).toBeEnabled();
   });
 
-  test('should say the concurrency limit was reached and link to the conversations', async ({
+  test('should say the concurrency limit was reached and link to OpenHands’ conversation list', async ({
     context,
     extension,
     openHands,
@@ -456,9 +456,10 @@ test.describe('the Send to OpenHands button without a working key', () => {
 
     const status = page.getByRole('status', { name: 'OpenHands' });
     await expect(status).toContainText('You have 3 of 3 conversations running');
-    await expect(status.getByRole('link', { name: 'Open your conversations' })).toHaveAttribute(
+    // The home page lists recent conversations; the web app has no `/conversations` page.
+    await expect(status.getByRole('link', { name: 'Open OpenHands' })).toHaveAttribute(
       'href',
-      'https://app.all-hands.dev/conversations',
+      'https://app.all-hands.dev/',
     );
   });
 

@@ -22,6 +22,40 @@ test.describe('options page', () => {
     expect(JSON.stringify(await extension.storage())).not.toContain(KEY);
   });
 
+  test('should remove the saved key', async ({ extension, openHands }) => {
+    await extension.configure({ apiKey: KEY });
+    const options = await extension.openOptions();
+    const keyField = options.getByLabel('API key');
+    await expect(keyField).toHaveAttribute('placeholder', /Saved key …6789/);
+
+    await options.getByRole('button', { name: 'Remove key' }).click();
+
+    await expect(options.getByRole('status').filter({ hasText: 'Key removed' })).toBeVisible();
+    await expect(keyField).toHaveAttribute('placeholder', 'No key saved for this server');
+    await expect(keyField).toBeFocused();
+    await expect(options.getByRole('button', { name: 'Remove key' })).toHaveCount(0);
+    // Gone for good: after a reload, and for the background, which now asks for a key.
+    await options.reload();
+    await expect(options.getByLabel('API key')).toHaveAttribute(
+      'placeholder',
+      'No key saved for this server',
+    );
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await expect(options.getByRole('alert')).toContainText('Add your OpenHands API key');
+    expect(openHands.requests.filter((r) => r.headers.authorization)).toEqual([]);
+  });
+
+  test('should show the key saved for the server in the URL field', async ({ extension }) => {
+    await extension.configure({ apiKey: KEY });
+    const options = await extension.openOptions();
+    const keyField = options.getByLabel('API key');
+    await options.getByLabel('Server URL').fill('http://localhost:3000');
+    await expect(keyField).toHaveAttribute('placeholder', 'No key saved for this server');
+    await expect(options.getByRole('button', { name: 'Remove key' })).toHaveCount(0);
+    await options.getByLabel('Server URL').fill('https://app.all-hands.dev/');
+    await expect(keyField).toHaveAttribute('placeholder', /Saved key …6789/);
+  });
+
   test('should reveal and hide the typed key', async ({ extension }) => {
     const options = await extension.openOptions();
     const keyField = options.getByLabel('API key');

@@ -1,9 +1,16 @@
 import { serializeError } from '@/lib/api/errors';
 import { normalizeBaseUrl } from '@/lib/api/http';
-import { type Connection, type ConnectionDeps, connect } from '@/lib/background/connection';
+import { type ApiKeyStore, keyFingerprint } from '@/lib/background/api-key';
+import { type Connection, type ConnectionDeps, withConnection } from '@/lib/background/connection';
 import { loadConversations } from '@/lib/background/conversation-store';
 import { loadSettings } from '@/lib/background/settings-store';
-import { type ListCache, readListCache, writeListCache } from '@/lib/conversations/list-cache';
+import {
+  type ListCache,
+  type ListOwner,
+  readListCache,
+  sameOwner,
+  writeListCache,
+} from '@/lib/conversations/list-cache';
 import {
   itemFromAppConversation,
   itemFromConversationInfoV0,
@@ -47,21 +54,30 @@ type Fetched = { page: ServerPage; error?: undefined } | { page?: undefined; err
 
 async function fetchFromServer(deps: ListDeps, pageId?: string): Promise<Fetched> {
   try {
-    const connection = await connect(deps);
-    return { page: await fetchPage(connection, pageId) };
+    return { page: await withConnection(deps, (connection) => fetchPage(connection, pageId)) };
   } catch (error) {
     return { error: serializeError(error) };
   }
 }
 
-/** The first page: from the server, or from the cache when it is fresh enough or the server fails. */
+/** Whose list the saved settings fetch: the saved server, and a fingerprint of its key (never the key). */
+async function currentOwner(apiKeys: ApiKeyStore): Promise<ListOwner> {
+  const { serverUrl } = await loadSettings();
+  const key = await apiKeys.read(serverUrl);
+  return { serverUrl: normalizeBaseUrl(serverUrl), keyId: key ? await keyFingerprint(key) : null };
+}
+
+/**
+ * The first page: from the server, or from the cache when it is fresh enough or the server fails. Only a
+ * cache of this server and key counts: another key may be another account.
+ */
 async function firstPage(
   request: { refresh?: boolean },
   deps: ListDeps,
-  serverUrl: string,
+  owner: ListOwner,
 ): Promise<{ server: ListCache['server']; serverError?: MessageError }> {
   const cache = await readListCache();
-  const cached = cache && sameServer(cache.serverUrl, serverUrl) ? cache.server : null;
+  const cached = cache && sameOwner(cache, owner) ? cache.server : null;
   const age = cached ? deps.now().getTime() - Date.parse(cached.fetchedAt) : Number.POSITIVE_INFINITY;
   if (!request.refresh && age >= 0 && age < CACHE_MAX_AGE_MS) return { server: cached };
 
@@ -81,7 +97,8 @@ export async function listConversations(
   request: { pageId?: string; refresh?: boolean },
   deps: ListDeps,
 ): Promise<ConversationListReply> {
-  const { serverUrl } = await loadSettings();
+  const owner = await currentOwner(deps.apiKeys);
+  const { serverUrl } = owner;
   const records = (await loadConversations()).filter((record) => sameServer(record.serverUrl, serverUrl));
   const local = records.map(itemFromRecord);
 
@@ -99,7 +116,7 @@ export async function listConversations(
     };
   }
 
-  const { server, serverError } = await firstPage(request, deps, serverUrl);
+  const { server, serverError } = await firstPage(request, deps, owner);
   const reply: ConversationListReply = {
     serverUrl,
     items: server ? mergeConversations(local, server) : newestFirst(local),
@@ -107,6 +124,7 @@ export async function listConversations(
     fetchedAt: server?.fetchedAt ?? null,
     ...(serverError ? { serverError } : {}),
   };
-  await writeListCache({ serverUrl, server, reply });
+  // The server or key may have changed while the server answered: never keep this list as the new one's.
+  if (sameOwner(await currentOwner(deps.apiKeys), owner)) await writeListCache({ ...owner, server, reply });
   return reply;
 }

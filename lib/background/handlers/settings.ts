@@ -1,29 +1,35 @@
-import { type ApiKeyStore, keyHint } from '@/lib/background/api-key';
+import { type ApiKeyStore, serverOrigin } from '@/lib/background/api-key';
 import { loadSettings, saveSettings } from '@/lib/background/settings-store';
+import { clearListCache } from '@/lib/conversations/list-cache';
 import type { SettingsView } from '@/lib/messages';
 import { isCloudServer, normaliseServerUrl } from '@/lib/settings/settings';
 
-/** Settings as pages may see them: whether a key is stored and its last characters, never the key. */
+/** Settings as pages may see them: which servers have a key and its last characters, never a key. */
 export async function getSettingsView(apiKeys: ApiKeyStore): Promise<SettingsView> {
   const settings = await loadSettings();
-  const key = await apiKeys.read();
+  const keyHints = await apiKeys.hints();
+  const hint = keyHints[serverOrigin(settings.serverUrl)] ?? null;
   return {
     serverUrl: settings.serverUrl,
     notifications: settings.notifications,
-    hasKey: Boolean(key),
-    keyHint: key ? keyHint(key) : null,
+    hasKey: hint !== null,
+    keyHint: hint,
+    keyHints,
     isCloud: isCloudServer(settings.serverUrl),
   };
 }
 
 export interface SaveInput {
   serverUrl: string;
-  /** `undefined` keeps the stored key; `''` removes it. */
+  /** The key for this server: `undefined` keeps the one saved for it (if any); `''` removes it. */
   apiKey?: string;
   notifications: boolean;
 }
 
-/** Saves settings; a new server is probed again on next use. */
+/**
+ * Saves settings; a new server is probed again on next use. A key is saved for the server it was typed
+ * with; switching servers without typing one uses that server's own saved key, or none.
+ */
 export async function saveSettingsFromPage(input: SaveInput, apiKeys: ApiKeyStore): Promise<SettingsView> {
   const current = await loadSettings();
   const serverUrl = normaliseServerUrl(input.serverUrl);
@@ -34,6 +40,19 @@ export async function saveSettingsFromPage(input: SaveInput, apiKeys: ApiKeyStor
     notifications: input.notifications,
     ...(serverChanged ? { apiVersion: null, appMode: null } : {}),
   });
-  if (input.apiKey !== undefined) await apiKeys.write(input.apiKey.trim() || null);
+  if (input.apiKey !== undefined) await apiKeys.write(serverUrl, input.apiKey.trim() || null);
+  // The popup's cached list belongs to the old server or key: it may be another account's.
+  if (serverChanged || input.apiKey !== undefined) await clearListCache();
+  return getSettingsView(apiKeys);
+}
+
+/** Removes the key saved for one server ("Remove key" on the options page). */
+export async function removeKeyFromPage(
+  input: { serverUrl: string },
+  apiKeys: ApiKeyStore,
+): Promise<SettingsView> {
+  const serverUrl = normaliseServerUrl(input.serverUrl);
+  await apiKeys.write(serverUrl, null);
+  if (serverUrl === (await loadSettings()).serverUrl) await clearListCache();
   return getSettingsView(apiKeys);
 }

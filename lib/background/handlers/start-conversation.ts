@@ -1,4 +1,4 @@
-import { type Connection, type ConnectionDeps, connect } from '@/lib/background/connection';
+import { type Connection, type ConnectionDeps, withConnection } from '@/lib/background/connection';
 import { upsertConversation } from '@/lib/background/conversation-store';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import type { StartInput } from '@/lib/start-input';
@@ -38,24 +38,21 @@ function newRecord(
   };
 }
 
-/** Starts a conversation on the configured server and records it for polling. */
-export async function startConversation(input: StartInput, deps: StartDeps): Promise<ConversationRecord> {
-  const connection = await connect(deps);
-  const now = deps.now().toISOString();
-  let record: ConversationRecord;
+/** Starts a conversation on the configured server (V1 start task, or V0's synchronous start). */
+async function start(input: StartInput, connection: Connection, now: string): Promise<ConversationRecord> {
   if (connection.apiVersion === 'v1') {
     const task = await connection.client.startConversation(input);
-    record = newRecord(
-      input,
-      connection,
-      { taskId: task.id, conversationId: task.app_conversation_id ?? null },
-      now,
-    );
-    record.startStatus = task.status;
-  } else {
-    const started = await connection.client.startConversationV0(input);
-    record = newRecord(input, connection, { taskId: null, conversationId: started.conversation_id }, now);
+    const ids = { taskId: task.id, conversationId: task.app_conversation_id ?? null };
+    return { ...newRecord(input, connection, ids, now), startStatus: task.status };
   }
+  const started = await connection.client.startConversationV0(input);
+  return newRecord(input, connection, { taskId: null, conversationId: started.conversation_id }, now);
+}
+
+/** Starts a conversation on the configured server and records it for polling. */
+export async function startConversation(input: StartInput, deps: StartDeps): Promise<ConversationRecord> {
+  const now = deps.now().toISOString();
+  const record = await withConnection(deps, (connection) => start(input, connection, now));
   await upsertConversation(record);
   deps.schedulePoll();
   return record;

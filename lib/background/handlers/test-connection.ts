@@ -14,14 +14,15 @@ function describeServer(serverUrl: string, appMode: 'saas' | 'oss' | null, apiVe
 
 /**
  * Checks the server and the key the way starting a conversation would, and says who answered: on Cloud,
- * which key and organization; elsewhere, that an authenticated list call worked.
+ * which key and organization; elsewhere, that an authenticated list call worked. Uses exactly the form's
+ * values: its URL, and the typed key or else the key saved for that URL. Always asks the server afresh.
  */
 export async function testConnection(
   override: { serverUrl?: string; apiKey?: string },
   deps: ConnectionDeps,
 ): Promise<ConnectionReport> {
   const serverUrl = override.serverUrl ? normaliseServerUrl(override.serverUrl) : undefined;
-  const connection = await connect(deps, { serverUrl, apiKey: override.apiKey });
+  const connection = await connect(deps, { serverUrl, apiKey: override.apiKey, probe: true });
   const server = describeServer(connection.serverUrl, connection.appMode, connection.apiVersion);
   if (connection.apiVersion === 'v0') {
     await connection.client.listConversationsV0({ limit: 1 });

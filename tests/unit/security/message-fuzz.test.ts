@@ -8,6 +8,7 @@ import { handleMessage } from '@/lib/background/handle-message';
 import { generateSecretKey } from '@/lib/background/secret-box';
 import type { Sender } from '@/lib/background/sender';
 import { CONTENT_SCRIPT_TYPES, requestSchema } from '@/lib/messages';
+import { CLOUD_URL } from '@/lib/settings/settings';
 
 const self = { id: 'our-extension', baseUrl: 'chrome-extension://our-extension/' };
 const TYPES = [
@@ -111,6 +112,7 @@ function unauthorised(random: () => number): { message: unknown; sender: Sender 
   const options = [
     { type: 'settings.get' },
     { type: 'settings.save', serverUrl: 'https://evil.example', apiKey: 'x', notifications: true },
+    { type: 'settings.removeKey', serverUrl: 'https://app.all-hands.dev' },
     { type: 'connection.test', serverUrl: 'https://evil.example' },
     { type: 'repos.recent' },
     { type: 'conversation.list' },
@@ -140,7 +142,7 @@ describe('background message handling under hostile input', () => {
     const fetchSpy = vi.fn(async () => new Response('{}'));
     const encryption = await generateSecretKey();
     const apiKeys = createApiKeyStore(async () => encryption);
-    await apiKeys.write('secret-key-that-must-stay');
+    await apiKeys.write(CLOUD_URL, 'secret-key-that-must-stay');
     const handlers = createHandlers({
       apiKeys,
       fetch: fetchSpy,

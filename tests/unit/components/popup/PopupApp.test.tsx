@@ -40,7 +40,7 @@ describe('PopupApp', () => {
   it('should render the cached list before the background answers', async () => {
     const cached = listReply([item({ title: 'From the cache' })]);
     if (!cached.ok) throw new Error('unreachable');
-    await writeListCache({ serverUrl: SERVER, server: null, reply: cached.data });
+    await writeListCache({ serverUrl: SERVER, keyId: null, server: null, reply: cached.data });
     answer(() => new Promise(() => {}));
     render(<PopupApp />);
     expect(await screen.findByRole('link', { name: 'From the cache' })).toBeTruthy();
@@ -187,6 +187,20 @@ describe('PopupApp', () => {
     expect(screen.queryByText('No conversations yet')).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: 'Open options' }));
     expect(openOptions).toHaveBeenCalled();
+  });
+
+  it('should ask a self-hosted server’s user for its SESSION_API_KEY, not a Cloud API key', async () => {
+    answer(() =>
+      listReply([], {
+        serverUrl: 'http://localhost:3000',
+        fetchedAt: null,
+        serverError: { code: 'no_key', message: 'The server asks for a key.', action: 'options' },
+      }),
+    );
+    render(<PopupApp />);
+    const notice = await screen.findByRole('region', { name: 'Connect to OpenHands' });
+    expect(notice.textContent).toContain('SESSION_API_KEY');
+    expect(notice.textContent).not.toContain('API Keys');
   });
 
   it('should show why a key was rejected, with the options link', async () => {

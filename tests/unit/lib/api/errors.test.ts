@@ -88,6 +88,95 @@ describe('OpenHands errors', () => {
     expect(actual.action).toBe('options');
   });
 
+  describe('on a self-hosted server', () => {
+    const SELF_HOSTED = 'http://localhost:3000';
+    /** A client for a self-hosted server, which takes its SESSION_API_KEY as X-Session-API-Key. */
+    const selfHosted = (response: Response, options: Parameters<typeof clientFor>[1] = {}) =>
+      clientFor(response, {
+        baseUrl: SELF_HOSTED,
+        auth: { kind: 'session', key: 'sk-abcdefgh' },
+        ...options,
+      });
+
+    it('unauthorized: should ask for the server’s SESSION_API_KEY, not a Cloud API key', async () => {
+      const client = selfHosted(json({ detail: 'Unauthorized' }, 401));
+
+      const actual = await failure(client.searchConversations());
+
+      expect(actual.code).toBe('unauthorized');
+      expect(actual.message).toContain(`The OpenHands server at ${SELF_HOSTED} did not accept the key`);
+      expect(actual.message).toContain('SESSION_API_KEY');
+      expect(actual.message).not.toContain('Settings → API Keys');
+      expect(actual.message).not.toContain('LLM Key');
+      expect(actual.action).toBe('options');
+    });
+
+    it('no_key: should ask for the server’s session key when none is saved', async () => {
+      const client = selfHosted(json({ detail: 'Unauthorized' }, 401), { auth: null });
+
+      const actual = await failure(client.searchConversations());
+
+      expect(actual.code).toBe('no_key');
+      expect(actual.message).toContain('SESSION_API_KEY');
+      expect(actual.message).not.toContain('API Keys');
+    });
+
+    it('forbidden: should not speak of Cloud accounts and organizations', async () => {
+      const client = selfHosted(json({ detail: 'Forbidden' }, 403));
+
+      const actual = await failure(client.searchConversations());
+
+      expect(actual.code).toBe('forbidden');
+      expect(actual.message).toContain('HTTP 403: Forbidden');
+      expect(actual.message).toContain('SESSION_API_KEY');
+      expect(actual.message).not.toMatch(/organization|verify your email/);
+    });
+
+    it('should take an Enterprise (saas) server’s Bearer key for an API key', async () => {
+      const client = clientFor(json({ error: 'failed to authenticate' }, 401), {
+        baseUrl: 'https://openhands.example.com',
+      });
+
+      const actual = await failure(client.searchConversations());
+
+      expect(actual.message).toContain(
+        'Settings → API Keys (https://openhands.example.com/settings/api-keys)',
+      );
+    });
+  });
+
+  describe('on a request that does not carry the saved key', () => {
+    it('401: should not ask to add a key that is saved', async () => {
+      const client = clientFor(json({ detail: 'Unauthorized' }, 401), { auth: null, keySaved: true });
+
+      const actual = await failure(client.getWebClientConfig());
+
+      expect(actual.code).toBe('unauthorized');
+      expect(actual.message).not.toContain('Add your');
+      expect(actual.message).not.toContain('did not accept the API key');
+      expect(actual.message).toContain('refused a request that does not carry the key (HTTP 401)');
+    });
+
+    it('403: should not say the key was refused', async () => {
+      const client = clientFor(json({ error: 'Blocked' }, 403), { auth: null, keySaved: true });
+
+      const actual = await failure(client.getWebClientConfig());
+
+      expect(actual.code).toBe('forbidden');
+      expect(actual.message).not.toContain('refused this API key');
+      expect(actual.message).toContain('(HTTP 403: Blocked)');
+    });
+
+    it('403 without any key: should say a key may be needed', async () => {
+      const client = clientFor(json({}, 403), { baseUrl: 'http://localhost:3000', auth: null });
+
+      const actual = await failure(client.searchConversations());
+
+      expect(actual.message).not.toContain('refused this API key');
+      expect(actual.message).toContain('If the server needs a key, add it in the extension options.');
+    });
+  });
+
   it('rate_limited: should say how many seconds to wait (Retry-After in seconds)', async () => {
     const client = clientFor(
       json({ error: 'Rate limit exceeded: 10 per 1 second' }, 429, { 'Retry-After': '12' }),

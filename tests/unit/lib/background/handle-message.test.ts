@@ -24,6 +24,7 @@ function fakeHandlers(): Handlers {
     'options.open': answer('options'),
     'settings.get': answer('settings.get'),
     'settings.save': answer('settings.save'),
+    'settings.removeKey': answer('settings.removeKey'),
     'connection.test': answer('test'),
     'repos.recent': answer('repos'),
   } as unknown as Handlers;
@@ -64,13 +65,16 @@ describe('handleMessage', () => {
     expect(await handleMessage(message, github, deps())).toEqual({ ok: true, data: 'start' });
   });
 
-  it.each(['settings.get', 'connection.test', 'repos.recent', 'conversation.list'])(
-    'should refuse %s from a GitHub tab',
-    async (type) => {
-      const actual = await handleMessage({ type }, github, deps());
-      expect(actual).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    },
-  );
+  it.each([
+    { type: 'settings.get' },
+    { type: 'settings.removeKey', serverUrl: 'https://app.all-hands.dev' },
+    { type: 'connection.test' },
+    { type: 'repos.recent' },
+    { type: 'conversation.list' },
+  ])('should refuse $type from a GitHub tab', async (message) => {
+    const actual = await handleMessage(message, github, deps());
+    expect(actual).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
 
   it('should refuse messages from other extensions', async () => {
     const actual = await handleMessage({ type: 'settings.get' }, { ...page, id: 'other' }, deps());

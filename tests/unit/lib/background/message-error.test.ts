@@ -5,7 +5,7 @@ import { toMessageError } from '@/lib/background/message-error';
 const server = async () => 'https://openhands.example';
 
 describe('toMessageError', () => {
-  it('should add the conversation list to the concurrency limit', async () => {
+  it('should link the concurrency limit to the server’s home page, which lists the conversations', async () => {
     const actual = await toMessageError(
       createOpenHandsError('concurrency_limit', { limit: 3, current: 3 }),
       server,
@@ -15,7 +15,8 @@ describe('toMessageError', () => {
       limit: 3,
       current: 3,
       action: 'conversations',
-      url: 'https://openhands.example/conversations',
+      // The web app routes `/` and `/conversations/:id`, not `/conversations`.
+      url: 'https://openhands.example/',
     });
     expect(actual.message).toContain('3 of 3');
   });

@@ -28,7 +28,7 @@ let clock: number;
 async function makeDeps() {
   const encryption = await generateSecretKey();
   const apiKeys = createApiKeyStore(async () => encryption);
-  await apiKeys.write(KEY);
+  await apiKeys.write(server.url, KEY);
   return {
     apiKeys,
     fetch: globalThis.fetch,

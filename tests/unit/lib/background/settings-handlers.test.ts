@@ -2,30 +2,55 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createApiKeyStore } from '@/lib/background/api-key';
-import { getSettingsView, saveSettingsFromPage } from '@/lib/background/handlers/settings';
+import { getSettingsView, removeKeyFromPage, saveSettingsFromPage } from '@/lib/background/handlers/settings';
 import { testConnection } from '@/lib/background/handlers/test-connection';
 import { generateSecretKey } from '@/lib/background/secret-box';
-import { loadSettings } from '@/lib/background/settings-store';
+import { loadSettings, saveSettings } from '@/lib/background/settings-store';
+import { readCachedReply, writeListCache } from '@/lib/conversations/list-cache';
+import { CLOUD_URL, DEFAULT_SETTINGS } from '@/lib/settings/settings';
 import { type OpenHandsTestServer, startOpenHandsServer } from '../../../support/openhands-server/index.ts';
 
 const KEY = 'oh-settings-key-9876';
+const SELF_HOSTED = 'http://localhost:3000';
 let server: OpenHandsTestServer;
+/** A second server on another origin (another port), to catch a key sent where it does not belong. */
+let other: OpenHandsTestServer;
 
 async function keyStore() {
   const encryption = await generateSecretKey();
   return createApiKeyStore(async () => encryption);
 }
 
-describe('settings handlers', () => {
-  beforeAll(async () => {
-    server = await startOpenHandsServer({ mode: 'cloud', apiKey: KEY });
-  });
-  afterAll(() => server.close());
-  beforeEach(() => {
-    fakeBrowser.reset();
-    server.reset();
+/** Every key-carrying header value a server received. */
+const sentKeys = (s: OpenHandsTestServer) =>
+  s.requests.flatMap((r) =>
+    [r.headers.authorization, r.headers['x-session-api-key'], r.headers['x-access-token']].filter(Boolean),
+  );
+
+/** A cached popup list, as the list handler leaves it. */
+const cacheSomeList = (serverUrl: string) =>
+  writeListCache({
+    serverUrl,
+    keyId: 'abcdef0123456789',
+    server: null,
+    reply: { serverUrl, items: [], nextPageId: null, fetchedAt: null },
   });
 
+beforeAll(async () => {
+  server = await startOpenHandsServer({ mode: 'cloud', apiKey: KEY });
+  other = await startOpenHandsServer({ mode: 'oss', apiKey: null });
+});
+afterAll(async () => {
+  await server.close();
+  await other.close();
+});
+beforeEach(() => {
+  fakeBrowser.reset();
+  server.reset();
+  other.reset();
+});
+
+describe('settings handlers', () => {
   it('should default to OpenHands Cloud without a key', async () => {
     const actual = await getSettingsView(await keyStore());
     expect(actual).toEqual({
@@ -33,6 +58,7 @@ describe('settings handlers', () => {
       notifications: true,
       hasKey: false,
       keyHint: null,
+      keyHints: {},
       isCloud: true,
     });
   });
@@ -44,28 +70,87 @@ describe('settings handlers', () => {
       keys,
     );
     expect(actual).toEqual({
-      serverUrl: 'http://localhost:3000',
+      serverUrl: SELF_HOSTED,
       notifications: false,
       hasKey: true,
       keyHint: '…9876',
+      keyHints: { [SELF_HOSTED]: '…9876' },
       isCloud: false,
     });
-    expect(await keys.read()).toBe(KEY);
+    expect(await keys.read(SELF_HOSTED)).toBe(KEY);
   });
 
   it('should keep the stored key when none is typed, and remove it when emptied', async () => {
     const keys = await keyStore();
+    await saveSettingsFromPage({ serverUrl: CLOUD_URL, apiKey: KEY, notifications: true }, keys);
+    await saveSettingsFromPage({ serverUrl: CLOUD_URL, notifications: true }, keys);
+    expect(await keys.read(CLOUD_URL)).toBe(KEY);
+    await saveSettingsFromPage({ serverUrl: CLOUD_URL, apiKey: '', notifications: true }, keys);
+    expect(await keys.read(CLOUD_URL)).toBeNull();
+  });
+
+  it('should have no key for a new server saved without one, and the old key again when switched back', async () => {
+    const keys = await keyStore();
+    await saveSettingsFromPage({ serverUrl: CLOUD_URL, apiKey: KEY, notifications: true }, keys);
+
+    const switched = await saveSettingsFromPage({ serverUrl: SELF_HOSTED, notifications: true }, keys);
+    expect(switched).toMatchObject({ serverUrl: SELF_HOSTED, hasKey: false, keyHint: null });
+    expect(await keys.read(SELF_HOSTED)).toBeNull();
+
+    const back = await saveSettingsFromPage({ serverUrl: CLOUD_URL, notifications: true }, keys);
+    expect(back).toMatchObject({ hasKey: true, keyHint: '…9876', keyHints: { [CLOUD_URL]: '…9876' } });
+    expect(await keys.read(CLOUD_URL)).toBe(KEY);
+  });
+
+  it('should remove only the key of the server asked for', async () => {
+    const keys = await keyStore();
     await saveSettingsFromPage(
-      { serverUrl: 'https://app.all-hands.dev', apiKey: KEY, notifications: true },
+      { serverUrl: SELF_HOSTED, apiKey: 'session-key-3000', notifications: true },
       keys,
     );
-    await saveSettingsFromPage({ serverUrl: 'https://app.all-hands.dev', notifications: true }, keys);
-    expect(await keys.read()).toBe(KEY);
-    await saveSettingsFromPage(
-      { serverUrl: 'https://app.all-hands.dev', apiKey: '', notifications: true },
-      keys,
-    );
-    expect(await keys.read()).toBeNull();
+    await saveSettingsFromPage({ serverUrl: CLOUD_URL, apiKey: KEY, notifications: true }, keys);
+
+    const actual = await removeKeyFromPage({ serverUrl: `${SELF_HOSTED}/` }, keys);
+
+    expect(actual).toMatchObject({ serverUrl: CLOUD_URL, hasKey: true, keyHints: { [CLOUD_URL]: '…9876' } });
+    expect(actual.keyHints).not.toHaveProperty(SELF_HOSTED);
+    expect(await keys.read(CLOUD_URL)).toBe(KEY);
+  });
+
+  it('should say no key is saved after removing the saved server’s key', async () => {
+    const keys = await keyStore();
+    await saveSettingsFromPage({ serverUrl: CLOUD_URL, apiKey: KEY, notifications: true }, keys);
+    const actual = await removeKeyFromPage({ serverUrl: CLOUD_URL }, keys);
+    expect(actual).toMatchObject({ hasKey: false, keyHint: null, keyHints: {} });
+    expect(await keys.read(CLOUD_URL)).toBeNull();
+  });
+
+  it.each([
+    ['the server changes', { serverUrl: SELF_HOSTED, notifications: true }],
+    ['a new key is saved', { serverUrl: CLOUD_URL, apiKey: 'another-key-1234', notifications: true }],
+    ['the key is emptied', { serverUrl: CLOUD_URL, apiKey: '', notifications: true }],
+  ])('should forget the popup’s cached list when %s', async (_, input) => {
+    const keys = await keyStore();
+    await saveSettingsFromPage({ serverUrl: CLOUD_URL, apiKey: KEY, notifications: true }, keys);
+    await cacheSomeList(CLOUD_URL);
+    await saveSettingsFromPage(input, keys);
+    expect(await readCachedReply()).toBeNull();
+  });
+
+  it('should keep the popup’s cached list when only notifications change', async () => {
+    const keys = await keyStore();
+    await saveSettingsFromPage({ serverUrl: CLOUD_URL, apiKey: KEY, notifications: true }, keys);
+    await cacheSomeList(CLOUD_URL);
+    await saveSettingsFromPage({ serverUrl: CLOUD_URL, notifications: false }, keys);
+    expect(await readCachedReply()).not.toBeNull();
+  });
+
+  it('should forget the popup’s cached list when the saved server’s key is removed', async () => {
+    const keys = await keyStore();
+    await saveSettingsFromPage({ serverUrl: CLOUD_URL, apiKey: KEY, notifications: true }, keys);
+    await cacheSomeList(CLOUD_URL);
+    await removeKeyFromPage({ serverUrl: CLOUD_URL }, keys);
+    expect(await readCachedReply()).toBeNull();
   });
 
   it('should forget what it knew about the old server when the URL changes', async () => {
@@ -111,5 +196,54 @@ describe('settings handlers', () => {
       code: 'unauthorized',
       message: expect.stringContaining('API Keys'),
     });
+  });
+});
+
+describe('test connection: which key it sends', () => {
+  it('should send no key to an unsaved URL typed with an empty key field', async () => {
+    const keys = await keyStore();
+    await saveSettingsFromPage({ serverUrl: server.url, apiKey: KEY, notifications: true }, keys);
+
+    const actual = await testConnection({ serverUrl: other.url }, { apiKeys: keys, fetch });
+
+    expect(actual.summary).toContain(`a self-hosted OpenHands server at ${other.url}`);
+    expect(other.requests.length).toBeGreaterThan(0);
+    expect(sentKeys(other)).toEqual([]);
+  });
+
+  it('should send the key saved for the URL in the form, not the saved server’s', async () => {
+    const keys = await keyStore();
+    other.configure({ apiKey: 'other-session-key' });
+    await saveSettingsFromPage(
+      { serverUrl: other.url, apiKey: 'other-session-key', notifications: true },
+      keys,
+    );
+    await saveSettingsFromPage({ serverUrl: server.url, apiKey: KEY, notifications: true }, keys);
+
+    await testConnection({ serverUrl: other.url }, { apiKeys: keys, fetch });
+
+    expect(sentKeys(other)).toEqual(['other-session-key']);
+  });
+
+  it('should send the typed key rather than any saved one', async () => {
+    const keys = await keyStore();
+    await saveSettingsFromPage({ serverUrl: other.url, apiKey: 'saved-key-0000', notifications: true }, keys);
+    other.configure({ apiKey: 'typed-key-1111' });
+
+    await testConnection({ serverUrl: other.url, apiKey: 'typed-key-1111' }, { apiKeys: keys, fetch });
+
+    expect(sentKeys(other)).toEqual(['typed-key-1111']);
+  });
+
+  it('should ask the server afresh even when its API version is remembered', async () => {
+    const keys = await keyStore();
+    await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: other.url, apiVersion: 'v1', appMode: 'oss' });
+    other.configure({ mode: 'v0' });
+
+    const actual = await testConnection({ serverUrl: other.url }, { apiKeys: keys, fetch });
+
+    expect(actual.apiVersion).toBe('v0');
+    expect(other.requests.map((r) => r.path)).toContain('/api/v1/web-client/config');
+    expect(await loadSettings()).toMatchObject({ apiVersion: 'v0', appMode: null });
   });
 });

@@ -67,9 +67,9 @@ describe('errorView', () => {
       code: 'concurrency_limit',
       message: 'You have 3 of 3 conversations running.',
       action: 'conversations' as const,
-      url: 'https://app.all-hands.dev/conversations',
+      url: 'https://app.all-hands.dev/',
     };
-    expect(errorView(error).conversationsHref).toBe('https://app.all-hands.dev/conversations');
+    expect(errorView(error).conversationsHref).toBe('https://app.all-hands.dev/');
   });
 
   it('should show other errors without links', () => {

@@ -6,7 +6,7 @@ import { upsertConversation } from '@/lib/background/conversation-store';
 import { CACHE_MAX_AGE_MS, listConversations, PAGE_SIZE } from '@/lib/background/handlers/list-conversations';
 import { generateSecretKey } from '@/lib/background/secret-box';
 import { saveSettings } from '@/lib/background/settings-store';
-import { readCachedReply } from '@/lib/conversations/list-cache';
+import { readCachedReply, readListCache } from '@/lib/conversations/list-cache';
 import { CLOUD_URL, DEFAULT_SETTINGS } from '@/lib/settings/settings';
 import {
   type OpenHandsTestServer,
@@ -22,7 +22,7 @@ let clock: number;
 async function makeDeps(key: string | null = KEY) {
   const encryption = await generateSecretKey();
   const apiKeys = createApiKeyStore(async () => encryption);
-  await apiKeys.write(key);
+  await apiKeys.write(server.url, key);
   return { apiKeys, fetch: globalThis.fetch, now: () => new Date(clock) };
 }
 
@@ -178,5 +178,42 @@ describe('listConversations against the OpenHands test server', () => {
     server.seedConversations(1);
     const actual = await listConversations({ refresh: true }, await makeDeps());
     expect(await readCachedReply()).toEqual(actual);
+  });
+
+  it('should key the cache by server and a fingerprint of the key, never the key', async () => {
+    await listConversations({ refresh: true }, await makeDeps());
+    const cache = await readListCache();
+    expect(cache).toMatchObject({ serverUrl: server.url, keyId: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(JSON.stringify(await fakeBrowser.storage.local.get('conversationListCache'))).not.toContain(KEY);
+  });
+
+  it('should not reuse a page cached with another key, even when the server fails', async () => {
+    server.seedConversations(1);
+    const deps = await makeDeps();
+    await listConversations({ refresh: true }, deps);
+    // Another key (another account) on the same server, set without the options page clearing the cache.
+    await deps.apiKeys.write(server.url, 'another-accounts-key');
+    server.configure({ apiKey: 'another-accounts-key' });
+    server.failNext('server_error', 3);
+    clock += 1;
+
+    const actual = await listConversations({}, deps);
+
+    expect(actual.serverError?.code).toBe('server_error');
+    expect(actual.items).toEqual([]);
+  });
+
+  it('should not cache a list fetched for a key that changed meanwhile', async () => {
+    server.seedConversations(1);
+    const deps = await makeDeps();
+    const fetch: typeof globalThis.fetch = async (...args) => {
+      // The user saves another key while the server is being asked.
+      await deps.apiKeys.write(server.url, 'a-newer-key-5555');
+      return globalThis.fetch(...args);
+    };
+
+    await listConversations({ refresh: true }, { ...deps, fetch });
+
+    expect(await readCachedReply()).toBeNull();
   });
 });
