@@ -78,6 +78,7 @@ export default defineContentScript({
       belongs: () => currentPage() !== null,
       findAnchor: findButtonAnchor,
       createHost: () => button().host,
+      later: (callback, ms) => ctx.setTimeout(callback, ms),
     });
 
     const sync = (recheck: boolean) => {
