@@ -4,7 +4,7 @@ import { updateBadge } from '@/lib/background/badge';
 import { createHandlers } from '@/lib/background/create-handlers';
 import { handleMessage } from '@/lib/background/handle-message';
 import { toMessageError } from '@/lib/background/message-error';
-import { notify, openNotifiedConversation } from '@/lib/background/notifications';
+import { notify, notifyNote, openNotifiedConversation } from '@/lib/background/notifications';
 import { createPollScheduler, POLL_ALARM } from '@/lib/background/poll-scheduler';
 import { pollOnce } from '@/lib/background/poller';
 import { loadSettings } from '@/lib/background/settings-store';
@@ -39,7 +39,9 @@ export default defineBackground(() => {
   });
   browser.contextMenus.onClicked.addListener((info, tab) => void onSelectionMenuClicked(info, tab, browser));
   // The keyboard shortcut (manifest `commands`) runs the default action in the GitHub tab's content script.
-  browser.commands.onCommand.addListener((command) => void forwardCommand(command, browser.tabs));
+  browser.commands.onCommand.addListener(
+    (command) => void forwardCommand(command, { tabs: browser.tabs, notify: notifyNote }),
+  );
 
   // Resume polling whenever the worker starts: it may have been stopped mid-start.
   scheduler.schedule(0);

@@ -7,6 +7,7 @@ import type { Listen } from '@/lib/content/menu';
 import { createMountManager } from '@/lib/content/mount';
 import { watchPage } from '@/lib/content/navigation';
 import { createOverlay } from '@/lib/content/overlay';
+import type { ProgressView } from '@/lib/content/progress';
 import { createSendFlow } from '@/lib/content/send-flow';
 import { trustedOnly } from '@/lib/content/trusted';
 import { findButtonAnchor } from '@/lib/github/anchor';
@@ -52,13 +53,14 @@ export default defineContentScript({
         listen,
       }),
     );
+    const showToast = (view: ProgressView) => {
+      overlay().attach();
+      overlay().toast.show(view);
+    };
     const flow = createSendFlow({
       send: sendMessage,
       wait: (ms) => new Promise((resolve) => ctx.setTimeout(resolve, ms)),
-      onView: (view) => {
-        overlay().attach();
-        overlay().toast.show(view);
-      },
+      onView: showToast,
       onBusy: (busy) => button().setBusy(busy),
     });
     const actions = createActions({
@@ -72,12 +74,14 @@ export default defineContentScript({
         },
       },
       returnFocus: () => button().caret,
+      notice: showToast,
     });
     const mount = createMountManager({
       doc: document,
       belongs: () => currentPage() !== null,
       findAnchor: findButtonAnchor,
       createHost: () => button().host,
+      later: (callback, ms) => ctx.setTimeout(callback, ms),
     });
 
     const sync = (recheck: boolean) => {

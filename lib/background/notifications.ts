@@ -26,6 +26,22 @@ export async function notify(record: ConversationRecord): Promise<void> {
   });
 }
 
+/** One id for every short note, so a second note replaces the first instead of piling up. */
+export const NOTE_NOTIFICATION_ID = 'send-to-openhands-note';
+
+/**
+ * A short note answering something the user just did (the keyboard shortcut), not a conversation update, so
+ * it shows whatever the notification setting (which is about conversations) says. Clicking it just closes it.
+ */
+export async function notifyNote(note: { title: string; message: string }): Promise<void> {
+  await browser.notifications.create(NOTE_NOTIFICATION_ID, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title: note.title,
+    message: note.message,
+  });
+}
+
 /** Opens the conversation a clicked notification was about. */
 export async function openNotifiedConversation(notificationId: string): Promise<void> {
   const record = await getConversation(notificationId);

@@ -1,5 +1,6 @@
 import type { Editor } from '@/lib/content/editor';
 import type { MenuEntry } from '@/lib/content/menu';
+import { nothingToSendView, type ProgressView } from '@/lib/content/progress';
 import type { SendFlow } from '@/lib/content/send-flow';
 import { extractPageContext, type PageContext } from '@/lib/github/context';
 import { parseGitHubPage } from '@/lib/github/page';
@@ -14,6 +15,8 @@ export type ActionsDeps = {
   editor: Editor;
   /** Where focus returns after the editor (the caret). */
   returnFocus(): HTMLElement;
+  /** Shows a short note in the toast (the keyboard command on a page with nothing to send). */
+  notice(view: ProgressView): void;
 };
 
 export type Actions = {
@@ -21,7 +24,7 @@ export type Actions = {
   entries(): MenuEntry[];
   /** Runs a preset on the current page; `custom` opens the editor. */
   run(presetId: string): void;
-  /** A plain click or the keyboard command. */
+  /** A plain click or the keyboard command (which also reaches pages without the button). */
   runDefault(): void;
 };
 
@@ -82,8 +85,12 @@ export function createActions(deps: ActionsDeps): Actions {
     },
     run,
     runDefault() {
+      // The command reaches the page behind an open editor: only the editor's Send may send then. While a start
+      // is under way its toast stays, rather than give way to a note.
+      if (deps.editor.isOpen || deps.flow.busy) return;
       const page = parseGitHubPage(deps.href());
       if (page) run(defaultPreset(page.kind).id);
+      else deps.notice(nothingToSendView());
     },
   };
 }

@@ -12,7 +12,17 @@ export type MountDeps = {
   findAnchor(doc: Document): ButtonAnchor | null;
   /** Creates the host element (once; it is reused when the page changes). */
   createHost(): HTMLElement;
+  /** Runs `callback` after `ms` (through `ctx.setTimeout`, so it stops with the content script). */
+  later(callback: () => void, ms: number): void;
 };
+
+/** How long the button may wait in its fallback for a header that renders late before we call it missing. */
+export const FALLBACK_GRACE_MS = 5_000;
+
+/** Logged (debug level) once per page load when no header landmark turned up: the selectors may have rotted. */
+export const FALLBACK_NOTE =
+  '[Send to OpenHands] No known header landmark on this issue or pull request page, so the button sits in ' +
+  "its fallback position. GitHub's markup may have changed (see lib/github/selectors.ts).";
 
 /** What `sync` did. */
 export type MountResult = 'mounted' | 'moved' | 'kept' | 'removed' | 'absent';
@@ -56,6 +66,19 @@ function insert(host: Element, { element, position }: ButtonAnchor): void {
 export function createMountManager(deps: MountDeps): MountManager {
   let host: HTMLElement | null = null;
   let placed: { anchor: Element; kind: AnchorKind } | null = null;
+  let fallbackNote: 'none' | 'pending' | 'logged' = 'none';
+
+  // Once per page load (this manager lives as long as the content script), not per mutation; and only when
+  // the fallback outlasts the grace period, since React headers often render after the first sync.
+  const noteFallback = () => {
+    if (fallbackNote !== 'none') return;
+    fallbackNote = 'pending';
+    deps.later(() => {
+      const stillFallback = host?.isConnected === true && placed?.kind === 'fallback' && deps.belongs();
+      fallbackNote = stillFallback ? 'logged' : 'none';
+      if (stillFallback) console.debug(FALLBACK_NOTE);
+    }, FALLBACK_GRACE_MS);
+  };
 
   const removeStrays = () => {
     for (const element of deps.doc.querySelectorAll(`[${BUTTON_HOST_ATTRIBUTE}]`)) {
@@ -94,6 +117,7 @@ export function createMountManager(deps: MountDeps): MountManager {
       host.setAttribute(BUTTON_HOST_ATTRIBUTE, anchor.kind);
       insert(host, anchor);
       placed = { anchor: anchor.element, kind: anchor.kind };
+      if (anchor.kind === 'fallback') noteFallback();
       return wasConnected ? 'moved' : 'mounted';
     },
     get placement() {

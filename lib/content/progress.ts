@@ -5,7 +5,8 @@ import type { MessageError } from '@/lib/messages';
 
 /** What the progress toast shows; built by pure functions so each state is unit-tested. */
 export type ProgressView = {
-  tone: 'working' | 'done' | 'error';
+  /** `info`: nothing was sent, and the toast says why. */
+  tone: 'working' | 'done' | 'error' | 'info';
   /** Bold first line. */
   heading: string;
   /** The stage, the state or the error message. */
@@ -66,5 +67,14 @@ export function stoppedFollowingView(record: ConversationRecord, reason: string)
     status: reason,
     subject: record.title,
     href: recordUrl(record),
+  };
+}
+
+/** The keyboard command on a GitHub page that is not an issue or pull request. */
+export function nothingToSendView(): ProgressView {
+  return {
+    tone: 'info',
+    heading: 'Nothing to send from this page',
+    status: 'Open an issue or pull request to send it to OpenHands.',
   };
 }

@@ -1,5 +1,5 @@
 import { h, icon } from '@/lib/content/dom';
-import { ALERT, CHECK_CIRCLE, LINK_EXTERNAL, X } from '@/lib/content/icons';
+import { ALERT, CHECK_CIRCLE, INFO, LINK_EXTERNAL, X } from '@/lib/content/icons';
 import type { Listen } from '@/lib/content/menu';
 import type { ProgressView } from '@/lib/content/progress';
 
@@ -19,6 +19,7 @@ export type Toast = { show(view: ProgressView): void; hide(): void };
 
 function leadIcon(tone: ProgressView['tone']): Element {
   if (tone === 'working') return h('span', { class: 'spinner' });
+  if (tone === 'info') return icon(INFO);
   return icon(tone === 'done' ? CHECK_CIRCLE : ALERT);
 }
 

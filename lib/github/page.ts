@@ -9,7 +9,7 @@ export type PrTab = 'conversation' | 'files' | 'commits' | 'checks';
 export type GitHubPage = { kind: PageKind; owner: string; repo: string; number: number; tab?: PrTab };
 
 export type GitHubUrlOptions = {
-  /** Extra hosts to treat as GitHub Enterprise, beyond github.com and GHE-looking hosts (see `isGitHubHost`). */
+  /** Hosts to treat as GitHub (Enterprise) besides github.com; none by default (see `isGitHubHost`). */
   enterpriseHosts?: readonly string[];
 };
 

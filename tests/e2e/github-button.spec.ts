@@ -13,6 +13,7 @@ import {
   softNavigate,
   startRequests,
 } from './support/github-button.ts';
+import { pressShortcut, recordCalls } from './support/service-worker.ts';
 
 /** What each fixture must send, and where its button must be. */
 const CASES: {
@@ -414,14 +415,86 @@ test.describe('the Send to OpenHands button', () => {
     await expect(sendButton(page)).toHaveCount(1);
     await page.bringToFront();
 
-    // Chromium can't press an extension shortcut headless; send what the background's onCommand sends
-    await serviceWorker.evaluate(async (url) => {
-      const [tab] = await chrome.tabs.query({ url });
-      if (tab?.id !== undefined) await chrome.tabs.sendMessage(tab.id, { type: 'command.send-default' });
-    }, PAGES.issue.url);
+    await pressShortcut(serviceWorker);
 
     const body = await sentBody(openHands);
     expect(messageText(body)).toContain('Solve GitHub issue #42');
+  });
+
+  test('should ignore the keyboard command while the Custom prompt editor is open', async ({
+    context,
+    openHands,
+    serviceWorker,
+  }) => {
+    const page = await openPage(context, 'issue');
+    await page.bringToFront();
+    await caretButton(page).click();
+    await page.getByRole('menuitem', { name: 'Custom prompt…' }).click();
+    const editor = page.getByRole('dialog', { name: 'Custom prompt' });
+    await expect(editor).toBeVisible();
+    const sentToTab = await recordCalls(serviceWorker, 'tabs.sendMessage');
+
+    await pressShortcut(serviceWorker);
+
+    // The page got the command, and sent nothing behind the user's back
+    await expect.poll(async () => (await sentToTab()).length).toBe(1);
+    await page.waitForTimeout(1_500);
+    expect(startRequests(openHands)).toHaveLength(0);
+    await expect(editor).toBeVisible();
+    await expect(page.getByRole('status', { name: 'OpenHands' })).toBeHidden();
+
+    // Once the editor is closed, the command sends again
+    await page.keyboard.press('Escape');
+    await expect(editor).toBeHidden();
+    await pressShortcut(serviceWorker);
+    const body = await sentBody(openHands);
+    expect(messageText(body)).toContain('Solve GitHub issue #42');
+  });
+
+  test('should say what to open when the keyboard command is pressed on another GitHub page', async ({
+    context,
+    openHands,
+    serviceWorker,
+  }) => {
+    const page = await openPage(context, 'repo');
+    await expect(page.locator('html')).toHaveAttribute('data-send-to-openhands', 'loaded');
+    await page.bringToFront();
+
+    await pressShortcut(serviceWorker);
+
+    const status = page.getByRole('status', { name: 'OpenHands' });
+    await expect(status).toBeVisible();
+    await expect(status).toContainText('Open an issue or pull request to send it to OpenHands.');
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(status).toBeHidden();
+    expect(startRequests(openHands)).toHaveLength(0);
+  });
+
+  test('should say what to open, in a notification, when the keyboard command is pressed off GitHub', async ({
+    context,
+    openHands,
+    serviceWorker,
+  }) => {
+    await context.route('https://docs.example.org/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Docs</title><h1>Docs</h1>' }),
+    );
+    const page = await context.newPage();
+    await page.goto('https://docs.example.org/guide');
+    await page.bringToFront();
+    const notifications = await recordCalls(serviceWorker, 'notifications.create');
+
+    await pressShortcut(serviceWorker);
+
+    await expect.poll(async () => (await notifications()).length).toBe(1);
+    const [id, options] = JSON.parse((await notifications())[0] ?? '[]') as [string, Record<string, string>];
+    expect(options).toMatchObject({
+      type: 'basic',
+      title: 'Nothing was sent to OpenHands',
+      message: 'Open a GitHub issue or pull request to send it to OpenHands.',
+    });
+    const shown = () => serviceWorker.evaluate(async () => Object.keys(await chrome.notifications.getAll()));
+    await expect.poll(shown).toEqual([id]);
+    expect(startRequests(openHands)).toHaveLength(0);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { ConsoleMessage } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { caretButton, openPage, routeAllPages, sendButton, startRequests } from './support/github-button.ts';
+import { pressShortcut, recordCalls } from './support/service-worker.ts';
 
 const KEY = 'oh-security-key-5f1c9a7e';
 
@@ -102,15 +103,8 @@ test.describe('security', () => {
     serviceWorker.on('console', record);
     for (const page of context.pages()) page.on('console', record);
     context.on('page', (page) => page.on('console', record));
-    await serviceWorker.evaluate(() => {
-      const sent: string[] = [];
-      Object.assign(globalThis, { sentToTabs: sent });
-      const original = chrome.tabs.sendMessage.bind(chrome.tabs);
-      chrome.tabs.sendMessage = ((...args: unknown[]) => {
-        sent.push(JSON.stringify(args));
-        return (original as (...a: unknown[]) => unknown)(...args);
-      }) as typeof chrome.tabs.sendMessage;
-    });
+    // Every message the background sends to a tab, recorded before it goes
+    const sentToTabs = await recordCalls(serviceWorker, 'tabs.sendMessage');
 
     // The options page: test the key, then a wrong one.
     const options = await extension.openOptions();
@@ -139,14 +133,26 @@ test.describe('security', () => {
     await expect(page.getByText('OpenHands did not accept the API key')).toBeVisible();
     expect(await page.evaluate(readableDom)).not.toContain(KEY);
 
+    // The keyboard shortcut: the background messages the tab, on a PR and on a page with nothing to send.
+    await page.bringToFront();
+    await pressShortcut(serviceWorker);
+    await expect(page.getByRole('status', { name: 'OpenHands' })).toContainText('OpenHands conversation');
+    const repo = await openPage(context, 'repo');
+    await repo.bringToFront();
+    await pressShortcut(serviceWorker);
+    await expect(repo.getByRole('status', { name: 'OpenHands' })).toContainText(
+      'Open an issue or pull request',
+    );
+    expect(await repo.evaluate(readableDom)).not.toContain(KEY);
+
     const popup = await extension.openPopup();
     await expect(popup.locator('ul li').first()).toBeVisible();
     expect(await popup.evaluate(readableDom)).not.toContain(KEY);
 
-    const sentToTabs = await serviceWorker.evaluate(
-      () => (globalThis as unknown as { sentToTabs: string[] }).sentToTabs,
-    );
-    expect(sentToTabs.join('\n')).not.toContain(KEY);
+    const messagesToTabs = await sentToTabs();
+    // Not vacuous: both shortcut presses reached the tabs through the background
+    expect(messagesToTabs.length).toBeGreaterThanOrEqual(2);
+    expect(messagesToTabs.join('\n')).not.toContain(KEY);
     expect(logs.join('\n')).not.toContain(KEY);
     // The key did reach the server, in the header and nowhere else.
     const authorised = openHands.requests.filter((r) => r.headers.authorization === `Bearer ${KEY}`);

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Loads the published OpenAPI files by path: they are the contract, so they are never copied into the project. */
+/**
+ * Loads the published OpenAPI files: the contract. They are vendored byte for byte in tests/contract/openapi
+ * (source and sha256 in its README); `OPENHANDS_SPEC_DIR` points the tests at other copies.
+ */
 
 export type SpecName = 'cloud' | 'v0';
 
@@ -14,8 +17,11 @@ const FILE_NAMES: Record<SpecName, string> = {
 /** This folder is tests/support/openhands-server, so the project root is three levels up. */
 const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
+/** The vendored copies, whatever `OPENHANDS_SPEC_DIR` says. */
+export const VENDORED_SPEC_DIR = path.resolve(PROJECT_ROOT, 'tests/contract/openapi');
+
 export function specDir(): string {
-  return process.env.OPENHANDS_SPEC_DIR ?? path.resolve(PROJECT_ROOT, '../shared/openhands-api');
+  return process.env.OPENHANDS_SPEC_DIR || VENDORED_SPEC_DIR;
 }
 
 export interface OpenApiDocument {

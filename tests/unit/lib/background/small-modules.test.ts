@@ -2,7 +2,13 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { badgeText } from '@/lib/background/badge';
 import { upsertConversation } from '@/lib/background/conversation-store';
-import { notificationFor, notify, openNotifiedConversation } from '@/lib/background/notifications';
+import {
+  NOTE_NOTIFICATION_ID,
+  notificationFor,
+  notify,
+  notifyNote,
+  openNotifiedConversation,
+} from '@/lib/background/notifications';
 import { keepPolling, nextPollAt, pollIntervalMs, STOP_AFTER_IDLE_MS } from '@/lib/background/poll-schedule';
 import { createPollScheduler, POLL_ALARM } from '@/lib/background/poll-scheduler';
 import { recentRepositories } from '@/lib/background/recent-repos';
@@ -88,6 +94,21 @@ describe('notifications', () => {
     await saveSettings({ ...DEFAULT_SETTINGS, notifications: false });
     await notify(makeRecord({ state: 'finished' }));
     expect(create).toHaveBeenCalledTimes(1);
+  });
+
+  it('should show a note about the shortcut even with conversation notifications off, one at a time', async () => {
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    await saveSettings({ ...DEFAULT_SETTINGS, notifications: false });
+
+    await notifyNote({ title: 'Nothing was sent', message: 'Open an issue.' });
+    await notifyNote({ title: 'Nothing was sent', message: 'Open an issue.' });
+
+    expect(create).toHaveBeenCalledTimes(2);
+    expect(create.mock.calls.map(([id]) => id)).toEqual([NOTE_NOTIFICATION_ID, NOTE_NOTIFICATION_ID]);
+    expect(create).toHaveBeenLastCalledWith(
+      NOTE_NOTIFICATION_ID,
+      expect.objectContaining({ type: 'basic', title: 'Nothing was sent', message: 'Open an issue.' }),
+    );
   });
 
   it('should open the conversation when the notification is clicked', async () => {

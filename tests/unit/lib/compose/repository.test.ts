@@ -21,6 +21,7 @@ describe('inferRepository', () => {
     ['GitHub settings', 'https://github.com/settings/profile', 'last-used/repo'],
     ['a gist', 'https://gist.github.com/someone/abc123', 'last-used/repo'],
     ['GitHub Pages', 'https://octo-org.github.io/hello-world/', 'last-used/repo'],
+    ['a GitHub blog post', 'https://github.blog/2026/01/new-copilot-features/', 'last-used/repo'],
     ['a PDF on disk', 'file:///home/me/design.pdf', 'last-used/repo'],
     ['no URL', '', 'last-used/repo'],
   ])('should infer the repository from %s', (_name, url, expected) => {

@@ -1,15 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
 import { contextSummary, createActions } from '@/lib/content/actions';
 import type { Editor, EditorRequest } from '@/lib/content/editor';
+import type { ProgressView } from '@/lib/content/progress';
 import type { SendFlow } from '@/lib/content/send-flow';
 import type { StartInput } from '@/lib/start-input';
 import { FIXTURE_URLS, type FixtureName, loadFixture } from '../github/fixtures';
 import { FORK_PULL, ISSUE, PULL } from '../prompts/contexts';
 
-/** Actions on a fixture, with a flow and an editor that only record what they are asked. */
-function setup(name: FixtureName, options: { busy?: boolean; href?: string } = {}) {
+/** Actions on a fixture, with a flow, an editor and a toast that only record what they are asked. */
+function setup(name: FixtureName, options: { busy?: boolean; href?: string; editorOpen?: boolean } = {}) {
   const started: StartInput[] = [];
   const opened: EditorRequest[] = [];
+  const notices: ProgressView[] = [];
   const flow: SendFlow = {
     busy: options.busy ?? false,
     start: vi.fn((input: StartInput) => {
@@ -18,7 +20,7 @@ function setup(name: FixtureName, options: { busy?: boolean; href?: string } = {
     }),
     stop: vi.fn(),
   };
-  const editor: Editor = { open: (request) => opened.push(request), isOpen: false };
+  const editor: Editor = { open: (request) => opened.push(request), isOpen: options.editorOpen ?? false };
   const caret = document.createElement('button');
   const actions = createActions({
     doc: loadFixture(name),
@@ -26,8 +28,9 @@ function setup(name: FixtureName, options: { busy?: boolean; href?: string } = {
     flow,
     editor,
     returnFocus: () => caret,
+    notice: (view) => notices.push(view),
   });
-  return { actions, started, opened, caret };
+  return { actions, started, opened, notices, caret };
 }
 
 describe('createActions', () => {
@@ -86,13 +89,33 @@ describe('createActions', () => {
     expect(opened).toHaveLength(0);
   });
 
-  it('should do nothing on pages that are not issues or PRs', () => {
-    const { actions, started } = setup('issue', { href: 'https://github.com/octo-org/hello-world' });
+  it('should ignore the keyboard command while the custom prompt editor is open', () => {
+    const { actions, started, opened, notices } = setup('issue', { editorOpen: true });
 
     actions.runDefault();
 
     expect(started).toHaveLength(0);
+    expect(opened).toHaveLength(0);
+    expect(notices).toHaveLength(0);
+  });
+
+  it('should send nothing on pages that are not issues or PRs, and say what to open', () => {
+    const { actions, started, notices } = setup('issue', { href: 'https://github.com/octo-org/hello-world' });
+
+    actions.runDefault();
+
+    expect(started).toHaveLength(0);
+    expect(notices).toEqual([expect.objectContaining({ tone: 'info' })]);
+    expect(notices[0]?.status).toBe('Open an issue or pull request to send it to OpenHands.');
     expect(actions.entries()).toEqual([]);
+  });
+
+  it("should leave a running start's toast alone on pages that are not issues or PRs", () => {
+    const { actions, notices } = setup('issue', { busy: true, href: 'https://github.com/octo-org' });
+
+    actions.runDefault();
+
+    expect(notices).toHaveLength(0);
   });
 
   it('should list the presets of the current page, default first', () => {

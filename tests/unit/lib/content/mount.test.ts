@@ -1,13 +1,22 @@
-import { describe, expect, it } from 'vitest';
-import { BUTTON_HOST_ATTRIBUTE, createMountManager } from '@/lib/content/mount';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  BUTTON_HOST_ATTRIBUTE,
+  createMountManager,
+  FALLBACK_GRACE_MS,
+  FALLBACK_NOTE,
+} from '@/lib/content/mount';
 import { findButtonAnchor } from '@/lib/github/anchor';
 import { isInStickyHeader } from '@/lib/github/dom';
 import { type FixtureName, loadFixture } from '../github/fixtures';
 
-/** A mount manager on a fixture; `belongs` can be flipped to imitate leaving the issue. */
+/**
+ * A mount manager on a fixture; `belongs` can be flipped to imitate leaving the issue. Timers wait until
+ * `elapse` runs them.
+ */
 function setup(name: FixtureName) {
   const doc = loadFixture(name);
   const state = { belongs: true, created: 0 };
+  const timers: { callback: () => void; ms: number }[] = [];
   const manager = createMountManager({
     doc,
     belongs: () => state.belongs,
@@ -16,9 +25,22 @@ function setup(name: FixtureName) {
       state.created++;
       return doc.createElement('send-to-openhands');
     },
+    later: (callback, ms) => timers.push({ callback, ms }),
   });
   const hosts = () => [...doc.querySelectorAll(`[${BUTTON_HOST_ATTRIBUTE}]`)];
-  return { doc, state, manager, hosts };
+  const elapse = () => {
+    for (const timer of timers.splice(0)) {
+      expect(timer.ms).toBe(FALLBACK_GRACE_MS);
+      timer.callback();
+    }
+  };
+  return { doc, state, manager, hosts, elapse };
+}
+
+/** Inserts the late header's actions, as the fixture's own script does after 300 ms. */
+function renderLateHeader(doc: Document) {
+  const template = doc.querySelector<HTMLTemplateElement>('#late-header-actions');
+  doc.querySelector('[data-component="PH"]')?.append(template?.content.cloneNode(true) as Node);
 }
 
 describe('createMountManager', () => {
@@ -80,8 +102,7 @@ describe('createMountManager', () => {
     const { doc, manager, hosts } = setup('issue-late-header');
     expect(manager.sync(true)).toBe('mounted');
     expect(manager.placement).toBe('fallback');
-    const template = doc.querySelector<HTMLTemplateElement>('#late-header-actions');
-    doc.querySelector('[data-component="PH"]')?.append(template?.content.cloneNode(true) as Node);
+    renderLateHeader(doc);
 
     const actual = manager.sync();
 
@@ -124,5 +145,51 @@ describe('createMountManager', () => {
     manager.remove();
 
     expect(hosts()).toHaveLength(0);
+  });
+
+  describe('when no header landmark turns up', () => {
+    it('should say so once per page load, at debug level, however often the page changes', () => {
+      const debug = vi.spyOn(console, 'debug').mockImplementation(() => {});
+      const { doc, manager, elapse } = setup('issue-no-landmarks');
+
+      for (let mutation = 0; mutation < 5; mutation++) {
+        manager.sync(mutation === 0);
+        doc.body.append(doc.createElement('div'));
+        elapse();
+      }
+
+      expect(manager.placement).toBe('fallback');
+      expect(debug).toHaveBeenCalledTimes(1);
+      expect(debug).toHaveBeenCalledWith(FALLBACK_NOTE);
+    });
+
+    it('should wait for a header that renders late, and stay quiet when it does', () => {
+      const debug = vi.spyOn(console, 'debug').mockImplementation(() => {});
+      const { doc, manager, elapse } = setup('issue-late-header');
+      manager.sync(true);
+      expect(debug).not.toHaveBeenCalled();
+
+      renderLateHeader(doc);
+      manager.sync();
+      elapse();
+
+      expect(manager.placement).toBe('actions');
+      expect(debug).not.toHaveBeenCalled();
+    });
+
+    it('should stay quiet on pages with a header, and on pages without a button', () => {
+      const debug = vi.spyOn(console, 'debug').mockImplementation(() => {});
+      const withHeader = setup('issue');
+      const elsewhere = setup('issue-no-landmarks');
+      elsewhere.state.belongs = false;
+
+      for (const { manager, elapse } of [withHeader, elsewhere]) {
+        manager.sync(true);
+        manager.sync();
+        elapse();
+      }
+
+      expect(debug).not.toHaveBeenCalled();
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractPageContext, type PageContext } from '@/lib/github/context';
 import { pageContextSchema } from '@/lib/github/context-schema';
-import { FIXTURE_URLS, type FixtureName, loadFixture } from './fixtures';
+import { FIXTURE_HOSTS, FIXTURE_URLS, type FixtureName, loadFixture } from './fixtures';
 
 const HELLO = { owner: 'octo-org', repo: 'hello-world', repository: 'octo-org/hello-world' } as const;
 
@@ -125,7 +125,7 @@ describe('extractPageContext', () => {
   it.each(Object.entries(EXPECTED) as [FixtureName, PageContext][])('should read %s', (name, expected) => {
     const doc = loadFixture(name);
 
-    const actual = extractPageContext(doc, FIXTURE_URLS[name]);
+    const actual = extractPageContext(doc, FIXTURE_URLS[name], FIXTURE_HOSTS);
 
     expect(actual).toStrictEqual(expected);
   });
@@ -133,7 +133,9 @@ describe('extractPageContext', () => {
   it.each(Object.keys(EXPECTED) as FixtureName[])(
     'should give a context that passes the schema on %s',
     (name) => {
-      const actual = pageContextSchema.safeParse(extractPageContext(loadFixture(name), FIXTURE_URLS[name]));
+      const actual = pageContextSchema.safeParse(
+        extractPageContext(loadFixture(name), FIXTURE_URLS[name], FIXTURE_HOSTS),
+      );
 
       expect(actual.error).toBeUndefined();
     },

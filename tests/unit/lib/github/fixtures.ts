@@ -12,6 +12,9 @@ export const FIXTURE_URLS = {
   'issue-late-header': 'https://github.com/octo-org/hello-world/issues/60',
 } as const;
 
+/** `pull-legacy` stands for a GitHub Enterprise Server page: its host counts as GitHub only when enabled. */
+export const FIXTURE_HOSTS = { enterpriseHosts: ['github.acme.example'] } as const;
+
 export type FixtureName = keyof typeof FIXTURE_URLS;
 
 export const FIXTURE_NAMES = Object.keys(FIXTURE_URLS) as FixtureName[];

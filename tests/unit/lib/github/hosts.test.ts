@@ -5,16 +5,20 @@ describe('isGitHubHost', () => {
   it.each<[string, boolean]>([
     ['github.com', true],
     ['GitHub.com', true],
-    ['octocorp.ghe.com', true],
-    ['github.acme.example', true],
-    ['ghe.acme.example', true],
-    ['ghe-prod.acme.example', true],
-    ['code.github-enterprise.example', true],
+    // GitHub's other sites have no repository pages, whatever their paths look like
+    ['github.blog', false],
+    ['github.community', false],
+    ['githubstatus.com', false],
     ['gist.github.com', false],
     ['api.github.com', false],
     ['docs.github.com', false],
     ['octo-org.github.io', false],
     ['raw.githubusercontent.com', false],
+    // Enterprise hosts count only when enabled (see below), not because of their name
+    ['github.acme.example', false],
+    ['octocorp.ghe.com', false],
+    ['ghe-prod.acme.example', false],
+    ['github.com.evil.example', false],
     ['mygithubclone.example', false],
     ['gitlab.com', false],
     ['example.com', false],
@@ -24,9 +28,11 @@ describe('isGitHubHost', () => {
     expect(actual).toBe(expected);
   });
 
-  it('should accept hosts the caller lists', () => {
-    const actual = isGitHubHost('git.corp.example', ['GIT.corp.example']);
+  it('should accept hosts the caller lists, and only those', () => {
+    const enabled = ['GIT.corp.example', 'github.acme.example'];
 
-    expect(actual).toBe(true);
+    expect(isGitHubHost('git.corp.example', enabled)).toBe(true);
+    expect(isGitHubHost('github.acme.example', enabled)).toBe(true);
+    expect(isGitHubHost('github.blog', enabled)).toBe(false);
   });
 });

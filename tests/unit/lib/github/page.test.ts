@@ -59,14 +59,6 @@ describe('parseGitHubPage', () => {
       'https://github.com/octo-org/hello-world/pull/7/some-future-tab',
       { kind: 'pull', owner: 'octo-org', repo: 'hello-world', number: 7 },
     ],
-    [
-      'https://github.acme.example/platform/billing-service/pull/15',
-      { kind: 'pull', owner: 'platform', repo: 'billing-service', number: 15, tab: 'conversation' },
-    ],
-    [
-      'https://octocorp.ghe.com/platform/api/issues/3',
-      { kind: 'issue', owner: 'platform', repo: 'api', number: 3 },
-    ],
   ])('should parse %s', (url, expected) => {
     const actual = parseGitHubPage(url);
 
@@ -103,6 +95,9 @@ describe('parseGitHubPage', () => {
     'https://gitlab.com/octo-org/hello-world/issues/42',
     'https://example.com/octo-org/hello-world/issues/42',
     'https://octo-org.github.io/hello-world/issues/42',
+    'https://github.blog/changelog/issues/42',
+    'https://github.community/t/issues/42',
+    'https://github.acme.example/platform/billing-service/pull/15',
     'ftp://github.com/octo-org/hello-world/issues/42',
     'not a url',
     '',
@@ -112,12 +107,25 @@ describe('parseGitHubPage', () => {
     expect(actual).toBeNull();
   });
 
-  it('should accept hosts listed as GitHub Enterprise', () => {
-    const url = 'https://git.corp.example/platform/api/pull/3/files';
+  it.each<[string, GitHubPage]>([
+    [
+      'https://git.corp.example/platform/api/pull/3/files',
+      { kind: 'pull', owner: 'platform', repo: 'api', number: 3, tab: 'files' },
+    ],
+    [
+      'https://github.acme.example/platform/billing-service/pull/15',
+      { kind: 'pull', owner: 'platform', repo: 'billing-service', number: 15, tab: 'conversation' },
+    ],
+    [
+      'https://octocorp.ghe.com/platform/api/issues/3',
+      { kind: 'issue', owner: 'platform', repo: 'api', number: 3 },
+    ],
+  ])('should accept %s once its host is listed as GitHub Enterprise', (url, expected) => {
+    const enterpriseHosts = ['git.corp.example', 'github.acme.example', 'octocorp.ghe.com'];
 
-    const actual = parseGitHubPage(url, { enterpriseHosts: ['git.corp.example'] });
+    const actual = parseGitHubPage(url, { enterpriseHosts });
 
-    expect(actual).toEqual({ kind: 'pull', owner: 'platform', repo: 'api', number: 3, tab: 'files' });
+    expect(actual).toEqual(expected);
   });
 });
 
@@ -132,7 +140,6 @@ describe('repositoryFromUrl', () => {
     ['https://github.com/octo-org/hello-world/actions/runs/1', 'octo-org/hello-world'],
     ['https://github.com/octo-org/hello-world.git', 'octo-org/hello-world'],
     ['https://github.com/Octo-Org/Hello.World', 'Octo-Org/Hello.World'],
-    ['https://github.acme.example/platform/billing-service/wiki', 'platform/billing-service'],
     ['https://github.com/', null],
     ['https://github.com/octo-org', null],
     ['https://github.com/settings/profile', null],
@@ -146,6 +153,9 @@ describe('repositoryFromUrl', () => {
     ['https://gist.github.com/octo-org/2205329b71218fa2c1d3', null],
     ['https://stackoverflow.com/questions/123/how-to', null],
     ['https://docs.github.com/en/rest/issues', null],
+    ['https://github.blog/2026/01/new-copilot-features/', null],
+    ['https://github.community/t/some-topic/1234', null],
+    ['https://github.acme.example/platform/billing-service/wiki', null],
     ['about:blank', null],
   ])('should read %s as %s', (url, expected) => {
     const actual = repositoryFromUrl(url);

@@ -1,16 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-
-/** This file is tests/unit/lib/api/helpers/, so the project root is five levels up. */
-const PROJECT_ROOT = fileURLToPath(new URL('../../../../../', import.meta.url));
-
-/** Where the published OpenAPI files live: next to the project, or wherever `OPENHANDS_SPEC_DIR` says. */
-export function specDir(): string {
-  return process.env.OPENHANDS_SPEC_DIR ?? path.resolve(PROJECT_ROOT, '../shared/openhands-api');
-}
+import { specDir } from '../../../../support/openhands-server/spec-files.ts';
 
 type Json = Record<string, unknown>;
 interface Parameter {
