@@ -40,7 +40,13 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'conversation.list': (request) => listConversations(request, deps),
     'options.open': () => browser.runtime.openOptionsPage(),
     'settings.get': () => getSettingsView(deps.apiKeys),
-    'settings.save': (request) => saveSettingsFromPage(request, deps.apiKeys),
+    'settings.save': async (request) => {
+      const view = await saveSettingsFromPage(request, deps.apiKeys);
+      // Another server or key: its conversations count on the badge, and polling stopped by a bad key resumes.
+      await deps.onRecords(await loadConversations());
+      deps.schedulePoll();
+      return view;
+    },
     'connection.test': (request) => testConnection(request, deps),
     'repos.recent': async () => recentRepositories(await loadConversations()),
     'draft.get': (request) => loadDraft(request.id),
