@@ -1,5 +1,6 @@
 import { type Connection, type ConnectionDeps, connect } from '@/lib/background/connection';
-import { upsertConversation } from '@/lib/background/conversation-store';
+import { loadConversations, upsertConversation } from '@/lib/background/conversation-store';
+import { startOnce } from '@/lib/background/start-once';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import type { StartInput } from '@/lib/start-input';
 
@@ -33,6 +34,7 @@ function newRecord(
     createdAt: now,
     updatedAt: now,
     lastPolledAt: null,
+    pollFailure: null,
     polling: true,
     notifiedState: null,
   };
@@ -44,7 +46,8 @@ export async function startConversation(input: StartInput, deps: StartDeps): Pro
   const now = deps.now().toISOString();
   let record: ConversationRecord;
   if (connection.apiVersion === 'v1') {
-    const task = await connection.client.startConversation(input);
+    const knownTaskIds = (await loadConversations()).flatMap((r) => (r.taskId ? [r.taskId] : []));
+    const task = await startOnce(connection.client, input, { now: deps.now, knownTaskIds });
     record = newRecord(
       input,
       connection,
