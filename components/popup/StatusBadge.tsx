@@ -6,6 +6,7 @@ import {
   type Icon,
   PauseIcon,
   PlayIcon,
+  QuestionIcon,
   StopIcon,
   SyncIcon,
   XCircleIcon,
@@ -23,6 +24,7 @@ const ICONS: Record<BadgeIcon, Icon> = {
   pause: PauseIcon,
   archive: ArchiveIcon,
   stop: StopIcon,
+  question: QuestionIcon,
 };
 
 /** A Primer-style label with the conversation's state, and its stage while starting. */

@@ -10,8 +10,10 @@ import {
 import {
   appConversationBatchSchema,
   appConversationPageSchema,
+  appConversationStartTaskPageSchema,
   appConversationStartTaskSchema,
   currentApiKeyResponseSchema,
+  type StartTaskSortOrder,
   startTaskBatchSchema,
   webClientConfigSchema,
 } from '@/lib/api/schemas-v1';
@@ -32,6 +34,13 @@ export interface ClientOptions {
 export interface PageOptions {
   limit?: number;
   pageId?: string | null;
+}
+
+export interface StartTaskSearch extends PageOptions {
+  /** Only starts created at or after this time (`created_at__gte`). */
+  createdSince?: Date;
+  /** Newest first unless told otherwise, as the server does by default. */
+  sortOrder?: StartTaskSortOrder;
 }
 
 /** The batch endpoints take fewer than 100 ids per call. */
@@ -112,6 +121,24 @@ export function createOpenHandsClient({
           schema: startTaskBatchSchema,
         }),
       ),
+
+    /** `GET /api/v1/app-conversations/start-tasks/search`: the user's starts; pass `next_page_id` back as `pageId`. */
+    searchStartTasks: ({
+      createdSince,
+      sortOrder = 'CREATED_AT_DESC',
+      limit = DEFAULT_PAGE_SIZE,
+      pageId,
+    }: StartTaskSearch = {}) =>
+      request(config, {
+        path: '/api/v1/app-conversations/start-tasks/search',
+        query: {
+          created_at__gte: createdSince?.toISOString(),
+          sort_order: sortOrder,
+          limit: clampLimit(limit),
+          page_id: pageId,
+        },
+        schema: appConversationStartTaskPageSchema,
+      }),
 
     /** `GET /api/v1/app-conversations?ids=…`: one entry per id, `null` for unknown ones. */
     getConversations: (ids: readonly string[]) =>

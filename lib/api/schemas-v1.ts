@@ -126,8 +126,11 @@ export const appConversationStartTaskSchema = z
     app_conversation_id: z.string().nullish(),
     sandbox_id: z.string().nullish(),
     agent_server_url: z.string().nullish(),
-    /** `AppConversationStartRequest-Output`: an echo of the request; not used, so not typed further. */
-    request: z.object({}).loose().nullish(),
+    /** `AppConversationStartRequest-Output`: an echo of the request; what finds a start whose answer was lost. */
+    request: z
+      .object({ title: z.string().nullish(), selected_repository: z.string().nullish() })
+      .loose()
+      .nullish(),
     created_at: z.string().optional(),
     updated_at: z.string().optional(),
   })
@@ -136,6 +139,24 @@ export type AppConversationStartTask = z.infer<typeof appConversationStartTaskSc
 
 /** Response of `GET /api/v1/app-conversations/start-tasks`: `null` for an unknown id. */
 export const startTaskBatchSchema = z.array(appConversationStartTaskSchema.nullable());
+
+/** `AppConversationStartTaskSortOrder` */
+export const START_TASK_SORT_ORDERS = [
+  'CREATED_AT',
+  'CREATED_AT_DESC',
+  'UPDATED_AT',
+  'UPDATED_AT_DESC',
+] as const;
+export type StartTaskSortOrder = (typeof START_TASK_SORT_ORDERS)[number];
+
+/** `AppConversationStartTaskPage`: response of `GET /api/v1/app-conversations/start-tasks/search`. */
+export const appConversationStartTaskPageSchema = z
+  .object({
+    items: z.array(appConversationStartTaskSchema),
+    next_page_id: z.string().nullish(),
+  })
+  .loose();
+export type AppConversationStartTaskPage = z.infer<typeof appConversationStartTaskPageSchema>;
 
 /** `AppConversation` */
 export const appConversationSchema = z

@@ -24,6 +24,7 @@ export const CONVERSATION_STATES = [
   'paused',
   'archived',
   'stuck',
+  'unknown',
 ] as const;
 export type ConversationState = (typeof CONVERSATION_STATES)[number];
 
@@ -123,6 +124,7 @@ const STATE_LABELS: Record<ConversationState, string> = {
   paused: 'Paused',
   archived: 'Archived',
   stuck: 'Stuck',
+  unknown: 'Status unknown',
 };
 
 /** The state as users read it, e.g. in a badge or a notification title. */

@@ -1,14 +1,20 @@
 import { browser } from '#imports';
+import { loadSettings } from '@/lib/background/settings-store';
 import type { ConversationRecord } from '@/lib/conversations/record';
 
-/** The badge counts conversations that are starting or running: "the agent is busy for me". */
-export function badgeText(records: ConversationRecord[]): string {
-  const busy = records.filter((r) => r.state === 'starting' || r.state === 'running').length;
+/**
+ * The badge counts conversations on the current server that are starting or running: "the agent is busy for
+ * me". Records of another server stay stored, but nothing follows them until that server is chosen again.
+ */
+export function badgeText(records: ConversationRecord[], serverUrl: string): string {
+  const busy = records.filter(
+    (r) => r.serverUrl === serverUrl && (r.state === 'starting' || r.state === 'running'),
+  ).length;
   return busy > 0 ? String(busy) : '';
 }
 
 export async function updateBadge(records: ConversationRecord[]): Promise<void> {
-  const text = badgeText(records);
+  const text = badgeText(records, (await loadSettings()).serverUrl);
   await browser.action.setBadgeText({ text });
   await browser.action.setBadgeBackgroundColor({ color: '#0969da' });
   await browser.action.setTitle({

@@ -34,14 +34,21 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     (input) => JSON.stringify(input),
     { windowMs: DEDUPE_WINDOW_MS },
   );
+  /** Another server or key: its conversations count on the badge, and polling stopped by a bad key resumes. */
+  const afterAccountChange = async <T>(change: Promise<T>): Promise<T> => {
+    const result = await change;
+    await deps.onRecords(await loadConversations());
+    deps.schedulePoll();
+    return result;
+  };
   return {
     'conversation.start': (request) => start(request.input),
     'conversation.get': (request) => getConversation(request.id),
     'conversation.list': (request) => listConversations(request, deps),
     'options.open': () => browser.runtime.openOptionsPage(),
     'settings.get': () => getSettingsView(deps.apiKeys),
-    'settings.save': (request) => saveSettingsFromPage(request, deps.apiKeys),
-    'settings.removeKey': (request) => removeKeyFromPage(request, deps.apiKeys),
+    'settings.save': (request) => afterAccountChange(saveSettingsFromPage(request, deps.apiKeys)),
+    'settings.removeKey': (request) => afterAccountChange(removeKeyFromPage(request, deps.apiKeys)),
     'connection.test': (request) => testConnection(request, deps),
     'repos.recent': async () => recentRepositories(await loadConversations()),
     'draft.get': (request) => loadDraft(request.id),

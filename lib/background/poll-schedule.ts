@@ -1,16 +1,26 @@
 import type { ConversationRecord, ConversationState } from '@/lib/conversations/record';
 
-/** Starts change every few seconds; the web UI polls every 3 s. */
-export const STARTING_POLL_MS = 2_000;
+/** Starts change every few seconds; like the OpenHands web UI, ask every 3 s. */
+export const STARTING_POLL_MS = 3_000;
 /** A working agent: often enough for a live badge, well inside Cloud's rate limits (one batch call). */
 export const ACTIVE_POLL_MS = 10_000;
 /** Waiting, idle or paused conversations change when the user acts in OpenHands. */
 export const QUIET_POLL_MS = 60_000;
 /** Conversations unchanged for this long are no longer polled. */
 export const STOP_AFTER_IDLE_MS = 24 * 60 * 60 * 1000;
+/** Failing polls wait twice as long each time, up to this. */
+export const MAX_BACKOFF_MS = 5 * 60_000;
+/** Conversations that could not be polled for this long are shown as "Status unknown" and no longer polled. */
+export const GIVE_UP_AFTER_MS = 24 * 60 * 60 * 1000;
 
 /** States after which nothing more happens without the user. */
-const FINAL_STATES: ReadonlySet<ConversationState> = new Set(['finished', 'error', 'archived', 'stuck']);
+const FINAL_STATES: ReadonlySet<ConversationState> = new Set([
+  'finished',
+  'error',
+  'archived',
+  'stuck',
+  'unknown',
+]);
 
 /** States worth a notification when a conversation reaches them. */
 export const NOTIFY_STATES: ReadonlySet<ConversationState> = new Set([
@@ -30,8 +40,14 @@ export function pollIntervalMs(state: ConversationState): number {
   return QUIET_POLL_MS;
 }
 
+/** The wait after the `failures`-th failed poll in a row: the usual interval, doubled each time, capped. */
+export function backoffMs(state: ConversationState, failures: number): number {
+  return Math.min(pollIntervalMs(state) * 2 ** Math.max(0, failures - 1), MAX_BACKOFF_MS);
+}
+
 /** When the record should next be polled, in ms since the epoch. */
 export function nextPollAt(record: ConversationRecord): number {
+  if (record.pollFailure) return Date.parse(record.pollFailure.retryAt);
   if (!record.lastPolledAt) return 0;
   return Date.parse(record.lastPolledAt) + pollIntervalMs(record.state);
 }
@@ -40,4 +56,23 @@ export function nextPollAt(record: ConversationRecord): number {
 export function keepPolling(record: Pick<ConversationRecord, 'state' | 'updatedAt'>, now: number): boolean {
   if (isFinalState(record.state)) return false;
   return now - Date.parse(record.updatedAt) < STOP_AFTER_IDLE_MS;
+}
+
+/**
+ * A poll of the record's server failed at `now`. The record backs off (never sooner than the server's
+ * `Retry-After`); after a day without a successful poll it becomes `unknown` and polling stops.
+ */
+export function afterFailedPoll(
+  record: ConversationRecord,
+  now: number,
+  retryAfterMs = 0,
+): ConversationRecord {
+  const at = new Date(now).toISOString();
+  const count = (record.pollFailure?.count ?? 0) + 1;
+  const since = record.pollFailure?.since ?? at;
+  if (now - Date.parse(since) >= GIVE_UP_AFTER_MS) {
+    return { ...record, state: 'unknown', updatedAt: at, polling: false, pollFailure: null };
+  }
+  const wait = Math.max(backoffMs(record.state, count), retryAfterMs);
+  return { ...record, pollFailure: { count, since, retryAt: new Date(now + wait).toISOString() } };
 }

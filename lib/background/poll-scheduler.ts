@@ -1,17 +1,31 @@
 /** The alarm that resumes polling after the browser stopped the service worker. */
 export const POLL_ALARM = 'poll-conversations';
 
+/**
+ * Chrome fires alarms of packed extensions no sooner than 30 s after they are set (unpacked ones may use
+ * shorter delays); sooner polls need a timer.
+ */
+export const ALARM_MIN_DELAY_MS = 30_000;
+
+/** Retry delay when a poll itself crashed (e.g. storage failed), rather than the server. */
+const CRASH_RETRY_MS = 30_000;
+
 export interface AlarmsApi {
-  create(name: string, info: { periodInMinutes: number }): unknown;
+  create(name: string, info: { when: number }): unknown;
   clear(name: string): unknown;
 }
 
 /**
- * Runs `poll` again after the delay it returns, one run at a time. Timers die with the worker, so an
- * alarm (every 30 s, the shortest Chrome allows) stays set while anything needs polling; each worker
- * start and each alarm calls `schedule()` again.
+ * Runs `poll` again after the delay it returns, one run at a time. Timers die with the worker, so each run
+ * also sets a one-shot alarm for the time of the next poll (it wakes a stopped worker; a sooner timer
+ * does the work while the worker lives); each worker start and each alarm calls `schedule()` again.
+ * No alarm is left once nothing needs polling.
  */
-export function createPollScheduler(poll: () => Promise<number | null>, alarms: AlarmsApi) {
+export function createPollScheduler(
+  poll: () => Promise<number | null>,
+  alarms: AlarmsApi,
+  now: () => number = Date.now,
+) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running = false;
   let again = false;
@@ -26,7 +40,7 @@ export function createPollScheduler(poll: () => Promise<number | null>, alarms: 
     try {
       next = await poll();
     } catch {
-      next = 30_000;
+      next = CRASH_RETRY_MS;
     } finally {
       running = false;
     }
@@ -36,8 +50,9 @@ export function createPollScheduler(poll: () => Promise<number | null>, alarms: 
     } else if (next === null) {
       await alarms.clear(POLL_ALARM);
     } else {
-      schedule(next);
-      await alarms.create(POLL_ALARM, { periodInMinutes: 0.5 });
+      // Replaces the previous alarm: there is only ever the next poll to wake up for.
+      await alarms.create(POLL_ALARM, { when: now() + next });
+      if (next < ALARM_MIN_DELAY_MS) schedule(next);
     }
   }
 

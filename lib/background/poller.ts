@@ -2,7 +2,7 @@ import { toOpenHandsError } from '@/lib/api/errors';
 import { type ConnectionDeps, withConnection } from '@/lib/background/connection';
 import { loadConversations, updateConversations } from '@/lib/background/conversation-store';
 import { fetchUpdates, type RecordUpdate } from '@/lib/background/fetch-updates';
-import { keepPolling, NOTIFY_STATES, nextPollAt } from '@/lib/background/poll-schedule';
+import { afterFailedPoll, keepPolling, NOTIFY_STATES, nextPollAt } from '@/lib/background/poll-schedule';
 import { loadSettings } from '@/lib/background/settings-store';
 import type { ConversationRecord } from '@/lib/conversations/record';
 
@@ -14,12 +14,9 @@ export interface PollDeps extends ConnectionDeps {
   onRecords(records: ConversationRecord[]): Promise<void>;
 }
 
-/** After a failed poll, wait this long before asking again (unless the server said how long). */
-export const ERROR_BACKOFF_MS = 30_000;
-
 /** Applies what the server said, tracking when the state last changed and whether to keep polling. */
 export function applyUpdate(record: ConversationRecord, update: RecordUpdate, now: Date): ConversationRecord {
-  const next = { ...record, ...update, lastPolledAt: now.toISOString() };
+  const next = { ...record, ...update, lastPolledAt: now.toISOString(), pollFailure: null };
   if (next.state !== record.state || next.startStatus !== record.startStatus)
     next.updatedAt = now.toISOString();
   next.polling = keepPolling(next, now.getTime());
@@ -31,7 +28,8 @@ export async function pollOnce(deps: PollDeps): Promise<number | null> {
   const now = deps.now();
   const { serverUrl } = await loadSettings();
   // Records of another server cannot be polled with this server's key; they wait until it is back.
-  const pollable = (await loadConversations()).filter((r) => r.polling && r.serverUrl === serverUrl);
+  const isPollable = (r: ConversationRecord) => r.polling && r.serverUrl === serverUrl;
+  const pollable = (await loadConversations()).filter(isPollable);
   if (pollable.length === 0) return null;
   const due = pollable.filter((r) => nextPollAt(r) <= now.getTime());
   if (due.length > 0) {
@@ -40,13 +38,32 @@ export async function pollOnce(deps: PollDeps): Promise<number | null> {
       await saveUpdates(updates, deps);
     } catch (error) {
       const failure = toOpenHandsError(error);
+      // Asking again cannot help until the user fixes the key; saving settings or a new start polls again.
       if (failure.code === 'no_key' || failure.code === 'unauthorized') return null;
-      return (failure.retryAfterSeconds ?? 0) * 1000 || ERROR_BACKOFF_MS;
+      await saveFailure(isPollable, (failure.retryAfterSeconds ?? 0) * 1000, deps);
     }
   }
-  const still = (await loadConversations()).filter((r) => r.polling && r.serverUrl === serverUrl);
+  const still = (await loadConversations()).filter(isPollable);
   if (still.length === 0) return null;
   return Math.max(1_000, Math.min(...still.map(nextPollAt)) - deps.now().getTime());
+}
+
+/**
+ * The server failed us: every record waiting on it backs off, so they come due together again and no call
+ * goes out before its `Retry-After`.
+ */
+async function saveFailure(
+  isPollable: (r: ConversationRecord) => boolean,
+  retryAfterMs: number,
+  deps: PollDeps,
+) {
+  const now = deps.now().getTime();
+  const records = await updateConversations((records) => {
+    const next = records.map((r) => (isPollable(r) ? afterFailedPoll(r, now, retryAfterMs) : r));
+    return { records: next, result: next };
+  });
+  // Records that became "Status unknown" leave the badge.
+  await deps.onRecords(records);
 }
 
 async function saveUpdates(updates: Map<string, RecordUpdate>, deps: PollDeps) {

@@ -48,7 +48,8 @@ const sameName = (a: string | null, b: string | null) => a !== null && a.toLower
 function mayBeCreatedBy(start: ConversationListItem, server: ConversationListItem): boolean {
   return (
     start.conversationId === null &&
-    start.state === 'starting' &&
+    // "Status unknown": polling gave up on it, but the server may well have created its conversation.
+    (start.state === 'starting' || start.state === 'unknown') &&
     sameName(start.repository, server.repository) &&
     (start.branch === null || server.branch === null || start.branch === server.branch) &&
     time(server.createdAt) >= time(start.createdAt) - CLOCK_SKEW_MS &&

@@ -12,6 +12,8 @@ export const conversationStateSchema = z.enum([
   'paused',
   'archived',
   'stuck',
+  /** Polls kept failing for a day, so polling stopped: the server may know more. */
+  'unknown',
 ]);
 export type ConversationState = z.infer<typeof conversationStateSchema>;
 
@@ -39,8 +41,17 @@ export const conversationRecordSchema = z.object({
   createdAt: z.string(),
   /** When `state` or `startStatus` last changed. */
   updatedAt: z.string(),
+  /** When the server last answered a poll about it. */
   lastPolledAt: z.string().nullable(),
-  /** False once the conversation reached a final state or sat unchanged for a day. */
+  /**
+   * Set while polls keep failing (null again after one succeeds): how many failed in a row, since when, and
+   * when to ask again. Stored, so backing off and the one-day limit survive service-worker restarts.
+   */
+  pollFailure: z
+    .object({ count: z.number().int().nonnegative(), since: z.string(), retryAt: z.string() })
+    .nullable()
+    .default(null),
+  /** False once the conversation reached a final state, sat unchanged for a day or could not be polled for one. */
   polling: z.boolean(),
   /** The last state a notification was shown for, so each change notifies once. */
   notifiedState: conversationStateSchema.nullable(),

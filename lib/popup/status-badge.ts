@@ -5,7 +5,17 @@ import type { ConversationState } from '@/lib/conversations/record';
 /** Primer label colours. */
 export type BadgeTone = 'attention' | 'success' | 'accent' | 'done' | 'danger' | 'neutral';
 /** Which Octicon the badge shows; components map the names to icons. */
-export type BadgeIcon = 'sync' | 'play' | 'alert' | 'comment' | 'check' | 'x' | 'pause' | 'archive' | 'stop';
+export type BadgeIcon =
+  | 'sync'
+  | 'play'
+  | 'alert'
+  | 'comment'
+  | 'check'
+  | 'x'
+  | 'pause'
+  | 'archive'
+  | 'stop'
+  | 'question';
 
 export interface StatusBadge {
   /** The state as users read it, e.g. "Running". */
@@ -26,6 +36,7 @@ const LOOKS: Record<ConversationState, Pick<StatusBadge, 'tone' | 'icon'>> = {
   paused: { tone: 'neutral', icon: 'pause' },
   archived: { tone: 'neutral', icon: 'archive' },
   stuck: { tone: 'danger', icon: 'stop' },
+  unknown: { tone: 'neutral', icon: 'question' },
 };
 
 /** The first stage says no more than "Starting" itself. */

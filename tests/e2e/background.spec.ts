@@ -47,39 +47,39 @@ test.describe('background conversations', () => {
     expect(openHands.requests.every((r) => r.valid)).toBe(true);
   });
 
-  test('should keep polling after the service worker is stopped mid-start', async ({
+  test('should resume polling by its alarm alone after the service worker is stopped mid-start', async ({
     extension,
     openHands,
     context,
+    serviceWorker,
   }) => {
+    openHands.configure({ stepsPerPoll: 2 });
     const reply = await extension.send<ConversationRecord>({ type: 'conversation.start', input });
     const id = reply.data?.id ?? '';
-    // Wait for the first poll, so the worker is stopped in the middle of polling.
+    // Stop the worker between two polls: after the first one was stored and the next one's alarm was set.
     await expect
       .poll(async () => (await storedRecord(extension.storage, id))?.startStatus, { timeout: 15_000 })
       .not.toBe('WORKING');
-    const before = await storedRecord(extension.storage, id);
-    expect(before?.state).toBe('starting');
-
-    const worker = context.serviceWorkers()[0];
-    await worker?.evaluate(() => Object.assign(globalThis, { testMarker: 'first worker' }));
-    await extension.stopServiceWorker();
-    const pollsAtStop = openHands.requests.filter((r) => r.path.endsWith('/start-tasks')).length;
-
-    // Anything that wakes the worker (here the page asking for progress; otherwise the alarm) resumes polling.
     await expect
-      .poll(
-        async () => {
-          const got = await extension.send<ConversationRecord>({ type: 'conversation.get', id });
-          return got.data?.state;
-        },
-        { timeout: 40_000, intervals: [2_000] },
-      )
+      .poll(() => serviceWorker.evaluate(() => chrome.alarms.get('poll-conversations')))
+      .toMatchObject({ scheduledTime: expect.any(Number) });
+    await serviceWorker.evaluate(() => Object.assign(globalThis, { testMarker: 'first worker' }));
+    await extension.stopServiceWorker();
+    // Nothing but the alarm may wake it: no message, and no extension page left open.
+    for (const page of context.pages()) {
+      if (page.url().startsWith('chrome-extension://')) await page.close();
+    }
+    const startPolls = () => openHands.requests.filter((r) => r.path.endsWith('/start-tasks')).length;
+    const pollsAtStop = startPolls();
+
+    // The next poll was due 3 s after the last one; a 30 s periodic alarm would be too late.
+    await expect.poll(startPolls, { timeout: 15_000, intervals: [500] }).toBeGreaterThan(pollsAtStop);
+    await expect.poll(() => openHands.getStartTask(id)?.status, { timeout: 20_000 }).toBe('READY');
+    await expect
+      .poll(async () => (await storedRecord(extension.storage, id))?.state, { timeout: 10_000 })
       .toBe('running');
-    expect(openHands.requests.filter((r) => r.path.endsWith('/start-tasks')).length).toBeGreaterThan(
-      pollsAtStop,
-    );
     // A new worker instance did the rest: the first one's globals are gone.
+    const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
     expect(await worker?.evaluate(() => (globalThis as { testMarker?: string }).testMarker)).toBeUndefined();
   });
 

@@ -1,5 +1,6 @@
 import { type Connection, type ConnectionDeps, withConnection } from '@/lib/background/connection';
-import { upsertConversation } from '@/lib/background/conversation-store';
+import { loadConversations, upsertConversation } from '@/lib/background/conversation-store';
+import { startOnce } from '@/lib/background/start-once';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import type { StartInput } from '@/lib/start-input';
 
@@ -33,15 +34,23 @@ function newRecord(
     createdAt: now,
     updatedAt: now,
     lastPolledAt: null,
+    pollFailure: null,
     polling: true,
     notifiedState: null,
   };
 }
 
 /** Starts a conversation on the configured server (V1 start task, or V0's synchronous start). */
-async function start(input: StartInput, connection: Connection, now: string): Promise<ConversationRecord> {
+async function start(
+  input: StartInput,
+  connection: Connection,
+  deps: StartDeps,
+  now: string,
+): Promise<ConversationRecord> {
   if (connection.apiVersion === 'v1') {
-    const task = await connection.client.startConversation(input);
+    // Starts we already follow are never adopted as the answer to a lost POST.
+    const knownTaskIds = (await loadConversations()).flatMap((r) => (r.taskId ? [r.taskId] : []));
+    const task = await startOnce(connection.client, input, { now: deps.now, knownTaskIds });
     const ids = { taskId: task.id, conversationId: task.app_conversation_id ?? null };
     return { ...newRecord(input, connection, ids, now), startStatus: task.status };
   }
@@ -52,7 +61,7 @@ async function start(input: StartInput, connection: Connection, now: string): Pr
 /** Starts a conversation on the configured server and records it for polling. */
 export async function startConversation(input: StartInput, deps: StartDeps): Promise<ConversationRecord> {
   const now = deps.now().toISOString();
-  const record = await withConnection(deps, (connection) => start(input, connection, now));
+  const record = await withConnection(deps, (connection) => start(input, connection, deps, now));
   await upsertConversation(record);
   deps.schedulePoll();
   return record;

@@ -11,6 +11,7 @@ export const FAILURE_KINDS: readonly FailureKind[] = [
   'server_error',
   'server_error_html',
   'timeout',
+  'timeout_after_handling',
   'malformed',
   'not_json',
   'disconnect',
@@ -48,7 +49,15 @@ export class FailureQueue {
   }
 }
 
-/** What to send for a failure; `timeout` and `disconnect` are handled on the socket instead. */
+/**
+ * Failures that let the request do its work (e.g. create the start task) and only withhold the answer, like
+ * an answer lost on the way back: the client times out without knowing what happened.
+ */
+export function handlesRequest(spec: FailureSpec): boolean {
+  return spec.kind === 'timeout_after_handling';
+}
+
+/** What to send for a failure; `timeout`, `timeout_after_handling` and `disconnect` send nothing. */
 export interface FailureAnswer {
   status: number;
   headers: Record<string, string>;
@@ -118,6 +127,7 @@ export function failureAnswer(spec: FailureSpec): FailureAnswer | null {
     case 'not_json':
       return { status: 200, headers: {}, text: 'OK <this is not JSON> {', contentType: 'text/plain' };
     case 'timeout':
+    case 'timeout_after_handling':
     case 'disconnect':
       return null;
   }

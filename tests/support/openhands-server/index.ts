@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { checkAuth } from './auth.ts';
-import { FailureQueue, failureAnswer } from './failures.ts';
+import { FailureQueue, failureAnswer, handlesRequest } from './failures.ts';
 import { formatIssue } from './fastapi-errors.ts';
 import { delay, lowerCaseHeaders, parseJson, readBody, send } from './http.ts';
 import { getValidator, type HttpMethod } from './openapi-validator.ts';
@@ -46,7 +46,10 @@ export interface OpenHandsTestServer {
   /** The options in force now. */
   readonly options: Readonly<ServerOptions>;
   configure(opts: Partial<ServerOptions>): void;
-  /** The next `count` (default 1) matching requests fail that way, before auth and validation. */
+  /**
+   * The next `count` (default 1) matching requests fail that way, before auth and validation
+   * (`timeout_after_handling` handles the request first, then withholds the answer).
+   */
   failNext(failure: Failure, count?: number): void;
   /** Clears conversations, start tasks, recorded requests and queued failures; restores the initial options. */
   reset(): void;
@@ -129,22 +132,27 @@ export async function startOpenHandsServer(opts: StartOptions = {}): Promise<Ope
 
     const failure = failures.take(method, target.pathname);
     if (!(await delay(current.delayMs, closing.signal))) return;
-    if (failure) {
+    if (failure && !handlesRequest(failure)) {
       answerFailure(failure, record, req, res);
       return;
     }
+    // The answer of a request handled under a `timeout_after_handling` failure is withheld.
+    const answer = (reply: Reply, route?: Route) => {
+      if (failure) record.failure = failure.kind;
+      else sendJson(record, res, reply, route);
+    };
     if (!match.route) {
-      sendJson(record, res, { status: match.status, body: match.body });
+      answer({ status: match.status, body: match.body });
       return;
     }
     const route = match.route;
     const rejection = route.auth ? checkAuth(current.mode, current.apiKey, headers) : null;
     if (rejection) {
-      sendJson(record, res, rejection);
+      answer(rejection);
       return;
     }
     if (issues.length > 0) {
-      sendJson(record, res, { status: 422, body: { detail: issues } }, route);
+      answer({ status: 422, body: { detail: issues } }, route);
       return;
     }
     let reply: Reply;
@@ -168,7 +176,7 @@ export async function startOpenHandsServer(opts: StartOptions = {}): Promise<Ope
         reply = { status: 500, body: { detail: 'Internal Server Error' } };
       }
     }
-    sendJson(record, res, reply, route);
+    answer(reply, route);
   }
 
   const server = createServer((req, res) => {

@@ -1,6 +1,7 @@
 import { isUuid, normalizeId } from './ids.ts';
 import { queryFlag, queryInt, queryString, type Reply, type Route, type RouteContext } from './router.ts';
 import { echoStartRequest } from './start-request.ts';
+import type { StartTaskSortOrder } from './state.ts';
 
 /** V1 app-server routes (openhands-cloud.json), the ones the extension calls. */
 
@@ -51,6 +52,14 @@ export const v1Routes: readonly Route[] = [
     modes: V1_MODES,
     auth: true,
     handle: batchGetStartTasks,
+  },
+  {
+    method: 'GET',
+    template: '/api/v1/app-conversations/start-tasks/search',
+    spec: 'cloud',
+    modes: V1_MODES,
+    auth: true,
+    handle: searchStartTasks,
   },
   {
     method: 'GET',
@@ -169,6 +178,21 @@ function searchConversations({ query, state }: RouteContext): Reply {
         sandbox_id__eq: queryString(query, 'sandbox_id__eq'),
         include_sub_conversations: queryFlag(query, 'include_sub_conversations'),
       },
+      queryString(query, 'page_id'),
+      queryInt(query, 'limit', 100),
+    ),
+  );
+}
+
+/** Newest first unless `sort_order` says otherwise; a page id the server did not issue answers 400. */
+function searchStartTasks({ query, state }: RouteContext): Reply {
+  return ok(
+    state.searchStartTasks(
+      {
+        conversation_id__eq: queryString(query, 'conversation_id__eq'),
+        created_at__gte: queryString(query, 'created_at__gte'),
+      },
+      (queryString(query, 'sort_order') ?? 'CREATED_AT_DESC') as StartTaskSortOrder,
       queryString(query, 'page_id'),
       queryInt(query, 'limit', 100),
     ),

@@ -42,6 +42,14 @@ export interface ConversationFilters {
   trigger?: string | null;
 }
 
+export interface StartTaskFilters {
+  conversation_id__eq?: string | null;
+  created_at__gte?: string | null;
+}
+
+/** `AppConversationStartTaskSortOrder` */
+export type StartTaskSortOrder = 'CREATED_AT' | 'CREATED_AT_DESC' | 'UPDATED_AT' | 'UPDATED_AT_DESC';
+
 export class ServerState {
   readonly tasks = new Map<string, AppConversationStartTask>();
   readonly conversations = new Map<string, AppConversation>();
@@ -198,6 +206,27 @@ export class ServerState {
     const matches = [...this.conversations.values()]
       .filter((c) => matchesFilters(c, filters))
       .sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : 0));
+    return paginate(matches, pageId, limit);
+  }
+
+  /** `GET /start-tasks/search`: the sort order decides the field and direction (default newest first). */
+  searchStartTasks(
+    filters: StartTaskFilters,
+    sortOrder: StartTaskSortOrder,
+    pageId: string | null | undefined,
+    limit: number,
+  ): Page<AppConversationStartTask> {
+    const field = sortOrder.startsWith('UPDATED_AT') ? 'updated_at' : 'created_at';
+    const direction = sortOrder.endsWith('_DESC') ? -1 : 1;
+    const time = (iso: string) => Date.parse(iso);
+    const wanted = filters.conversation_id__eq ? normalizeId(filters.conversation_id__eq) : null;
+    const since = filters.created_at__gte ? time(filters.created_at__gte) : null;
+    const matches = [...this.tasks.values()]
+      .filter(
+        (t) => wanted === null || (t.app_conversation_id && normalizeId(t.app_conversation_id) === wanted),
+      )
+      .filter((t) => since === null || time(t.created_at) >= since)
+      .sort((a, b) => direction * (time(a[field]) - time(b[field])));
     return paginate(matches, pageId, limit);
   }
 

@@ -25,6 +25,7 @@ export type FailureKind =
   | 'server_error'
   | 'server_error_html'
   | 'timeout'
+  | 'timeout_after_handling'
   | 'malformed'
   | 'not_json'
   | 'disconnect';
@@ -69,7 +70,7 @@ export interface RecordedRequest {
   operation: string | null;
   /** The failure injected into this request by failNext, if any. */
   failure: FailureKind | null;
-  /** Status sent back; undefined while pending, for `timeout` and for `disconnect`. */
+  /** Status sent back; undefined while pending, for `timeout`, `timeout_after_handling` and `disconnect`. */
   status?: number;
   /** The JSON body sent back (undefined for non-JSON answers). */
   responseBody?: unknown;

@@ -19,6 +19,7 @@ export function makeRecord(overrides: Partial<ConversationRecord> = {}): Convers
     createdAt: '2026-11-28T10:00:00.000Z',
     updatedAt: '2026-11-28T10:00:00.000Z',
     lastPolledAt: null,
+    pollFailure: null,
     polling: true,
     notifiedState: null,
     ...overrides,

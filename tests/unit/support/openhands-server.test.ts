@@ -346,6 +346,54 @@ describe('search paging', () => {
   });
 });
 
+describe('start-task search', () => {
+  type TaskPage = { items: AppConversationStartTask[]; next_page_id: string | null };
+  const search = async (query = '') => {
+    const res = await api(`/api/v1/app-conversations/start-tasks/search${query}`);
+    expect(res.status).toBe(200);
+    expect(
+      cloud.validateResponse('get', '/api/v1/app-conversations/start-tasks/search', 200, res.json),
+    ).toEqual([]);
+    return res.json as TaskPage;
+  };
+
+  it('lists starts newest first by default, or in the sort order asked for, page by page', async () => {
+    const first = await startTask({ ...START_BODY, title: 'first' });
+    const second = await startTask({ ...START_BODY, title: 'second' });
+    await poll(first.id);
+
+    expect((await search()).items.map((t) => t.id)).toEqual([second.id, first.id]);
+    expect((await search('?sort_order=CREATED_AT')).items.map((t) => t.id)).toEqual([first.id, second.id]);
+    expect((await search('?sort_order=UPDATED_AT_DESC')).items.map((t) => t.id)).toEqual([
+      first.id,
+      second.id,
+    ]);
+    const page = await search('?limit=1');
+    expect(page.items.map((t) => t.id)).toEqual([second.id]);
+    const rest = await search(`?limit=1&page_id=${encodeURIComponent(page.next_page_id ?? '')}`);
+    expect(rest).toEqual({ items: [expect.objectContaining({ id: first.id })], next_page_id: null });
+  });
+
+  it('filters by created_at__gte and conversation_id__eq', async () => {
+    const old = await startTask();
+    await new Promise((r) => setTimeout(r, 5));
+    const since = new Date().toISOString();
+    const recent = await startTask();
+    const { task: ready } = await pollUntilDone(recent.id);
+
+    expect((await search(`?created_at__gte=${since}`)).items.map((t) => t.id)).toEqual([recent.id]);
+    const byConversation = await search(`?conversation_id__eq=${ready.app_conversation_id}`);
+    expect(byConversation.items.map((t) => t.id)).toEqual([recent.id]);
+    expect((await search()).items.map((t) => t.id)).toContain(old.id);
+  });
+
+  it('checks its query against the spec: 422 for an unknown sort order or a date that is not one', async () => {
+    expect((await api('/api/v1/app-conversations/start-tasks/search?sort_order=NEWEST')).status).toBe(422);
+    expect((await api('/api/v1/app-conversations/start-tasks/search?created_at__gte=soon')).status).toBe(422);
+    expect(server.requests.map((r) => r.valid)).toEqual([false, false]);
+  });
+});
+
 describe('auth and modes', () => {
   it('cloud: Bearer (or X-Session-API-Key / X-Access-Token) required; config is public', async () => {
     const missing = await api('/api/v1/app-conversations/search', { auth: false });
@@ -560,6 +608,43 @@ describe('failure injection', () => {
     await own.close();
     expect(Date.now() - began).toBeLessThan(1000);
     expect(await pending).toBe('network error');
+  });
+
+  it('timeout_after_handling → the start is created, but its answer never comes', async () => {
+    server.failNext({ kind: 'timeout_after_handling', method: 'POST' });
+    const lost = await fetch(`${server.url}/api/v1/app-conversations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify(START_BODY),
+      signal: AbortSignal.timeout(200),
+    }).then(
+      () => 'answered',
+      (error: Error) => error.name,
+    );
+    expect(lost).toBe('TimeoutError');
+    expect(server.requests[0]).toMatchObject({ failure: 'timeout_after_handling', valid: true });
+    expect(server.requests[0]?.status).toBeUndefined();
+    const { items } = (await api('/api/v1/app-conversations/start-tasks/search')).json as {
+      items: AppConversationStartTask[];
+    };
+    expect(items.map((t) => [t.status, t.request.title])).toEqual([['WORKING', START_BODY.title]]);
+  });
+
+  it('timeout_after_handling still checks the key: a rejected start creates nothing', async () => {
+    server.failNext({ kind: 'timeout_after_handling', method: 'POST' });
+    const lost = await fetch(`${server.url}/api/v1/app-conversations`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer wrong-key', 'content-type': 'application/json' },
+      body: JSON.stringify(START_BODY),
+      signal: AbortSignal.timeout(200),
+    }).then(
+      () => 'answered',
+      (error: Error) => error.name,
+    );
+    expect(lost).toBe('TimeoutError');
+    expect(
+      ((await api('/api/v1/app-conversations/start-tasks/search')).json as { items: unknown[] }).items,
+    ).toEqual([]);
   });
 
   it('delayMs slows every answer', async () => {

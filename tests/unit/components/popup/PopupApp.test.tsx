@@ -111,6 +111,7 @@ describe('PopupApp', () => {
             paused: 'Paused',
             archived: 'Archived',
             stuck: 'Stuck',
+            unknown: 'Status unknown',
           }[state],
         ] as const,
     ),

@@ -100,6 +100,24 @@ describe('client against the local OpenHands server (cloud)', () => {
     expect(done).toMatchObject({ status: 'ERROR', detail: 'Repository not accessible' });
   });
 
+  it('should search start tasks newest first, created since a given time', async () => {
+    const client = clientWith({ kind: 'bearer', key: API_KEY });
+    await client.startConversation(prInput);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const since = new Date();
+    const newer = await client.startConversation(issueInput);
+    const newest = await client.startConversation(prInput);
+
+    const page = await client.searchStartTasks({ createdSince: since });
+
+    expect(page.items.map((task) => task.id)).toEqual([newest.id, newer.id]);
+    expect(page.items[1]?.request).toMatchObject({
+      title: issueInput.title,
+      selected_repository: issueInput.repository,
+    });
+    expect(server.requests.at(-1)?.query.get('sort_order')).toBe('CREATED_AT_DESC');
+  });
+
   it('should search conversations page by page', async () => {
     server.seedConversations(3);
     const client = clientWith({ kind: 'bearer', key: API_KEY });

@@ -33,6 +33,8 @@ function fakeServer(req: RecordedRequest): Response {
   if (pathname === '/api/keys/current') return json(currentApiKey);
   if (pathname === '/api/v1/app-conversations' && req.method === 'POST') return json(startTask());
   if (pathname === '/api/v1/app-conversations/start-tasks') return json(ids.map((id) => startTask({ id })));
+  if (pathname === '/api/v1/app-conversations/start-tasks/search')
+    return json({ items: [startTask()], next_page_id: null });
   if (pathname === '/api/v1/app-conversations') return json(ids.map((id) => appConversation({ id })));
   if (pathname === '/api/v1/app-conversations/search')
     return json({ items: [appConversation()], next_page_id: 'p2' });
@@ -76,6 +78,11 @@ describe('client requests match the OpenAPI contract', () => {
     [
       'getConversations',
       (c) => c.getConversations([CONVERSATION_ID, 'AAAAAAAA-0000-4000-8000-000000000000']),
+    ],
+    ['searchStartTasks (defaults)', (c) => c.searchStartTasks()],
+    [
+      'searchStartTasks (recent, page)',
+      (c) => c.searchStartTasks({ createdSince: new Date('2026-11-28T10:00:00Z'), limit: 5, pageId: 'p2' }),
     ],
     ['searchConversations (defaults)', (c) => c.searchConversations()],
     ['searchConversations (page)', (c) => c.searchConversations({ limit: 5, pageId: 'p2' })],
@@ -150,6 +157,12 @@ describe('test fixtures match the OpenAPI contract', () => {
     [cloud, 'POST', '/api/v1/app-conversations', startTask()],
     [cloud, 'GET', '/api/v1/app-conversations/start-tasks', [startTask({ status: 'READY' }), null]],
     [cloud, 'GET', '/api/v1/app-conversations', [appConversation(), null]],
+    [
+      cloud,
+      'GET',
+      '/api/v1/app-conversations/start-tasks/search',
+      { items: [startTask()], next_page_id: null },
+    ],
     [cloud, 'GET', '/api/v1/app-conversations/search', { items: [appConversation()], next_page_id: null }],
     [v0, 'POST', '/api/conversations', conversationResponseV0],
     [v0, 'GET', '/api/conversations', { results: [conversationInfoV0()], next_page_id: null }],

@@ -150,6 +150,7 @@ describe('states', () => {
     ['paused', false, 'Paused'],
     ['archived', false, 'Archived'],
     ['stuck', false, 'Stuck'],
+    ['unknown', false, 'Status unknown'],
   ];
 
   it('should have a row for every state', () => {

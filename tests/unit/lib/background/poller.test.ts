@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createApiKeyStore } from '@/lib/background/api-key';
 import { loadConversations } from '@/lib/background/conversation-store';
 import { startConversation } from '@/lib/background/handlers/start-conversation';
-import { ERROR_BACKOFF_MS, pollOnce } from '@/lib/background/poller';
+import { pollOnce } from '@/lib/background/poller';
 import { generateSecretKey } from '@/lib/background/secret-box';
 import { saveSettings } from '@/lib/background/settings-store';
 import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
@@ -57,7 +57,7 @@ describe('poller against the OpenHands test server', () => {
     expect(deps.schedulePoll).toHaveBeenCalled();
     const stages: (string | null)[] = [];
     for (let i = 0; i < 12 && (await loadConversations())[0]?.state === 'starting'; i++) {
-      clock += 2_000;
+      clock += 3_000;
       await pollOnce(deps);
       stages.push((await loadConversations())[0]?.startStatus ?? null);
     }
@@ -80,7 +80,7 @@ describe('poller against the OpenHands test server', () => {
     const deps = await makeDeps();
     server.configure({ stepsPerPoll: 8 });
     await startConversation(input, deps);
-    clock += 2_000;
+    clock += 3_000;
     await pollOnce(deps);
     const [running] = await loadConversations();
     server.setConversationStatus(running?.conversationId ?? '', { execution_status: 'finished' });
@@ -98,30 +98,90 @@ describe('poller against the OpenHands test server', () => {
     server.configure({ stepsPerPoll: 0 });
     await startConversation(input, deps);
     await startConversation({ ...input, message: 'another' }, deps);
-    clock += 2_000;
+    clock += 3_000;
     const next = await pollOnce(deps);
     expect(server.requests.filter((r) => r.path.endsWith('/start-tasks'))).toHaveLength(1);
     expect(server.requests.at(-1)?.query.getAll('ids')).toHaveLength(2);
-    expect(next).toBe(2_000);
+    expect(next).toBe(3_000);
     await pollOnce(deps);
     expect(server.requests.filter((r) => r.path.endsWith('/start-tasks'))).toHaveLength(1);
   });
 
-  it('should wait as long as the server asks when rate limited', async () => {
+  it('should wait as long as Retry-After asks, even when the worker restarts meanwhile', async () => {
     const deps = await makeDeps();
     await startConversation(input, deps);
-    server.failNext({ kind: 'rate_limited', retryAfter: 9 });
-    clock += 2_000;
-    expect(await pollOnce(deps)).toBe(9_000);
-    server.failNext('server_error_html');
-    expect(await pollOnce(deps)).toBe(ERROR_BACKOFF_MS);
+    server.failNext({ kind: 'rate_limited', retryAfter: 120 });
+    clock += 3_000;
+    expect(await pollOnce(deps)).toBe(120_000);
+    const polls = () => server.requests.filter((r) => r.path.endsWith('/start-tasks')).length;
+    const pollsAfter429 = polls();
+
+    // A new worker polls at once on start: it must still wait for the server.
+    clock += 60_000;
+    expect(await pollOnce(deps)).toBe(60_000);
+    expect(polls()).toBe(pollsAfter429);
+
+    clock += 60_000;
+    await pollOnce(deps);
+    expect(polls()).toBe(pollsAfter429 + 1);
+    expect((await loadConversations())[0]?.pollFailure).toBeNull();
+  });
+
+  it('should back off while polls keep failing, starting from the usual interval', async () => {
+    const deps = await makeDeps();
+    await startConversation(input, deps);
+    server.failNext('server_error_html', 5);
+    const delays: (number | null)[] = [];
+    for (let i = 0; i < 5; i++) {
+      const delay = await pollOnce(deps);
+      delays.push(delay);
+      clock += delay ?? 0;
+    }
+    expect(delays).toEqual([3_000, 6_000, 12_000, 24_000, 48_000]);
+    expect((await loadConversations())[0]?.pollFailure).toMatchObject({ count: 5 });
+    expect(await pollOnce(deps)).toBe(3_000);
+    expect((await loadConversations())[0]).toMatchObject({ state: 'starting', pollFailure: null });
+  });
+
+  it('should show "Status unknown" and stop once a conversation could not be polled for a day', async () => {
+    const deps = await makeDeps();
+    await startConversation(input, deps);
+    server.failNext('server_error', 10_000);
+    const began = clock;
+    let delay: number | null = 0;
+    let polls = 0;
+    for (; delay !== null && polls < 2_000; polls++) {
+      clock += delay;
+      delay = await pollOnce(deps);
+    }
+    const [record] = await loadConversations();
+    expect(delay).toBeNull();
+    expect(record).toMatchObject({ state: 'unknown', polling: false });
+    expect(clock - began).toBeGreaterThanOrEqual(24 * 60 * 60 * 1000);
+    // Backed off to one call every 5 minutes, not one every 30 s (2,880 a day).
+    expect(polls).toBeLessThan(300);
+    expect(deps.notify).not.toHaveBeenCalled();
+    expect(deps.onRecords).toHaveBeenLastCalledWith([expect.objectContaining({ state: 'unknown' })]);
+  });
+
+  it('should stop polling, without counting a failure, once the key is rejected', async () => {
+    const deps = await makeDeps();
+    await startConversation(input, deps);
+    server.failNext('unauthorized');
+    clock += 3_000;
+    expect(await pollOnce(deps)).toBeNull();
+    expect((await loadConversations())[0]).toMatchObject({
+      state: 'starting',
+      polling: true,
+      pollFailure: null,
+    });
   });
 
   it('should stop polling a conversation unchanged for a day', async () => {
     const deps = await makeDeps();
     server.configure({ stepsPerPoll: 8 });
     await startConversation(input, deps);
-    clock += 2_000;
+    clock += 3_000;
     await pollOnce(deps);
     clock += 25 * 60 * 60 * 1000;
     await pollOnce(deps);
@@ -137,7 +197,7 @@ describe('poller against the OpenHands test server', () => {
       errorDetail: 'No access to octo-org/hello-world',
     });
     await startConversation(input, deps);
-    clock += 2_000;
+    clock += 3_000;
     await pollOnce(deps);
     const [failed] = await loadConversations();
     expect(failed).toMatchObject({

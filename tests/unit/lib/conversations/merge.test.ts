@@ -89,6 +89,16 @@ describe('mergeConversations', () => {
       });
     });
 
+    it('should be listed once even after polling gave up on the start ("Status unknown")', () => {
+      const created = makeItem({ key: 'new', state: 'finished', createdAt: at(11) });
+      const actual = mergeConversations([{ ...start, state: 'unknown' }], {
+        items: [created],
+        nextPageId: null,
+      });
+      expect(actual).toHaveLength(1);
+      expect(actual[0]).toMatchObject({ key: 'new', localId: 't1', state: 'finished' });
+    });
+
     it.each([
       ['on another repository', { repository: 'octo-org/other' }],
       ['on another branch', { branch: 'develop' }],

@@ -15,6 +15,7 @@ describe('statusBadge', () => {
     ['paused', 'Paused', 'neutral', 'pause', false],
     ['archived', 'Archived', 'neutral', 'archive', false],
     ['stuck', 'Stuck', 'danger', 'stop', false],
+    ['unknown', 'Status unknown', 'neutral', 'question', false],
   ] as const;
 
   it('should have a row for every state', () => {

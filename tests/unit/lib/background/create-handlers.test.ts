@@ -1,0 +1,45 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createApiKeyStore } from '@/lib/background/api-key';
+import { updateBadge } from '@/lib/background/badge';
+import { upsertConversation } from '@/lib/background/conversation-store';
+import { createHandlers } from '@/lib/background/create-handlers';
+import { generateSecretKey } from '@/lib/background/secret-box';
+import type { Sender } from '@/lib/background/sender';
+import { saveSettings } from '@/lib/background/settings-store';
+import { CLOUD_URL, DEFAULT_SETTINGS } from '@/lib/settings/settings';
+import { makeRecord } from '../../factories/conversation-record';
+
+const LOCAL = 'http://localhost:3000';
+const page = { id: 'our-extension', url: 'chrome-extension://our-extension/options.html' } as Sender;
+
+async function makeHandlers() {
+  const encryption = await generateSecretKey();
+  const deps = {
+    apiKeys: createApiKeyStore(async () => encryption),
+    fetch: vi.fn(),
+    now: () => new Date('2026-11-28T10:00:00Z'),
+    schedulePoll: vi.fn(),
+    onRecords: updateBadge,
+  };
+  return { deps, handlers: createHandlers(deps) };
+}
+
+describe('saving settings', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: CLOUD_URL });
+    await upsertConversation(makeRecord({ id: 'c1', serverUrl: CLOUD_URL, state: 'running' }));
+    await upsertConversation(makeRecord({ id: 'l1', serverUrl: LOCAL, state: 'running' }));
+    await upsertConversation(makeRecord({ id: 'l2', serverUrl: LOCAL, state: 'starting' }));
+  });
+
+  it("should show the new server's conversations on the badge and poll them", async () => {
+    const { deps, handlers } = await makeHandlers();
+
+    await handlers['settings.save']({ type: 'settings.save', serverUrl: LOCAL, notifications: true }, page);
+
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
+    expect(deps.schedulePoll).toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,146 @@
+// @vitest-environment node
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createApiKeyStore } from '@/lib/background/api-key';
+import { loadConversations } from '@/lib/background/conversation-store';
+import { startConversation } from '@/lib/background/handlers/start-conversation';
+import { generateSecretKey } from '@/lib/background/secret-box';
+import { saveSettings } from '@/lib/background/settings-store';
+import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
+import type { StartInput } from '@/lib/start-input';
+import {
+  type OpenHandsTestServer,
+  startOpenHandsServer,
+} from '../../../../support/openhands-server/index.ts';
+
+const KEY = 'start-test-key-123';
+const input: StartInput = {
+  repository: 'octo-org/hello-world',
+  title: '#42: Crash on startup',
+  message: 'Please solve https://github.com/octo-org/hello-world/issues/42',
+  source: { kind: 'issue', url: 'https://github.com/octo-org/hello-world/issues/42', number: 42 },
+};
+/** How long the extension waits for an answer here (30 s in the extension; shorter so tests are quick). */
+const PATIENCE_MS = 1_000;
+
+let server: OpenHandsTestServer;
+
+/** fetch that gives up after PATIENCE_MS, as the client does after its timeout. */
+const impatientFetch: typeof fetch = (url, init) =>
+  fetch(url, {
+    ...init,
+    signal: init?.signal
+      ? AbortSignal.any([init.signal, AbortSignal.timeout(PATIENCE_MS)])
+      : AbortSignal.timeout(PATIENCE_MS),
+  });
+
+async function makeDeps(fetch = impatientFetch) {
+  const encryption = await generateSecretKey();
+  const apiKeys = createApiKeyStore(async () => encryption);
+  await apiKeys.write(server.url, KEY);
+  return { apiKeys, fetch, now: () => new Date(), schedulePoll: vi.fn() };
+}
+
+const posts = () => server.requests.filter((r) => r.method === 'POST');
+const searches = () => server.requests.filter((r) => r.path.endsWith('/start-tasks/search'));
+/** Every start task the server holds, newest first (read through the API, so call it after counting searches). */
+const serverTasks = async () => {
+  const res = await fetch(`${server.url}/api/v1/app-conversations/start-tasks/search`, {
+    headers: { authorization: `Bearer ${KEY}` },
+  });
+  return ((await res.json()) as { items: { id: string }[] }).items;
+};
+
+describe('a start whose answer is lost', () => {
+  beforeAll(async () => {
+    server = await startOpenHandsServer({ mode: 'cloud', apiKey: KEY });
+    // The first request of each route compiles its part of the spec; only lost answers may be slow here.
+    await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: server.url });
+    await startConversation(input, await makeDeps(globalThis.fetch));
+    await serverTasks();
+  });
+  afterAll(() => server.close());
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    server.reset();
+    await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: server.url });
+  });
+
+  it('should take over the start the server made instead of starting a second one', async () => {
+    server.failNext({ kind: 'timeout_after_handling', method: 'POST' });
+
+    const record = await startConversation(input, await makeDeps());
+
+    const tasks = await serverTasks();
+    expect(tasks).toHaveLength(1);
+    expect(record).toMatchObject({ id: tasks[0]?.id, taskId: tasks[0]?.id, state: 'starting' });
+    expect((await loadConversations()).map((r) => r.id)).toEqual([tasks[0]?.id]);
+    expect(posts()).toHaveLength(1);
+    expect(searches()[0]?.query.get('sort_order')).toBe('CREATED_AT_DESC');
+    expect(Date.parse(searches()[0]?.query.get('created_at__gte') ?? '')).toBeLessThan(Date.now() - 60_000);
+    expect(server.requests.every((r) => r.valid)).toBe(true);
+  });
+
+  it('should post once more when the server made nothing', async () => {
+    server.failNext({ kind: 'timeout', method: 'POST' });
+
+    const record = await startConversation(input, await makeDeps());
+
+    const tasks = await serverTasks();
+    expect(tasks.map((t) => t.id)).toEqual([record.id]);
+    expect(posts()).toHaveLength(2);
+  });
+
+  it('should look again when the second post times out too', async () => {
+    server.failNext({ kind: 'timeout', method: 'POST' });
+    server.failNext({ kind: 'timeout_after_handling', method: 'POST' });
+
+    const record = await startConversation(input, await makeDeps());
+
+    expect(posts()).toHaveLength(2);
+    expect(searches()).toHaveLength(2);
+    expect((await serverTasks()).map((t) => t.id)).toEqual([record.id]);
+  });
+
+  it('should report the timeout when both posts went unanswered and nothing was made', async () => {
+    server.failNext({ kind: 'timeout', method: 'POST' }, 2);
+
+    await expect(startConversation(input, await makeDeps())).rejects.toMatchObject({ code: 'timeout' });
+    expect(await serverTasks()).toEqual([]);
+    expect(await loadConversations()).toEqual([]);
+  });
+
+  it('should not post again when it cannot look for the lost start', async () => {
+    server.failNext({ kind: 'timeout', method: 'POST' });
+    server.failNext({ kind: 'server_error', path: '/api/v1/app-conversations/start-tasks/search' });
+
+    await expect(startConversation(input, await makeDeps())).rejects.toMatchObject({ code: 'timeout' });
+    expect(posts()).toHaveLength(1);
+  });
+
+  it('should not take over an earlier start of the same issue that it already follows', async () => {
+    const deps = await makeDeps();
+    const earlier = await startConversation(input, deps);
+    server.failNext({ kind: 'timeout', method: 'POST' });
+
+    const again = await startConversation(input, deps);
+
+    expect(again.id).not.toBe(earlier.id);
+    expect((await serverTasks()).map((t) => t.id)).toEqual([again.id, earlier.id]);
+  });
+
+  it('should not take over a recent start with another title', async () => {
+    const deps = await makeDeps();
+    await fetch(`${server.url}/api/v1/app-conversations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ selected_repository: input.repository, title: 'Something else' }),
+    });
+    server.failNext({ kind: 'timeout', method: 'POST' });
+
+    const record = await startConversation(input, deps);
+
+    expect(await serverTasks()).toHaveLength(2);
+    expect(server.getStartTask(record.id)?.request).toMatchObject({ title: input.title });
+  });
+});
