@@ -1,12 +1,14 @@
 import { z } from 'zod';
-import { draftIdSchema } from '@/lib/compose/draft';
+import { draftIdSchema, draftSchema } from '@/lib/compose/draft';
 import { conversationListItemSchema } from '@/lib/conversations/list-item';
+import { conversationRecordSchema } from '@/lib/conversations/record';
 import { startInputSchema } from '@/lib/start-input';
 
 /**
  * The one message contract between the background and everything else. Every request is a zod-validated
  * `{type, ...}` object; every reply is an envelope, so errors cross the boundary as data, never as rejections.
- * Requests are strict objects: an unknown field is a malformed message, not something to ignore.
+ * Requests are strict objects: an unknown field is a malformed message, not something to ignore. Replies have
+ * schemas too, next to their requests: pages check what they receive (lib/ui/send-message) rather than trust it.
  */
 
 /** A user-facing error, as it crosses the message boundary. Mirrors `serializeError` in lib/api/errors. */
@@ -85,25 +87,38 @@ export const tabMessageSchema = z.discriminatedUnion('type', [
 export type TabMessage = z.infer<typeof tabMessageSchema>;
 
 /** What `settings.get` and `settings.save` answer: never the key itself. */
-export interface SettingsView {
-  serverUrl: string;
-  notifications: boolean;
-  hasKey: boolean;
+export const settingsViewSchema = z.object({
+  serverUrl: z.string(),
+  notifications: z.boolean(),
+  hasKey: z.boolean(),
   /** e.g. `…a1b2` */
-  keyHint: string | null;
-  isCloud: boolean;
-}
+  keyHint: z.string().nullable(),
+  isCloud: z.boolean(),
+});
+export type SettingsView = z.infer<typeof settingsViewSchema>;
 
 /** What `connection.test` answers when the server and key were accepted. */
-export interface ConnectionReport {
-  serverUrl: string;
-  apiVersion: 'v1' | 'v0';
-  appMode: 'saas' | 'oss' | null;
+export const connectionReportSchema = z.object({
+  serverUrl: z.string(),
+  apiVersion: z.enum(['v1', 'v0']),
+  appMode: z.enum(['saas', 'oss']).nullable(),
   /** Which key answered on Cloud (`/api/keys/current`). */
-  key: { name: string | null; orgId: string; boundOrgId: string | null } | null;
+  key: z
+    .object({ name: z.string().nullable(), orgId: z.string(), boundOrgId: z.string().nullable() })
+    .nullable(),
   /** One sentence for the options page. */
-  summary: string;
-}
+  summary: z.string(),
+});
+export type ConnectionReport = z.infer<typeof connectionReportSchema>;
+
+/** What `conversation.start` answers: the new record. */
+export const startConversationReply = conversationRecordSchema;
+/** What `conversation.get` answers: the record, or null when it is not (or no longer) stored. */
+export const getConversationReply = conversationRecordSchema.nullable();
+/** What `repos.recent` answers: `owner/repo` names, most recent first. */
+export const recentReposReply = z.array(z.string());
+/** What `draft.get` answers. */
+export const getDraftReply = draftSchema;
 
 /** What `conversation.list` answers. Server failures still answer, with what is known locally. */
 export const conversationListReplySchema = z.object({

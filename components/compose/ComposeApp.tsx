@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { ComposeForm } from '@/components/compose/ComposeForm';
 import { ErrorMessage } from '@/components/shared/ErrorMessage';
 import type { Draft } from '@/lib/compose/draft';
-import type { MessageError, SettingsView } from '@/lib/messages';
+import { getDraftReply, type MessageError, recentReposReply, settingsViewSchema } from '@/lib/messages';
 import { sendMessage } from '@/lib/ui/send-message';
 import './compose.css';
 
@@ -24,9 +24,9 @@ const emptyDraft = (): Draft => ({ text: '', url: '', createdAt: new Date().toIS
 /** Loads the selection the window was opened for, plus recent repositories, then shows the form. */
 async function load(draftId: string | null): Promise<Loaded> {
   const [draft, recent, settings] = await Promise.all([
-    draftId ? sendMessage<Draft>({ type: 'draft.get', id: draftId }) : null,
-    sendMessage<string[]>({ type: 'repos.recent' }),
-    sendMessage<SettingsView>({ type: 'settings.get' }),
+    draftId ? sendMessage({ type: 'draft.get', id: draftId }, getDraftReply) : null,
+    sendMessage({ type: 'repos.recent' }, recentReposReply),
+    sendMessage({ type: 'settings.get' }, settingsViewSchema),
   ]);
   if (draft && !draft.ok) return { status: 'failed', error: draft.error };
   return {

@@ -11,7 +11,7 @@ import {
   type FieldErrors,
   prepareStart,
 } from '@/lib/compose/validate';
-import type { ConversationRecord } from '@/lib/conversations/record';
+import { startConversationReply } from '@/lib/messages';
 import type { StartInput } from '@/lib/start-input';
 import { MAX_MESSAGE_CHARS } from '@/lib/start-input';
 import { sendMessage } from '@/lib/ui/send-message';
@@ -53,7 +53,7 @@ export function ComposeForm({ draft, recent, serverUrl, onClose }: Props) {
     branch: useRef<HTMLInputElement>(null),
   };
   const [sendState, send, setSendState] = useAsync((input: StartInput) =>
-    sendMessage<ConversationRecord>({ type: 'conversation.start', input }),
+    sendMessage({ type: 'conversation.start', input }, startConversationReply),
   );
   // The window opens for this form: start where typing is needed, the repository if none was found.
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the window opens

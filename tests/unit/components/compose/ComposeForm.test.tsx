@@ -7,7 +7,7 @@ import type { Draft } from '@/lib/compose/draft';
 import type { Reply, Request } from '@/lib/messages';
 import { MAX_MESSAGE_CHARS } from '@/lib/start-input';
 import { makeRecord } from '../../factories/conversation-record';
-import { answerMessages, ofType } from './answer-messages';
+import { answerMessages, ofType } from '../../support/answer-messages';
 
 const TRACE = 'TypeError: boom\n    at parse (src/parse.ts:10:5)';
 const draft = (overrides: Partial<Draft> = {}): Draft => ({
@@ -145,5 +145,14 @@ describe('ComposeForm', () => {
     expect(screen.getByRole('button', { name: 'Open extension options' })).toBeTruthy();
     expect(screen.getByLabelText('Text')).toHaveProperty('value', `${TRACE} edited`);
     expect(screen.getByRole('button', { name: 'Send to OpenHands' })).toHaveProperty('disabled', false);
+  });
+
+  it('should show an error, not a broken result, when the start reply is malformed', async () => {
+    answerMessages(() => ({ ok: true, data: { id: 'task1', state: 'launched' } }));
+    const { user } = renderForm();
+    await user.click(screen.getByRole('button', { name: 'Send to OpenHands' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/cannot read/);
+    expect(screen.queryByRole('link', { name: 'Open conversation' })).toBeNull();
+    expect(screen.getByLabelText('Text')).toHaveProperty('value', TRACE);
   });
 });

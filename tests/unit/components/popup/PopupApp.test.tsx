@@ -9,7 +9,6 @@ import { activeTabRepository } from '@/lib/popup/active-tab';
 import { BUSY_REFRESH_MS } from '@/lib/popup/use-conversation-list';
 import { answer, item, listReply, SERVER } from './popup-fixtures';
 
-vi.mock('@/lib/ui/send-message', () => ({ sendMessage: vi.fn() }));
 vi.mock('@/lib/popup/active-tab', () => ({ activeTabRepository: vi.fn() }));
 
 // The machine is shared: give `findBy…` more than the default second before calling a test failed.
@@ -226,6 +225,32 @@ describe('PopupApp', () => {
     render(<PopupApp />);
     expect((await screen.findByText('The extension did not answer.')).closest('[role=status]')).toBeTruthy();
     expect(screen.queryByText('Loading conversations…')).toBeNull();
+  });
+
+  it('should show an error, not half a row, when the background answers something malformed', async () => {
+    answer(() => ({
+      ok: true,
+      data: { serverUrl: SERVER, items: [{ title: 'Half a row' }], nextPageId: null, fetchedAt: null },
+    }));
+    render(<PopupApp />);
+    const notice = (await screen.findByText(/answered with something this page cannot read/)).closest(
+      '[role=status]',
+    );
+    expect(notice).toBeTruthy();
+    expect(screen.queryByText('Half a row')).toBeNull();
+    expect(screen.queryByText('Loading conversations…')).toBeNull();
+  });
+
+  it('should keep the rows and say so when "Load more" answers something malformed', async () => {
+    answer((request) =>
+      request.type === 'conversation.list' && request.pageId
+        ? { ok: true, data: { items: 'older ones' } }
+        : listReply([item({ title: 'First page' })], { nextPageId: 'p2' }),
+    );
+    render(<PopupApp />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Load more' }));
+    expect(await screen.findByText(/answered with something this page cannot read/)).toBeTruthy();
+    expect(rowTitles()).toEqual(['First page']);
   });
 
   it('should say how to start a conversation when there is none', async () => {
