@@ -60,9 +60,10 @@ export function ComposeForm({ draft, recent, serverUrl, onClose }: Props) {
   useEffect(() => {
     (fields.repository ? refs.text : refs.repository).current?.focus();
   }, []);
+  const withRepository = fields.repository.trim() !== '';
   const { cut } = useMemo(
-    () => buildMessage(fields.action, fields.text, fields.url),
-    [fields.action, fields.text, fields.url],
+    () => buildMessage({ action: fields.action, text: fields.text, url: fields.url, withRepository }),
+    [fields.action, fields.text, fields.url, withRepository],
   );
 
   if (sendState.status === 'done') return <SendResult record={sendState.data} onClose={onClose} />;
@@ -141,7 +142,11 @@ export function ComposeForm({ draft, recent, serverUrl, onClose }: Props) {
           id={ids.repository}
           label="Repository"
           error={errors.repository}
-          help={recent.length > 0 ? 'Type owner/repo or pick a recent one.' : 'Type owner/repo.'}
+          help={
+            recent.length > 0
+              ? 'Optional: type owner/repo or pick a recent one; empty starts without a repository.'
+              : 'Optional: type owner/repo; empty starts without a repository.'
+          }
         >
           {(aria) => (
             <>

@@ -37,8 +37,8 @@ export function SendResult({ record: started, onClose }: Props) {
     <section className="compose-result" aria-labelledby="compose-result-title">
       <div className={`message ${record.state === 'error' ? 'message-error' : 'message-success'}`}>
         <p id="compose-result-title">
-          <strong>Sent to OpenHands</strong> — {record.repository}
-          {record.branch ? ` (${record.branch})` : ''}
+          <strong>Sent to OpenHands</strong> — {record.repository ?? 'no repository'}
+          {record.repository && record.branch ? ` (${record.branch})` : ''}
         </p>
         <p role="status">{progress(record)}</p>
         {record.state === 'error' && record.detail && <p>{record.detail}</p>}

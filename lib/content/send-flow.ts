@@ -78,7 +78,7 @@ export function createSendFlow(deps: SendFlowDeps): SendFlow {
 
   async function run(token: object, input: StartInput): Promise<void> {
     try {
-      deps.onView(sendingView(input.title ?? input.repository));
+      deps.onView(sendingView(input.title ?? input.repository ?? ''));
       const reply = await deps.send({ type: 'conversation.start', input }, recordReply);
       if (current !== token) return;
       if (!reply.ok) {

@@ -106,6 +106,28 @@ test.describe('the compose window', () => {
     expect(startRequests(openHands.requests)).toHaveLength(1);
   });
 
+  test('should start a conversation without a repository', async ({
+    context,
+    serviceWorker,
+    extensionId,
+    openHands,
+  }) => {
+    const compose = await openComposeLikeTheMenu(context, serviceWorker, extensionId);
+    await expect(compose.getByLabel('Repository')).toHaveValue('');
+    await compose.getByRole('button', { name: 'Send to OpenHands' }).click();
+
+    await expect(compose.getByRole('link', { name: 'Open conversation' })).toBeVisible();
+    await expect(compose.getByText('Sent to OpenHands — no repository')).toBeVisible();
+    const [request] = startRequests(openHands.requests);
+    if (!request) throw new Error('OpenHands received no start request');
+    expect(request.valid, request.validationErrors.join('\n')).toBe(true);
+    expect(request.body).not.toHaveProperty('selected_repository');
+    const message = (request.body as { initial_message: { content: { text: string }[] } }).initial_message
+      .content[0]?.text;
+    expect(message).toContain(SELECTION);
+    expect(message).not.toMatch(/repository/i);
+  });
+
   test('should show an invalid repository and send nothing', async ({
     context,
     serviceWorker,

@@ -74,6 +74,7 @@ describe('ComposeForm', () => {
 
   it('should clear a field’s error when it is edited', async () => {
     const { user } = renderForm({ recent: [] });
+    await user.type(screen.getByLabelText('Repository'), 'no-slash');
     await user.click(screen.getByRole('button', { name: 'Send to OpenHands' }));
     const repository = screen.getByLabelText('Repository');
     expect(repository.getAttribute('aria-invalid')).toBe('true');
@@ -102,6 +103,18 @@ describe('ComposeForm', () => {
     });
     expect(start?.input.message).toContain(TRACE);
     expect(start?.input.message).toContain('Investigate');
+  });
+
+  it('should send without a repository when the field is left empty', async () => {
+    const received = answerMessages(succeed);
+    const { user } = renderForm();
+    await user.clear(screen.getByLabelText('Repository'));
+    await user.click(screen.getByRole('button', { name: 'Send to OpenHands' }));
+    const [start] = ofType(received, 'conversation.start');
+    expect(start?.input).toBeDefined();
+    expect(start?.input).not.toHaveProperty('repository');
+    expect(start?.input.message).toContain(TRACE);
+    expect(start?.input.message).not.toMatch(/repository/i);
   });
 
   it('should not send on a plain Enter in the text', async () => {

@@ -64,4 +64,12 @@ describe('SendResult', () => {
     await nextPoll();
     expect(ofType(received, 'conversation.get')).toHaveLength(2);
   });
+
+  it('should say the conversation has no repository, rather than show an empty name', () => {
+    answerMessages(() => ({ ok: true, data: null }));
+    render(<SendResult record={{ ...starting, repository: null }} onClose={vi.fn()} />);
+    expect(screen.getByText(/Sent to OpenHands/).closest('p')?.textContent).toBe(
+      'Sent to OpenHands — no repository',
+    );
+  });
 });

@@ -75,6 +75,14 @@ describe('PopupApp', () => {
     expect(time?.getAttribute('title')).toMatch(/^Started /);
   });
 
+  it('should show a conversation without a repository without an empty repository label', async () => {
+    answer(() => listReply([item({ title: 'Explain the trace', repository: null, branch: null })]));
+    render(<PopupApp />);
+    const row = (await screen.findByRole('link', { name: 'Explain the trace' })).closest('li') as HTMLElement;
+    expect(row.textContent).not.toContain('Repository');
+    expect(row.textContent).not.toContain('null');
+  });
+
   it('should name an untitled conversation by its issue', async () => {
     const source = {
       kind: 'issue' as const,
