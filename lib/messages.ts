@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { draftIdSchema, draftSchema } from '@/lib/compose/draft';
+import { composeFieldsSchema, draftIdSchema, draftSchema } from '@/lib/compose/draft';
 import { conversationListItemSchema } from '@/lib/conversations/list-item';
 import { conversationRecordSchema } from '@/lib/conversations/record';
 import { startInputSchema } from '@/lib/start-input';
@@ -58,6 +58,12 @@ export const testConnectionRequest = z.strictObject({
 export const recentReposRequest = z.strictObject({ type: z.literal('repos.recent') });
 /** The compose window asks for the selection it was opened for (extension pages only). */
 export const getDraftRequest = z.strictObject({ type: z.literal('draft.get'), id: draftIdSchema });
+/** The compose window keeps the user's edits with its draft as they type (extension pages only). */
+export const saveDraftEditsRequest = z.strictObject({
+  type: z.literal('draft.save'),
+  id: draftIdSchema,
+  fields: composeFieldsSchema,
+});
 
 export const requestSchema = z.discriminatedUnion('type', [
   startConversationRequest,
@@ -69,6 +75,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   testConnectionRequest,
   recentReposRequest,
   getDraftRequest,
+  saveDraftEditsRequest,
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
@@ -119,6 +126,8 @@ export const getConversationReply = conversationRecordSchema.nullable();
 export const recentReposReply = z.array(z.string());
 /** What `draft.get` answers. */
 export const getDraftReply = draftSchema;
+/** What `draft.save` answers once the edits are stored. */
+export const saveDraftEditsReply = z.null();
 
 /** What `conversation.list` answers. Server failures still answer, with what is known locally. */
 export const conversationListReplySchema = z.object({

@@ -9,14 +9,14 @@ import './compose.css';
 interface Props {
   /** The page's query string: `?draft=<id>` from the context menu. */
   search: string;
-  /** Closes the compose window (Escape, the Close button). */
+  /** Closes the compose window (Escape, Cancel, the Close button; the form asks first when edits would stay behind). */
   onClose(): void;
 }
 
 type Loaded =
   | { status: 'loading' }
   | { status: 'failed'; error: MessageError }
-  | { status: 'ready'; draft: Draft; recent: string[]; serverUrl?: string };
+  | { status: 'ready'; draft: Draft; draftId: string | null; recent: string[]; serverUrl?: string };
 
 /** A draft with nothing in it, for the page opened without one: the user can paste text. */
 const emptyDraft = (): Draft => ({ text: '', url: '', createdAt: new Date().toISOString() });
@@ -32,6 +32,7 @@ async function load(draftId: string | null): Promise<Loaded> {
   return {
     status: 'ready',
     draft: draft?.data ?? emptyDraft(),
+    draftId: draft ? draftId : null,
     recent: recent.ok ? recent.data : [],
     ...(settings.ok ? { serverUrl: settings.data.serverUrl } : {}),
   };
@@ -44,13 +45,16 @@ export function ComposeApp({ search, onClose }: Props) {
     load(new URLSearchParams(search).get('draft')).then(setLoaded);
   }, [search]);
 
+  // Escape closes the window; once the form shows, the form decides (it may hold edits worth asking about).
+  const formShown = loaded.status === 'ready';
   useEffect(() => {
+    if (formShown) return;
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key === 'Escape' && !event.defaultPrevented) onClose();
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [onClose]);
+  }, [onClose, formShown]);
 
   return (
     <main className="compose">
@@ -63,6 +67,7 @@ export function ComposeApp({ search, onClose }: Props) {
       {loaded.status === 'ready' && (
         <ComposeForm
           draft={loaded.draft}
+          draftId={loaded.draftId}
           recent={loaded.recent}
           serverUrl={loaded.serverUrl}
           onClose={onClose}

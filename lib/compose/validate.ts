@@ -1,15 +1,9 @@
+import type { ComposeFields } from '@/lib/compose/draft';
 import { normaliseRepository } from '@/lib/compose/repository';
-import { buildMessage, type ComposeAction, titleFromText } from '@/lib/compose/templates';
+import { buildMessage, titleFromText } from '@/lib/compose/templates';
 import { repositorySchema, type StartInput, sourceSchema } from '@/lib/start-input';
 
-/** The compose form as the user left it. */
-export interface ComposeFields {
-  text: string;
-  url: string;
-  repository: string;
-  branch: string;
-  action: ComposeAction;
-}
+export type { ComposeFields };
 
 export type ComposeField = 'text' | 'url' | 'repository' | 'branch';
 export type FieldErrors = Partial<Record<ComposeField, string>>;

@@ -24,7 +24,15 @@ const succeed = (request: Request): Reply<unknown> =>
 
 function renderForm(props: Partial<Parameters<typeof ComposeForm>[0]> = {}) {
   const onClose = vi.fn();
-  render(<ComposeForm draft={draft()} recent={['last/used', 'older/one']} onClose={onClose} {...props} />);
+  render(
+    <ComposeForm
+      draft={draft()}
+      draftId="d1"
+      recent={['last/used', 'older/one']}
+      onClose={onClose}
+      {...props}
+    />,
+  );
   return { onClose, user: userEvent.setup() };
 }
 
