@@ -1,12 +1,14 @@
 import { z } from 'zod';
-import { draftIdSchema } from '@/lib/compose/draft';
+import { composeFieldsSchema, draftIdSchema, draftSchema } from '@/lib/compose/draft';
 import { conversationListItemSchema } from '@/lib/conversations/list-item';
+import { conversationRecordSchema } from '@/lib/conversations/record';
 import { startInputSchema } from '@/lib/start-input';
 
 /**
  * The one message contract between the background and everything else. Every request is a zod-validated
  * `{type, ...}` object; every reply is an envelope, so errors cross the boundary as data, never as rejections.
- * Requests are strict objects: an unknown field is a malformed message, not something to ignore.
+ * Requests are strict objects: an unknown field is a malformed message, not something to ignore. Replies have
+ * schemas too, next to their requests: pages check what they receive (lib/ui/send-message) rather than trust it.
  */
 
 /** A user-facing error, as it crosses the message boundary. Mirrors `serializeError` in lib/api/errors. */
@@ -62,6 +64,12 @@ export const testConnectionRequest = z.strictObject({
 export const recentReposRequest = z.strictObject({ type: z.literal('repos.recent') });
 /** The compose window asks for the selection it was opened for (extension pages only). */
 export const getDraftRequest = z.strictObject({ type: z.literal('draft.get'), id: draftIdSchema });
+/** The compose window keeps the user's edits with its draft as they type (extension pages only). */
+export const saveDraftEditsRequest = z.strictObject({
+  type: z.literal('draft.save'),
+  id: draftIdSchema,
+  fields: composeFieldsSchema,
+});
 
 export const requestSchema = z.discriminatedUnion('type', [
   startConversationRequest,
@@ -74,6 +82,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   testConnectionRequest,
   recentReposRequest,
   getDraftRequest,
+  saveDraftEditsRequest,
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
@@ -92,28 +101,43 @@ export const tabMessageSchema = z.discriminatedUnion('type', [
 export type TabMessage = z.infer<typeof tabMessageSchema>;
 
 /** What `settings.get`, `settings.save` and `settings.removeKey` answer: never a key itself. */
-export interface SettingsView {
-  serverUrl: string;
-  notifications: boolean;
+export const settingsViewSchema = z.object({
+  serverUrl: z.string(),
+  notifications: z.boolean(),
   /** Whether the saved server has a key. */
-  hasKey: boolean;
+  hasKey: z.boolean(),
   /** The saved server's key, e.g. `…a1b2`. */
-  keyHint: string | null;
+  keyHint: z.string().nullable(),
   /** Every saved key's hint by server origin: keys belong to one server each. */
-  keyHints: Record<string, string>;
-  isCloud: boolean;
-}
+  keyHints: z.record(z.string(), z.string()),
+  isCloud: z.boolean(),
+});
+export type SettingsView = z.infer<typeof settingsViewSchema>;
 
 /** What `connection.test` answers when the server and key were accepted. */
-export interface ConnectionReport {
-  serverUrl: string;
-  apiVersion: 'v1' | 'v0';
-  appMode: 'saas' | 'oss' | null;
+export const connectionReportSchema = z.object({
+  serverUrl: z.string(),
+  apiVersion: z.enum(['v1', 'v0']),
+  appMode: z.enum(['saas', 'oss']).nullable(),
   /** Which key answered on Cloud (`/api/keys/current`). */
-  key: { name: string | null; orgId: string; boundOrgId: string | null } | null;
+  key: z
+    .object({ name: z.string().nullable(), orgId: z.string(), boundOrgId: z.string().nullable() })
+    .nullable(),
   /** One sentence for the options page. */
-  summary: string;
-}
+  summary: z.string(),
+});
+export type ConnectionReport = z.infer<typeof connectionReportSchema>;
+
+/** What `conversation.start` answers: the new record. */
+export const startConversationReply = conversationRecordSchema;
+/** What `conversation.get` answers: the record, or null when it is not (or no longer) stored. */
+export const getConversationReply = conversationRecordSchema.nullable();
+/** What `repos.recent` answers: `owner/repo` names, most recent first. */
+export const recentReposReply = z.array(z.string());
+/** What `draft.get` answers. */
+export const getDraftReply = draftSchema;
+/** What `draft.save` answers once the edits are stored. */
+export const saveDraftEditsReply = z.null();
 
 /** What `conversation.list` answers. Server failures still answer, with what is known locally. */
 export const conversationListReplySchema = z.object({

@@ -23,8 +23,9 @@ export type ConversationSource = z.infer<typeof sourceSchema>;
  * the server's request (V1 `AppConversationStartRequest` or V0 `InitSessionRequest`).
  */
 export const startInputSchema = z.object({
-  repository: repositorySchema,
-  /** Branch to check out; omitted for fork PRs and when the user leaves it empty. */
+  /** The repository to clone; absent for a conversation without one (OpenHands allows that). */
+  repository: repositorySchema.optional(),
+  /** Branch to check out; omitted for fork PRs, when the user leaves it empty, and without a repository. */
   branch: z.string().trim().min(1).max(255).optional(),
   /** PR number for PR pages: sent as `pr_number: [n]`. */
   prNumber: z.number().int().positive().optional(),

@@ -2,21 +2,21 @@ import { useEffect, useState } from 'react';
 import { ComposeForm } from '@/components/compose/ComposeForm';
 import { ErrorMessage } from '@/components/shared/ErrorMessage';
 import type { Draft } from '@/lib/compose/draft';
-import type { MessageError, SettingsView } from '@/lib/messages';
+import { getDraftReply, type MessageError, recentReposReply, settingsViewSchema } from '@/lib/messages';
 import { sendMessage } from '@/lib/ui/send-message';
 import './compose.css';
 
 interface Props {
   /** The page's query string: `?draft=<id>` from the context menu. */
   search: string;
-  /** Closes the compose window (Escape, the Close button). */
+  /** Closes the compose window (Escape, Cancel, the Close button; the form asks first when edits would stay behind). */
   onClose(): void;
 }
 
 type Loaded =
   | { status: 'loading' }
   | { status: 'failed'; error: MessageError }
-  | { status: 'ready'; draft: Draft; recent: string[]; serverUrl?: string };
+  | { status: 'ready'; draft: Draft; draftId: string | null; recent: string[]; serverUrl?: string };
 
 /** A draft with nothing in it, for the page opened without one: the user can paste text. */
 const emptyDraft = (): Draft => ({ text: '', url: '', createdAt: new Date().toISOString() });
@@ -24,14 +24,15 @@ const emptyDraft = (): Draft => ({ text: '', url: '', createdAt: new Date().toIS
 /** Loads the selection the window was opened for, plus recent repositories, then shows the form. */
 async function load(draftId: string | null): Promise<Loaded> {
   const [draft, recent, settings] = await Promise.all([
-    draftId ? sendMessage<Draft>({ type: 'draft.get', id: draftId }) : null,
-    sendMessage<string[]>({ type: 'repos.recent' }),
-    sendMessage<SettingsView>({ type: 'settings.get' }),
+    draftId ? sendMessage({ type: 'draft.get', id: draftId }, getDraftReply) : null,
+    sendMessage({ type: 'repos.recent' }, recentReposReply),
+    sendMessage({ type: 'settings.get' }, settingsViewSchema),
   ]);
   if (draft && !draft.ok) return { status: 'failed', error: draft.error };
   return {
     status: 'ready',
     draft: draft?.data ?? emptyDraft(),
+    draftId: draft ? draftId : null,
     recent: recent.ok ? recent.data : [],
     ...(settings.ok ? { serverUrl: settings.data.serverUrl } : {}),
   };
@@ -44,13 +45,16 @@ export function ComposeApp({ search, onClose }: Props) {
     load(new URLSearchParams(search).get('draft')).then(setLoaded);
   }, [search]);
 
+  // Escape closes the window; once the form shows, the form decides (it may hold edits worth asking about).
+  const formShown = loaded.status === 'ready';
   useEffect(() => {
+    if (formShown) return;
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key === 'Escape' && !event.defaultPrevented) onClose();
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [onClose]);
+  }, [onClose, formShown]);
 
   return (
     <main className="compose">
@@ -63,6 +67,7 @@ export function ComposeApp({ search, onClose }: Props) {
       {loaded.status === 'ready' && (
         <ComposeForm
           draft={loaded.draft}
+          draftId={loaded.draftId}
           recent={loaded.recent}
           serverUrl={loaded.serverUrl}
           onClose={onClose}

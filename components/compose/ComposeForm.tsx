@@ -1,17 +1,19 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { CloseQuestion } from '@/components/compose/CloseQuestion';
 import { Field } from '@/components/compose/Field';
 import { SendResult } from '@/components/compose/SendResult';
 import { ErrorMessage } from '@/components/shared/ErrorMessage';
 import type { Draft } from '@/lib/compose/draft';
 import { inferRepository } from '@/lib/compose/repository';
 import { buildMessage, COMPOSE_ACTIONS, DEFAULT_ACTION, isComposeAction } from '@/lib/compose/templates';
+import { type EditsState, useDraftEdits } from '@/lib/compose/use-draft-edits';
 import {
   type ComposeField,
   type ComposeFields,
   type FieldErrors,
   prepareStart,
 } from '@/lib/compose/validate';
-import type { ConversationRecord } from '@/lib/conversations/record';
+import { startConversationReply } from '@/lib/messages';
 import type { StartInput } from '@/lib/start-input';
 import { MAX_MESSAGE_CHARS } from '@/lib/start-input';
 import { sendMessage } from '@/lib/ui/send-message';
@@ -19,17 +21,36 @@ import { useAsync } from '@/lib/ui/use-async';
 
 interface Props {
   draft: Draft;
+  /** The draft's id, under which edits are kept; null when the page was opened without one. */
+  draftId: string | null;
   /** Recent repositories, most recent first. */
   recent: string[];
   serverUrl?: string;
+  /** Closes the window; the form asks first when that would leave edits behind. */
   onClose(): void;
 }
 
 const FIELD_ORDER: ComposeField[] = ['text', 'url', 'repository', 'branch'];
 const count = (n: number) => n.toLocaleString('en-US');
 
+/** The form as the selection fills it, before any edit. */
+const fieldsFromSelection = (draft: Draft, recent: string[]): ComposeFields => ({
+  text: draft.text,
+  url: draft.url,
+  repository: inferRepository(draft.url, recent),
+  branch: '',
+  action: DEFAULT_ACTION,
+});
+
+const sameFields = (a: ComposeFields, b: ComposeFields) =>
+  a.text === b.text &&
+  a.url === b.url &&
+  a.repository === b.repository &&
+  a.branch === b.branch &&
+  a.action === b.action;
+
 /** The compose window's form: the selection, where it came from, where it goes and what to do with it. */
-export function ComposeForm({ draft, recent, serverUrl, onClose }: Props) {
+export function ComposeForm({ draft, draftId, recent, serverUrl, onClose }: Props) {
   const ids = {
     text: useId(),
     url: useId(),
@@ -38,13 +59,18 @@ export function ComposeForm({ draft, recent, serverUrl, onClose }: Props) {
     branch: useId(),
     action: useId(),
   };
-  const [fields, setFields] = useState<ComposeFields>(() => ({
-    text: draft.text,
-    url: draft.url,
-    repository: inferRepository(draft.url, recent),
-    branch: '',
-    action: DEFAULT_ACTION,
-  }));
+  // Edits kept from an earlier window for this selection come back as they were left.
+  const [opened] = useState<ComposeFields>(() => {
+    if (!draft.edits) return fieldsFromSelection(draft, recent);
+    const { savedAt: _savedAt, ...kept } = draft.edits;
+    return kept;
+  });
+  const [fields, setFields] = useState<ComposeFields>(opened);
+  const [restored, setRestored] = useState(Boolean(draft.edits));
+  const edits = useDraftEdits(draftId, fields);
+  /** Set while asking whether to close with edits in the window: what became of them. */
+  const [closing, setClosing] = useState<EditsState | null>(null);
+  const focusBeforeQuestion = useRef<HTMLElement | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const refs = {
     text: useRef<HTMLTextAreaElement>(null),
@@ -53,23 +79,52 @@ export function ComposeForm({ draft, recent, serverUrl, onClose }: Props) {
     branch: useRef<HTMLInputElement>(null),
   };
   const [sendState, send, setSendState] = useAsync((input: StartInput) =>
-    sendMessage<ConversationRecord>({ type: 'conversation.start', input }),
+    sendMessage({ type: 'conversation.start', input }, startConversationReply),
   );
   // The window opens for this form: start where typing is needed, the repository if none was found.
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the window opens
   useEffect(() => {
     (fields.repository ? refs.text : refs.repository).current?.focus();
   }, []);
+  const withRepository = fields.repository.trim() !== '';
   const { cut } = useMemo(
-    () => buildMessage(fields.action, fields.text, fields.url),
-    [fields.action, fields.text, fields.url],
+    () => buildMessage({ action: fields.action, text: fields.text, url: fields.url, withRepository }),
+    [fields.action, fields.text, fields.url, withRepository],
   );
 
-  if (sendState.status === 'done') return <SendResult record={sendState.data} onClose={onClose} />;
+  const sent = sendState.status === 'done';
+  const dirty = !sameFields(fields, opened);
+
+  // Escape or Cancel: close at once when nothing would be left behind, else ask (after keeping the edits).
+  const requestClose = async () => {
+    if (sent || !dirty) return onClose();
+    focusBeforeQuestion.current =
+      document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setClosing(await edits.flush());
+  };
+  const keepEditing = () => {
+    setClosing(null);
+    (focusBeforeQuestion.current ?? refs.text.current)?.focus();
+  };
+
+  // Listens on the document, so Escape works wherever the focus is; again while asking, it keeps editing.
+  useEffect(() => {
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || event.isComposing) return;
+      event.preventDefault();
+      if (closing) keepEditing();
+      else void requestClose();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  });
+
+  if (sent) return <SendResult record={sendState.data} onClose={onClose} />;
   const sending = sendState.status === 'pending';
 
   const update = (field: keyof ComposeFields, value: string) => {
     setFields((current) => ({ ...current, [field]: value }));
+    setClosing(null);
     setErrors(({ [field as ComposeField]: _cleared, ...rest }) => rest);
     if (sendState.status === 'failed') setSendState({ status: 'idle' });
   };
@@ -99,8 +154,23 @@ export function ComposeForm({ draft, recent, serverUrl, onClose }: Props) {
     }
   };
 
+  const startOver = () => {
+    setFields(fieldsFromSelection(draft, recent));
+    setErrors({});
+    setRestored(false);
+    refs.text.current?.focus();
+  };
+
   return (
     <form className="form compose-form" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate>
+      {restored && (
+        <div role="status" className="message restored">
+          <p>Your earlier edits to this selection are back.</p>
+          <button type="button" className="link-button" onClick={startOver}>
+            Start over from the selection
+          </button>
+        </div>
+      )}
       <Field
         id={ids.text}
         label="Text"
@@ -141,7 +211,11 @@ export function ComposeForm({ draft, recent, serverUrl, onClose }: Props) {
           id={ids.repository}
           label="Repository"
           error={errors.repository}
-          help={recent.length > 0 ? 'Type owner/repo or pick a recent one.' : 'Type owner/repo.'}
+          help={
+            recent.length > 0
+              ? 'Optional: type owner/repo or pick a recent one; empty starts without a repository.'
+              : 'Optional: type owner/repo; empty starts without a repository.'
+          }
         >
           {(aria) => (
             <>
@@ -201,14 +275,25 @@ export function ComposeForm({ draft, recent, serverUrl, onClose }: Props) {
         )}
       </Field>
       {sendState.status === 'failed' && <ErrorMessage error={sendState.error} serverUrl={serverUrl} />}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={sending} aria-busy={sending || undefined}>
-          {sending ? 'Sending…' : 'Send to OpenHands'}
-        </button>
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      {edits.state.status === 'failed' && draftId && (
+        <p className="note" role="note">
+          {edits.state.error.code === 'too_long'
+            ? edits.state.error.message
+            : `Your edits could not be kept: ${edits.state.error.message}`}
+        </p>
+      )}
+      {closing ? (
+        <CloseQuestion edits={closing} onClose={onClose} onKeepEditing={keepEditing} />
+      ) : (
+        <div className="actions">
+          <button type="submit" className="primary" disabled={sending} aria-busy={sending || undefined}>
+            {sending ? 'Sending…' : 'Send to OpenHands'}
+          </button>
+          <button type="button" onClick={() => void requestClose()}>
+            Cancel
+          </button>
+        </div>
+      )}
     </form>
   );
 }

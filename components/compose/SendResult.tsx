@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { startStageLabel, stateLabel } from '@/lib/api/status';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import { recordUrl } from '@/lib/conversations/record-url';
+import { getConversationReply } from '@/lib/messages';
 import { sendMessage } from '@/lib/ui/send-message';
 
 /** How often the window asks the background for the start's progress (the poller itself runs every 2 s). */
@@ -25,7 +26,7 @@ export function SendResult({ record: started, onClose }: Props) {
   useEffect(() => {
     if (record.state !== 'starting') return;
     const timer = setTimeout(async () => {
-      const reply = await sendMessage<ConversationRecord | null>({ type: 'conversation.get', id: record.id });
+      const reply = await sendMessage({ type: 'conversation.get', id: record.id }, getConversationReply);
       // A failed or empty answer keeps the last record; a copy schedules the next try.
       setRecord(reply.ok && reply.data ? reply.data : { ...record });
     }, STAGE_POLL_MS);
@@ -36,8 +37,8 @@ export function SendResult({ record: started, onClose }: Props) {
     <section className="compose-result" aria-labelledby="compose-result-title">
       <div className={`message ${record.state === 'error' ? 'message-error' : 'message-success'}`}>
         <p id="compose-result-title">
-          <strong>Sent to OpenHands</strong> — {record.repository}
-          {record.branch ? ` (${record.branch})` : ''}
+          <strong>Sent to OpenHands</strong> — {record.repository ?? 'no repository'}
+          {record.repository && record.branch ? ` (${record.branch})` : ''}
         </p>
         <p role="status">{progress(record)}</p>
         {record.state === 'error' && record.detail && <p>{record.detail}</p>}

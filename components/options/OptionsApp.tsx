@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { SettingsForm } from '@/components/options/SettingsForm';
 import { GrantAccess } from '@/components/shared/GrantAccess';
-import type { SettingsView } from '@/lib/messages';
+import { type SettingsView, settingsViewSchema } from '@/lib/messages';
 import { sendMessage } from '@/lib/ui/send-message';
 import './options.css';
 
@@ -10,7 +10,7 @@ export function OptionsApp() {
   const [loadError, setLoadError] = useState<string | null>(null);
 
   useEffect(() => {
-    sendMessage<SettingsView>({ type: 'settings.get' }).then((reply) => {
+    sendMessage({ type: 'settings.get' }, settingsViewSchema).then((reply) => {
       if (reply.ok) setSettings(reply.data);
       else setLoadError(reply.error.message);
     });

@@ -1,7 +1,13 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { ConnectionResult } from '@/components/options/ConnectionResult';
 import { ErrorMessage } from '@/components/shared/ErrorMessage';
-import type { ConnectionReport, Reply, SettingsView } from '@/lib/messages';
+import {
+  type ConnectionReport,
+  connectionReportSchema,
+  type Reply,
+  type SettingsView,
+  settingsViewSchema,
+} from '@/lib/messages';
 import { normaliseServerUrl } from '@/lib/settings/settings';
 import { requestServerPermission } from '@/lib/ui/host-permission';
 import { sendMessage } from '@/lib/ui/send-message';
@@ -42,12 +48,10 @@ export function SettingsForm({ settings, onSaved }: Props) {
 
   const [saveState, save, setSaveState] = useAsync(async (url: string): Promise<Reply<SettingsView>> => {
     if (!(await requestServerPermission(url))) return permissionDenied(url);
-    const reply = await sendMessage<SettingsView>({
-      type: 'settings.save',
-      serverUrl: url,
-      apiKey: apiKey.trim() || undefined,
-      notifications,
-    });
+    const reply = await sendMessage(
+      { type: 'settings.save', serverUrl: url, apiKey: apiKey.trim() || undefined, notifications },
+      settingsViewSchema,
+    );
     if (reply.ok) {
       setApiKey('');
       setServerUrl(reply.data.serverUrl);
@@ -58,7 +62,7 @@ export function SettingsForm({ settings, onSaved }: Props) {
 
   const [removeState, removeKey, setRemoveState] = useAsync(
     async (url: string): Promise<Reply<SettingsView>> => {
-      const reply = await sendMessage<SettingsView>({ type: 'settings.removeKey', serverUrl: url });
+      const reply = await sendMessage({ type: 'settings.removeKey', serverUrl: url }, settingsViewSchema);
       if (reply.ok) {
         onSaved(reply.data);
         // The button goes away with the key: keep focus in the key field rather than lose it.
@@ -76,11 +80,10 @@ export function SettingsForm({ settings, onSaved }: Props) {
 
   const [testState, test] = useAsync(async (url: string): Promise<Reply<ConnectionReport>> => {
     if (!(await requestServerPermission(url))) return permissionDenied(url);
-    return sendMessage<ConnectionReport>({
-      type: 'connection.test',
-      serverUrl: url,
-      apiKey: apiKey.trim() || undefined,
-    });
+    return sendMessage(
+      { type: 'connection.test', serverUrl: url, apiKey: apiKey.trim() || undefined },
+      connectionReportSchema,
+    );
   });
 
   /** Validates the URL, then runs `action` with it, synchronously inside the click. */

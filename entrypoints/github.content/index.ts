@@ -13,7 +13,7 @@ import { trustedOnly } from '@/lib/content/trusted';
 import { findButtonAnchor } from '@/lib/github/anchor';
 import { type GitHubPage, parseGitHubPage } from '@/lib/github/page';
 import { defaultPreset } from '@/lib/prompts/presets';
-import { sendMessage } from '@/lib/ui/send-message';
+import { anyReply, sendMessage } from '@/lib/ui/send-message';
 
 // Runs on every GitHub page (Turbo navigation doesn't re-inject it), so it stays small: no React, no zod.
 // All logic lives in lib/content; this file only wires it to the page, the background and WXT's `ctx`.
@@ -42,7 +42,7 @@ export default defineContentScript({
       createOverlay({
         listen,
         onDismiss: () => flow.stop(),
-        onOpenOptions: () => void sendMessage({ type: 'options.open' }),
+        onOpenOptions: () => void sendMessage({ type: 'options.open' }, anyReply),
       }),
     );
     const button = lazy(() =>

@@ -2,16 +2,24 @@ import type { InitSessionRequest } from '@/lib/api/schemas-v0';
 import type { AppConversationStartRequest } from '@/lib/api/schemas-v1';
 import type { StartInput } from '@/lib/start-input';
 
+/** The repository part of a start request; nothing at all for a conversation without a repository. */
+function repositoryFields(input: StartInput) {
+  if (!input.repository) return {};
+  return {
+    git_provider: 'github' as const,
+    ...(input.branch ? { selected_branch: input.branch } : {}),
+  };
+}
+
 /**
  * `StartInput` → V1 `AppConversationStartRequest-Input`. Optional fields are left out rather than sent as
- * null, so the server applies its own defaults (e.g. an auto-generated title).
+ * null, so the server applies its own defaults (e.g. an auto-generated title, or no repository).
  */
 export function toStartRequestV1(input: StartInput): AppConversationStartRequest {
   return {
     initial_message: { role: 'user', content: [{ type: 'text', text: input.message }], run: true },
-    selected_repository: input.repository,
-    git_provider: 'github',
-    ...(input.branch ? { selected_branch: input.branch } : {}),
+    ...(input.repository ? { selected_repository: input.repository } : {}),
+    ...repositoryFields(input),
     ...(input.prNumber ? { pr_number: [input.prNumber] } : {}),
     ...(input.title ? { title: input.title } : {}),
     // V1 doesn't set this for API-key callers; without it our conversations look like web-UI ones.
@@ -25,14 +33,14 @@ export function toStartRequestV1(input: StartInput): AppConversationStartRequest
  */
 export function toStartRequestV0(input: StartInput): InitSessionRequest {
   const mentionsPr = input.prNumber !== undefined && new RegExp(`#${input.prNumber}\\b`).test(input.message);
+  const where = input.repository ? ` in ${input.repository}` : '';
   const prNote =
     input.prNumber !== undefined && !mentionsPr
-      ? `\n\nThis is about pull request #${input.prNumber} in ${input.repository}.`
+      ? `\n\nThis is about pull request #${input.prNumber}${where}.`
       : '';
   return {
-    repository: input.repository,
-    git_provider: 'github',
-    ...(input.branch ? { selected_branch: input.branch } : {}),
+    ...(input.repository ? { repository: input.repository } : {}),
+    ...repositoryFields(input),
     initial_user_msg: `${input.message}${prNote}`,
   };
 }

@@ -8,7 +8,7 @@ import { getSettingsView, removeKeyFromPage, saveSettingsFromPage } from '@/lib/
 import { startConversation } from '@/lib/background/handlers/start-conversation';
 import { testConnection } from '@/lib/background/handlers/test-connection';
 import { recentRepositories } from '@/lib/background/recent-repos';
-import { loadDraft } from '@/lib/context-menu/draft-store';
+import { loadDraft, saveDraftEdits } from '@/lib/context-menu/draft-store';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import type { StartInput } from '@/lib/start-input';
 
@@ -52,5 +52,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'connection.test': (request) => testConnection(request, deps),
     'repos.recent': async () => recentRepositories(await loadConversations()),
     'draft.get': (request) => loadDraft(request.id),
+    'draft.save': (request) => saveDraftEdits(request.id, request.fields, deps.now()),
   };
 }

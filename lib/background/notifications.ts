@@ -10,7 +10,7 @@ export function notificationFor(record: ConversationRecord): { title: string; me
   const detail = record.state === 'error' && record.detail ? `: ${record.detail}` : '';
   return {
     title: `OpenHands: ${stateLabel(record.state)}`,
-    message: `${record.title} (${record.repository})${detail}`.slice(0, 300),
+    message: `${record.title}${record.repository ? ` (${record.repository})` : ''}${detail}`.slice(0, 300),
   };
 }
 

@@ -4,7 +4,7 @@ import type { ConversationRecord } from '@/lib/conversations/record';
 export function recentRepositories(records: ConversationRecord[], max = 10): string[] {
   const seen = new Set<string>();
   for (const record of [...records].sort((a, b) => b.createdAt.localeCompare(a.createdAt))) {
-    seen.add(record.repository);
+    if (record.repository) seen.add(record.repository);
     if (seen.size >= max) break;
   }
   return [...seen];

@@ -1,15 +1,9 @@
+import type { ComposeFields } from '@/lib/compose/draft';
 import { normaliseRepository } from '@/lib/compose/repository';
-import { buildMessage, type ComposeAction, titleFromText } from '@/lib/compose/templates';
+import { buildMessage, titleFromText } from '@/lib/compose/templates';
 import { repositorySchema, type StartInput, sourceSchema } from '@/lib/start-input';
 
-/** The compose form as the user left it. */
-export interface ComposeFields {
-  text: string;
-  url: string;
-  repository: string;
-  branch: string;
-  action: ComposeAction;
-}
+export type { ComposeFields };
 
 export type ComposeField = 'text' | 'url' | 'repository' | 'branch';
 export type FieldErrors = Partial<Record<ComposeField, string>>;
@@ -20,13 +14,15 @@ const BAD_BRANCH = /[\s~^:?*[\\]|\.\.|^[-/]|[/.]$|@\{/;
 function checkFields(fields: ComposeFields, repository: string): FieldErrors {
   const errors: FieldErrors = {};
   if (!fields.text.trim()) errors.text = 'There is no text to send. Select text on a page, or type it here.';
-  if (!repository) errors.repository = 'Enter the repository to work on, as owner/repo.';
-  else if (!repositorySchema.safeParse(repository).success)
+  // No repository is fine (OpenHands starts without one); a repository that is given must be owner/repo.
+  if (repository && !repositorySchema.safeParse(repository).success)
     errors.repository = 'Repository must look like owner/repo, e.g. octo-org/hello-world.';
   const branch = fields.branch.trim();
   if (branch.length > 255) errors.branch = 'Branch names are at most 255 characters.';
   else if (branch && BAD_BRANCH.test(branch))
     errors.branch = 'Not a valid branch name: no spaces, and none of ~ ^ : ? * [ \\ or "..".';
+  else if (branch && !repository)
+    errors.branch = 'A branch needs a repository: enter the repository, or leave the branch empty.';
   if (!sourceSchema.shape.url.safeParse(fields.url.trim()).success)
     errors.url = 'Enter the full address of the page the text came from, e.g. https://example.com/page.';
   return errors;
@@ -43,11 +39,16 @@ export function prepareStart(fields: ComposeFields): Prepared {
   const errors = checkFields(fields, repository);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const url = fields.url.trim();
-  const { message, cut } = buildMessage(fields.action, fields.text, url);
+  const { message, cut } = buildMessage({
+    action: fields.action,
+    text: fields.text,
+    url,
+    withRepository: repository !== '',
+  });
   const branch = fields.branch.trim();
   const title = titleFromText(fields.text);
   const input: StartInput = {
-    repository,
+    ...(repository ? { repository } : {}),
     ...(branch ? { branch } : {}),
     ...(title ? { title } : {}),
     message,

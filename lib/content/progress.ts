@@ -1,5 +1,5 @@
 import { startStageLabel, stateLabel } from '@/lib/api/status';
-import type { ConversationRecord } from '@/lib/conversations/record';
+import type { RecordSummary } from '@/lib/content/record-check';
 import { recordUrl } from '@/lib/conversations/record-url';
 import type { MessageError } from '@/lib/messages';
 
@@ -29,7 +29,7 @@ export function sendingView(subject: string): ProgressView {
 }
 
 /** The record as the background last reported it. */
-export function recordView(record: ConversationRecord): ProgressView {
+export function recordView(record: RecordSummary): ProgressView {
   const common = { subject: record.title, href: recordUrl(record) };
   if (record.state === 'starting') {
     const stage = record.startStatus ? startStageLabel(record.startStatus) : 'Starting';
@@ -60,7 +60,7 @@ export function errorView(error: MessageError, subject?: string): ProgressView {
 }
 
 /** Polling stopped before the start finished (background unreachable, or it took too long). */
-export function stoppedFollowingView(record: ConversationRecord, reason: string): ProgressView {
+export function stoppedFollowingView(record: RecordSummary, reason: string): ProgressView {
   return {
     tone: 'done',
     heading: 'Still starting',

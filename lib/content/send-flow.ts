@@ -5,9 +5,10 @@ import {
   sendingView,
   stoppedFollowingView,
 } from '@/lib/content/progress';
-import type { ConversationRecord } from '@/lib/conversations/record';
+import { type RecordSummary, recordOrNullReply, recordReply } from '@/lib/content/record-check';
 import type { Reply, Request } from '@/lib/messages';
 import type { StartInput } from '@/lib/start-input';
+import type { ReplyCheck } from '@/lib/ui/send-message';
 
 /** How often the page asks the background for the start's stage. */
 export const POLL_INTERVAL_MS = 2_000;
@@ -17,7 +18,8 @@ export const FOLLOW_LIMIT_MS = 10 * 60_000;
 const MAX_POLL_FAILURES = 3;
 
 export type SendFlowDeps = {
-  send<T>(request: Request): Promise<Reply<T>>;
+  /** Asks the background; `check` tests its answer (`sendMessage`). */
+  send<T>(request: Request, check: ReplyCheck<T>): Promise<Reply<T>>;
   /** Resolves after `ms` (through `ctx.setTimeout`, so it stops with the content script). */
   wait(ms: number): Promise<void>;
   /** Every change of what the toast should show. */
@@ -48,7 +50,7 @@ export function createSendFlow(deps: SendFlowDeps): SendFlow {
     deps.onBusy(false);
   };
 
-  async function follow(run: object, first: ConversationRecord): Promise<void> {
+  async function follow(run: object, first: RecordSummary): Promise<void> {
     let record = first;
     let failures = 0;
     let waited = 0;
@@ -60,7 +62,7 @@ export function createSendFlow(deps: SendFlowDeps): SendFlow {
       await deps.wait(POLL_INTERVAL_MS);
       waited += POLL_INTERVAL_MS;
       if (current !== run) return;
-      const reply = await deps.send<ConversationRecord | null>({ type: 'conversation.get', id: record.id });
+      const reply = await deps.send({ type: 'conversation.get', id: record.id }, recordOrNullReply);
       if (current !== run) return;
       if (reply.ok && reply.data) {
         failures = 0;
@@ -76,8 +78,8 @@ export function createSendFlow(deps: SendFlowDeps): SendFlow {
 
   async function run(token: object, input: StartInput): Promise<void> {
     try {
-      deps.onView(sendingView(input.title ?? input.repository));
-      const reply = await deps.send<ConversationRecord>({ type: 'conversation.start', input });
+      deps.onView(sendingView(input.title ?? input.repository ?? ''));
+      const reply = await deps.send({ type: 'conversation.start', input }, recordReply);
       if (current !== token) return;
       if (!reply.ok) {
         deps.onView(errorView(reply.error, input.title));

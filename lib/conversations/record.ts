@@ -28,7 +28,8 @@ export const conversationRecordSchema = z.object({
   apiVersion: z.enum(['v1', 'v0']),
   taskId: z.string().nullable(),
   conversationId: z.string().nullable(),
-  repository: z.string(),
+  /** Null for a conversation started without a repository (records stored before that have a string). */
+  repository: z.string().nullable(),
   branch: z.string().nullable(),
   prNumber: z.number().int().nullable(),
   title: z.string(),

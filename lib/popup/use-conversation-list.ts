@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { readCachedReply } from '@/lib/conversations/list-cache';
 import type { ConversationListItem } from '@/lib/conversations/list-item';
 import { appendUnique } from '@/lib/conversations/merge';
-import type { ConversationListReply, MessageError } from '@/lib/messages';
+import { type ConversationListReply, conversationListReplySchema, type MessageError } from '@/lib/messages';
 import { isBusy } from '@/lib/popup/status-badge';
 import { sendMessage } from '@/lib/ui/send-message';
 
@@ -38,7 +38,7 @@ export function useConversationList() {
 
   const load = useCallback(async (refresh: boolean) => {
     setRefreshing(true);
-    const result = await sendMessage<ConversationListReply>({ type: 'conversation.list', refresh });
+    const result = await sendMessage({ type: 'conversation.list', refresh }, conversationListReplySchema);
     setRefreshing(false);
     if (result.ok) {
       answered.current = true;
@@ -68,10 +68,10 @@ export function useConversationList() {
   const loadMore = useCallback(async () => {
     if (!nextPageId) return;
     setLoadingMore(true);
-    const result = await sendMessage<ConversationListReply>({
-      type: 'conversation.list',
-      pageId: nextPageId,
-    });
+    const result = await sendMessage(
+      { type: 'conversation.list', pageId: nextPageId },
+      conversationListReplySchema,
+    );
     setLoadingMore(false);
     if (!result.ok) {
       setMoreError(result.error);

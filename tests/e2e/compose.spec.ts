@@ -13,20 +13,22 @@ const EDITED =
  * Does what the menu handler does after reading a selection: stores the draft in `storage.session` under a
  * random id and opens compose.html?draft=<id> in a popup window, both from the service worker and with the
  * handler's own helpers. Playwright cannot click a native context menu; the click handler itself is covered
- * by the unit tests.
+ * by the unit tests. With `reopen`, opens the window again for a draft already stored (as the menu does for
+ * a selection whose edits were kept).
  */
 async function openComposeLikeTheMenu(
   context: BrowserContext,
   serviceWorker: Worker,
   extensionId: string,
-): Promise<Page> {
-  const id = crypto.randomUUID();
-  const entry = { [draftStorageKey(id)]: newDraft(SELECTION, PAGE_URL, new Date()) };
+  reopen?: string,
+): Promise<Page & { draftId: string }> {
+  const id = reopen ?? crypto.randomUUID();
+  const entry = reopen ? null : { [draftStorageKey(id)]: newDraft(SELECTION, PAGE_URL, new Date()) };
   const window = composeWindowData(id, (path) => `chrome-extension://${extensionId}${path}`);
   const opened = context.waitForEvent('page');
   await serviceWorker.evaluate(
     async ({ entry, window }) => {
-      await chrome.storage.session.set(entry);
+      if (entry) await chrome.storage.session.set(entry);
       await chrome.windows.create(window);
     },
     { entry, window },
@@ -36,7 +38,7 @@ async function openComposeLikeTheMenu(
   expect(page.url()).toBe(window.url);
   // Headless windows keep Playwright's default viewport; show the page at the popup's size (less its title bar).
   await page.setViewportSize({ width: COMPOSE_WINDOW.width, height: COMPOSE_WINDOW.height - 40 });
-  return page;
+  return Object.assign(page, { draftId: id });
 }
 
 /** The start requests the local OpenHands server received. */
@@ -106,6 +108,28 @@ test.describe('the compose window', () => {
     expect(startRequests(openHands.requests)).toHaveLength(1);
   });
 
+  test('should start a conversation without a repository', async ({
+    context,
+    serviceWorker,
+    extensionId,
+    openHands,
+  }) => {
+    const compose = await openComposeLikeTheMenu(context, serviceWorker, extensionId);
+    await expect(compose.getByLabel('Repository')).toHaveValue('');
+    await compose.getByRole('button', { name: 'Send to OpenHands' }).click();
+
+    await expect(compose.getByRole('link', { name: 'Open conversation' })).toBeVisible();
+    await expect(compose.getByText('Sent to OpenHands — no repository')).toBeVisible();
+    const [request] = startRequests(openHands.requests);
+    if (!request) throw new Error('OpenHands received no start request');
+    expect(request.valid, request.validationErrors.join('\n')).toBe(true);
+    expect(request.body).not.toHaveProperty('selected_repository');
+    const message = (request.body as { initial_message: { content: { text: string }[] } }).initial_message
+      .content[0]?.text;
+    expect(message).toContain(SELECTION);
+    expect(message).not.toMatch(/repository/i);
+  });
+
   test('should show an invalid repository and send nothing', async ({
     context,
     serviceWorker,
@@ -133,5 +157,38 @@ test.describe('the compose window', () => {
     await compose.keyboard.press('Escape').catch(() => {});
     await closed;
     expect(compose.isClosed()).toBe(true);
+  });
+
+  test('should ask before closing with edits, and keep them for the selection', async ({
+    context,
+    serviceWorker,
+    extensionId,
+    openHands,
+  }) => {
+    const compose = await openComposeLikeTheMenu(context, serviceWorker, extensionId);
+    const text = compose.getByLabel('Text', { exact: true });
+    await text.fill(EDITED);
+    await compose.getByLabel('Repository').fill('octo-org/hello-world');
+
+    await text.press('Escape');
+    const question = compose.getByRole('alertdialog', { name: 'Close without sending?' });
+    await expect(question).toContainText('Your edits are kept');
+    await expect(question.getByRole('button', { name: 'Keep editing' })).toBeFocused();
+    await compose.screenshot({ path: '/tmp/compose-close-question.png' });
+    await question.getByRole('button', { name: 'Keep editing' }).click();
+    await expect(question).toBeHidden();
+    await expect(text).toHaveValue(EDITED);
+
+    await compose.keyboard.press('Escape');
+    const closed = compose.waitForEvent('close');
+    await question.getByRole('button', { name: 'Close' }).click();
+    await closed;
+
+    // Open again for the same selection: the edits are there, not the bare selection.
+    const again = await openComposeLikeTheMenu(context, serviceWorker, extensionId, compose.draftId);
+    await expect(again.getByLabel('Text', { exact: true })).toHaveValue(EDITED);
+    await expect(again.getByLabel('Repository')).toHaveValue('octo-org/hello-world');
+    await expect(again.getByRole('status')).toHaveText(/Your earlier edits to this selection are back/);
+    expect(startRequests(openHands.requests)).toEqual([]);
   });
 });

@@ -10,6 +10,12 @@ export interface StartDeps extends ConnectionDeps {
   schedulePoll(): void;
 }
 
+/** A title for a start that has none: the repository, if any, and the message's beginning. */
+function defaultTitle(input: StartInput): string {
+  const start = input.message.slice(0, 60);
+  return input.repository ? `${input.repository}: ${start}` : start;
+}
+
 /** The record for a conversation that is just starting, before the first poll. */
 function newRecord(
   input: StartInput,
@@ -23,10 +29,10 @@ function newRecord(
     apiVersion: connection.apiVersion,
     taskId: ids.taskId,
     conversationId: ids.conversationId,
-    repository: input.repository,
+    repository: input.repository ?? null,
     branch: input.branch ?? null,
     prNumber: input.prNumber ?? null,
-    title: input.title ?? `${input.repository}: ${input.message.slice(0, 60)}`,
+    title: input.title ?? defaultTitle(input),
     source: input.source,
     state: 'starting',
     startStatus: ids.taskId ? 'WORKING' : null,

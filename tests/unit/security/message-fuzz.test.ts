@@ -116,6 +116,12 @@ function unauthorised(random: () => number): { message: unknown; sender: Sender 
     { type: 'connection.test', serverUrl: 'https://evil.example' },
     { type: 'repos.recent' },
     { type: 'conversation.list' },
+    { type: 'draft.get', id: 'd1' },
+    {
+      type: 'draft.save',
+      id: 'd1',
+      fields: { text: 'x', url: '', repository: '', branch: '', action: 'fix' },
+    },
   ];
   const start = {
     type: 'conversation.start',

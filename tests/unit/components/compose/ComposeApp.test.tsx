@@ -4,12 +4,21 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ComposeApp } from '@/components/compose/ComposeApp';
 import type { Reply, Request } from '@/lib/messages';
-import { answerMessages } from './answer-messages';
+import { answerMessages } from '../../support/answer-messages';
 
 const DRAFT = {
   text: 'line one\nline two',
   url: 'https://docs.example.com/design',
   createdAt: '2026-11-28T10:00:00Z',
+};
+
+const SETTINGS = {
+  serverUrl: 'https://app.all-hands.dev',
+  notifications: true,
+  hasKey: true,
+  keyHint: '…a1b2',
+  keyHints: { 'https://app.all-hands.dev': '…a1b2' },
+  isCloud: true,
 };
 
 /** The background as the compose page sees it, with one stored draft, `d1`. */
@@ -22,7 +31,7 @@ function background(request: Request): Reply<unknown> {
     case 'repos.recent':
       return { ok: true, data: ['last/used'] };
     case 'settings.get':
-      return { ok: true, data: { serverUrl: 'https://app.all-hands.dev' } };
+      return { ok: true, data: SETTINGS };
     default:
       return { ok: false, error: { code: 'bad_request', message: 'unexpected' } };
   }
@@ -55,5 +64,24 @@ describe('ComposeApp', () => {
     await screen.findByLabelText('Text');
     await userEvent.setup().keyboard('{Escape}');
     expect(onClose).toHaveBeenCalledOnce();
+  });
+
+  it('should say so, rather than show a form with wrong values, when the draft reply is malformed', async () => {
+    answerMessages((request) =>
+      request.type === 'draft.get' ? { ok: true, data: { text: 42 } } : background(request),
+    );
+    render(<ComposeApp search="?draft=d1" onClose={vi.fn()} />);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/cannot read/);
+    expect(screen.queryByLabelText('Text')).toBeNull();
+  });
+
+  it('should offer no recent repositories when their reply is malformed', async () => {
+    answerMessages((request) =>
+      request.type === 'repos.recent' ? { ok: true, data: [{ name: 'x' }] } : background(request),
+    );
+    render(<ComposeApp search="?draft=d1" onClose={vi.fn()} />);
+    expect(await screen.findByLabelText('Text')).toHaveProperty('value', DRAFT.text);
+    expect(screen.getByLabelText('Repository')).toHaveProperty('value', '');
+    expect(document.querySelectorAll('datalist option')).toHaveLength(0);
   });
 });

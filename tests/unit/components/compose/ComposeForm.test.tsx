@@ -7,7 +7,7 @@ import type { Draft } from '@/lib/compose/draft';
 import type { Reply, Request } from '@/lib/messages';
 import { MAX_MESSAGE_CHARS } from '@/lib/start-input';
 import { makeRecord } from '../../factories/conversation-record';
-import { answerMessages, ofType } from './answer-messages';
+import { answerMessages, ofType } from '../../support/answer-messages';
 
 const TRACE = 'TypeError: boom\n    at parse (src/parse.ts:10:5)';
 const draft = (overrides: Partial<Draft> = {}): Draft => ({
@@ -24,7 +24,15 @@ const succeed = (request: Request): Reply<unknown> =>
 
 function renderForm(props: Partial<Parameters<typeof ComposeForm>[0]> = {}) {
   const onClose = vi.fn();
-  render(<ComposeForm draft={draft()} recent={['last/used', 'older/one']} onClose={onClose} {...props} />);
+  render(
+    <ComposeForm
+      draft={draft()}
+      draftId="d1"
+      recent={['last/used', 'older/one']}
+      onClose={onClose}
+      {...props}
+    />,
+  );
   return { onClose, user: userEvent.setup() };
 }
 
@@ -74,6 +82,7 @@ describe('ComposeForm', () => {
 
   it('should clear a field’s error when it is edited', async () => {
     const { user } = renderForm({ recent: [] });
+    await user.type(screen.getByLabelText('Repository'), 'no-slash');
     await user.click(screen.getByRole('button', { name: 'Send to OpenHands' }));
     const repository = screen.getByLabelText('Repository');
     expect(repository.getAttribute('aria-invalid')).toBe('true');
@@ -102,6 +111,18 @@ describe('ComposeForm', () => {
     });
     expect(start?.input.message).toContain(TRACE);
     expect(start?.input.message).toContain('Investigate');
+  });
+
+  it('should send without a repository when the field is left empty', async () => {
+    const received = answerMessages(succeed);
+    const { user } = renderForm();
+    await user.clear(screen.getByLabelText('Repository'));
+    await user.click(screen.getByRole('button', { name: 'Send to OpenHands' }));
+    const [start] = ofType(received, 'conversation.start');
+    expect(start?.input).toBeDefined();
+    expect(start?.input).not.toHaveProperty('repository');
+    expect(start?.input.message).toContain(TRACE);
+    expect(start?.input.message).not.toMatch(/repository/i);
   });
 
   it('should not send on a plain Enter in the text', async () => {
@@ -145,5 +166,14 @@ describe('ComposeForm', () => {
     expect(screen.getByRole('button', { name: 'Open extension options' })).toBeTruthy();
     expect(screen.getByLabelText('Text')).toHaveProperty('value', `${TRACE} edited`);
     expect(screen.getByRole('button', { name: 'Send to OpenHands' })).toHaveProperty('disabled', false);
+  });
+
+  it('should show an error, not a broken result, when the start reply is malformed', async () => {
+    answerMessages(() => ({ ok: true, data: { id: 'task1', state: 'launched' } }));
+    const { user } = renderForm();
+    await user.click(screen.getByRole('button', { name: 'Send to OpenHands' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/cannot read/);
+    expect(screen.queryByRole('link', { name: 'Open conversation' })).toBeNull();
+    expect(screen.getByLabelText('Text')).toHaveProperty('value', TRACE);
   });
 });

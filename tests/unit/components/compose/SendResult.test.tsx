@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SendResult, STAGE_POLL_MS } from '@/components/compose/SendResult';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import { makeRecord } from '../../factories/conversation-record';
-import { answerMessages, ofType } from './answer-messages';
+import { answerMessages, ofType } from '../../support/answer-messages';
 
 const starting = makeRecord({ id: 't1', taskId: 't1', startStatus: 'WAITING_FOR_SANDBOX' });
 
@@ -51,5 +51,25 @@ describe('SendResult', () => {
     await nextPoll();
     expect(screen.getByRole('status').textContent).toBe('Error');
     expect(screen.getByText('Sandbox failed to start')).toBeTruthy();
+  });
+
+  it('should keep the last good stage when a poll answers something malformed', async () => {
+    const received = answerMessages(() => ({ ok: true, data: { ...starting, state: 'exploded' } }));
+    render(<SendResult record={starting} onClose={vi.fn()} />);
+    await nextPoll();
+    expect(screen.getByRole('status').textContent).toBe('Waiting for sandbox…');
+    expect(screen.getByRole('link', { name: 'Open conversation' }).getAttribute('href')).toBe(
+      'https://app.all-hands.dev/conversations/task-t1',
+    );
+    await nextPoll();
+    expect(ofType(received, 'conversation.get')).toHaveLength(2);
+  });
+
+  it('should say the conversation has no repository, rather than show an empty name', () => {
+    answerMessages(() => ({ ok: true, data: null }));
+    render(<SendResult record={{ ...starting, repository: null }} onClose={vi.fn()} />);
+    expect(screen.getByText(/Sent to OpenHands/).closest('p')?.textContent).toBe(
+      'Sent to OpenHands — no repository',
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { act, cleanup, configure, render, screen, within } from '@testing-library/react';
+import { act, cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -9,7 +9,6 @@ import { activeTabRepository } from '@/lib/popup/active-tab';
 import { BUSY_REFRESH_MS } from '@/lib/popup/use-conversation-list';
 import { answer, item, listReply, SERVER } from './popup-fixtures';
 
-vi.mock('@/lib/ui/send-message', () => ({ sendMessage: vi.fn() }));
 vi.mock('@/lib/popup/active-tab', () => ({ activeTabRepository: vi.fn() }));
 
 // The machine is shared: give `findBy…` more than the default second before calling a test failed.
@@ -74,6 +73,14 @@ describe('PopupApp', () => {
     expect(time?.textContent).toBe('5 minutes ago');
     expect(time?.getAttribute('dateTime')).toBe(row0.createdAt);
     expect(time?.getAttribute('title')).toMatch(/^Started /);
+  });
+
+  it('should show a conversation without a repository without an empty repository label', async () => {
+    answer(() => listReply([item({ title: 'Explain the trace', repository: null, branch: null })]));
+    render(<PopupApp />);
+    const row = (await screen.findByRole('link', { name: 'Explain the trace' })).closest('li') as HTMLElement;
+    expect(row.textContent).not.toContain('Repository');
+    expect(row.textContent).not.toContain('null');
   });
 
   it('should name an untitled conversation by its issue', async () => {
@@ -156,7 +163,8 @@ describe('PopupApp', () => {
     expect(rowTitles()).toEqual(['Newer one', 'Older one']);
     expect(sent).toContainEqual({ type: 'conversation.list', pageId: 'p2' });
     expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
-    expect(document.activeElement?.textContent).toBe('Older one');
+    // Focus moves in an effect after the new rows render.
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Older one'));
   });
 
   it('should say why "Load more" failed and let it be tried again', async () => {
@@ -241,6 +249,32 @@ describe('PopupApp', () => {
     render(<PopupApp />);
     expect((await screen.findByText('The extension did not answer.')).closest('[role=status]')).toBeTruthy();
     expect(screen.queryByText('Loading conversations…')).toBeNull();
+  });
+
+  it('should show an error, not half a row, when the background answers something malformed', async () => {
+    answer(() => ({
+      ok: true,
+      data: { serverUrl: SERVER, items: [{ title: 'Half a row' }], nextPageId: null, fetchedAt: null },
+    }));
+    render(<PopupApp />);
+    const notice = (await screen.findByText(/answered with something this page cannot read/)).closest(
+      '[role=status]',
+    );
+    expect(notice).toBeTruthy();
+    expect(screen.queryByText('Half a row')).toBeNull();
+    expect(screen.queryByText('Loading conversations…')).toBeNull();
+  });
+
+  it('should keep the rows and say so when "Load more" answers something malformed', async () => {
+    answer((request) =>
+      request.type === 'conversation.list' && request.pageId
+        ? { ok: true, data: { items: 'older ones' } }
+        : listReply([item({ title: 'First page' })], { nextPageId: 'p2' }),
+    );
+    render(<PopupApp />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Load more' }));
+    expect(await screen.findByText(/answered with something this page cannot read/)).toBeTruthy();
+    expect(rowTitles()).toEqual(['First page']);
   });
 
   it('should say how to start a conversation when there is none', async () => {

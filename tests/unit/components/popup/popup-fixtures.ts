@@ -1,7 +1,6 @@
-import { vi } from 'vitest';
 import type { ConversationListItem } from '@/lib/conversations/list-item';
 import type { ConversationListReply, Reply, Request } from '@/lib/messages';
-import { sendMessage } from '@/lib/ui/send-message';
+import { answerMessages } from '../../support/answer-messages';
 
 export const SERVER = 'https://app.all-hands.dev';
 
@@ -38,12 +37,7 @@ export function listReply(
   };
 }
 
-/** Makes the mocked `sendMessage` answer with `handler`, and records what was sent. */
+/** Makes the background (the fake browser) answer with `handler`, and records what was sent. */
 export function answer(handler: (request: Request) => Reply<unknown> | Promise<Reply<unknown>>) {
-  const sent: Request[] = [];
-  vi.mocked(sendMessage).mockImplementation(async (request) => {
-    sent.push(request);
-    return (await handler(request)) as never;
-  });
-  return sent;
+  return answerMessages(handler);
 }

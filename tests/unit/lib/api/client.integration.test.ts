@@ -7,7 +7,7 @@ import type { Auth } from '@/lib/api/http';
 import type { AppConversationStartTask } from '@/lib/api/schemas-v1';
 import { conversationState, isTerminalStartStatus } from '@/lib/api/status';
 import { type OpenHandsTestServer, startOpenHandsServer } from '../../../support/openhands-server/index.ts';
-import { issueInput, prInput } from './helpers/fixtures';
+import { issueInput, noRepositoryInput, prInput } from './helpers/fixtures';
 
 /*
  * The real client against the local OpenHands stand-in, which checks every request against the OpenAPI files.
@@ -85,6 +85,17 @@ describe('client against the local OpenHands server (cloud)', () => {
     });
     expect(conversation).not.toHaveProperty('session_api_key');
     expect(conversation && conversationState(conversation)).toEqual(expect.any(String));
+  });
+
+  it('should start a conversation without a repository', async () => {
+    const client = clientWith({ kind: 'bearer', key: API_KEY });
+
+    const done = await pollStart(client, await client.startConversation(noRepositoryInput));
+    const [conversation] = await client.getConversations([done.app_conversation_id ?? '']);
+
+    expect(done.status).toBe('READY');
+    expect(server.requests.find((r) => r.method === 'POST')?.body).not.toHaveProperty('selected_repository');
+    expect(conversation).toMatchObject({ selected_repository: null, selected_branch: null });
   });
 
   it('should report a start that ends in ERROR with its detail', async () => {
@@ -218,6 +229,19 @@ describe('client against the local OpenHands server (legacy V0)', () => {
     expect(info?.conversation_id).toBe(started.conversation_id);
     expect(list.results.map((c) => c.conversation_id)).toContain(started.conversation_id);
     expect(server.requests.at(-1)?.headers['x-session-api-key']).toBe(SESSION_KEY);
+  });
+
+  it('should start a V0 conversation without a repository', async () => {
+    const client = createOpenHandsClient({
+      baseUrl: server.url,
+      auth: authFor(server.url, null, SESSION_KEY),
+    });
+
+    const started = await client.startConversationV0(noRepositoryInput);
+    const info = await client.getConversationV0(started.conversation_id);
+
+    expect(started.status).toBe('ok');
+    expect(info?.selected_repository ?? null).toBeNull();
   });
 
   it('should answer null for an unknown V0 conversation', async () => {

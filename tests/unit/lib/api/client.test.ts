@@ -10,6 +10,7 @@ import {
   conversationResponseV0,
   issueInput,
   minimalInput,
+  noRepositoryInput,
   prInput,
   startTask,
 } from './helpers/fixtures';
@@ -54,9 +55,19 @@ describe('toStartRequestV1', () => {
       'trigger',
     ]);
   });
+
+  it('should leave out the repository, provider and branch for a conversation without a repository', () => {
+    const actual = toStartRequestV1({ ...noRepositoryInput, branch: 'main' });
+
+    expect(Object.keys(actual).sort()).toEqual(['initial_message', 'trigger']);
+  });
 });
 
 describe('toStartRequestV0', () => {
+  it('should leave out the repository for a conversation without one', () => {
+    expect(toStartRequestV0(noRepositoryInput)).toEqual({ initial_user_msg: noRepositoryInput.message });
+  });
+
   it('should build InitSessionRequest with only its own fields', () => {
     expect(toStartRequestV0(issueInput)).toEqual({
       repository: 'owner/repo',

@@ -10,6 +10,7 @@ import {
   currentApiKey,
   issueInput,
   minimalInput,
+  noRepositoryInput,
   prInput,
   startTask,
   TASK_ID,
@@ -71,6 +72,7 @@ describe('client requests match the OpenAPI contract', () => {
     ['startConversation (issue)', (c) => c.startConversation(issueInput)],
     ['startConversation (PR)', (c) => c.startConversation(prInput)],
     ['startConversation (minimal)', (c) => c.startConversation(minimalInput)],
+    ['startConversation (no repository)', (c) => c.startConversation(noRepositoryInput)],
     [
       'getStartTasks (dashless and dashed ids)',
       (c) => c.getStartTasks([TASK_ID, '550e8400-e29b-41d4-a716-446655440000']),
@@ -99,6 +101,7 @@ describe('client requests match the OpenAPI contract', () => {
     ['startConversationV0 (issue)', (c) => c.startConversationV0(issueInput)],
     ['startConversationV0 (PR)', (c) => c.startConversationV0(prInput)],
     ['startConversationV0 (minimal)', (c) => c.startConversationV0(minimalInput)],
+    ['startConversationV0 (no repository)', (c) => c.startConversationV0(noRepositoryInput)],
     ['listConversationsV0', (c) => c.listConversationsV0({ limit: 1 })],
     ['listConversationsV0 (page)', (c) => c.listConversationsV0({ pageId: 'abc' })],
     ['getConversationV0', (c) => c.getConversationV0(CONVERSATION_ID)],

@@ -67,6 +67,15 @@ describe('migrateStoredConversations', () => {
     expect(migrateStoredConversations(raw)).toEqual([]);
   });
 
+  it('should read records without a repository as well as those stored before they were possible', () => {
+    const before = makeRecord({ id: 'before', repository: 'octo-org/hello-world' });
+    const without = makeRecord({ id: 'without', repository: null });
+    expect(migrateStoredConversations({ schemaVersion: 1, records: [before, without] })).toEqual([
+      before,
+      without,
+    ]);
+  });
+
   it('should drop only the records that no longer parse', () => {
     const good = makeRecord({ id: 'good' });
     const actual = migrateStoredConversations({ schemaVersion: 1, records: [good, { id: 'bad' }, 42] });

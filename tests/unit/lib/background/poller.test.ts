@@ -76,6 +76,28 @@ describe('poller against the OpenHands test server', () => {
     expect(server.requests.every((r) => r.valid)).toBe(true);
   });
 
+  it('should start and follow a conversation without a repository', async () => {
+    const deps = await makeDeps();
+    const record = await startConversation(
+      {
+        message: 'Explain this stack trace: TypeError: boom',
+        source: { kind: 'selection', url: input.source.url },
+      },
+      deps,
+    );
+    expect(record).toMatchObject({
+      repository: null,
+      branch: null,
+      title: 'Explain this stack trace: TypeError: boom',
+    });
+    server.configure({ stepsPerPoll: 7 });
+    clock += 2_000;
+    await pollOnce(deps);
+    const [done] = await loadConversations();
+    expect(done).toMatchObject({ id: record.id, state: 'running', repository: null });
+    expect(server.requests.every((r) => r.valid)).toBe(true);
+  });
+
   it('should notify once when the conversation finishes, then stop polling it', async () => {
     const deps = await makeDeps();
     server.configure({ stepsPerPoll: 8 });

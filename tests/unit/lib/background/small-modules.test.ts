@@ -22,6 +22,14 @@ describe('recentRepositories', () => {
     ];
     expect(recentRepositories(records)).toEqual(['b/two', 'a/one']);
   });
+
+  it('should skip conversations started without a repository', () => {
+    const records = [
+      makeRecord({ repository: null, createdAt: '2026-03-01T00:00:00Z' }),
+      makeRecord({ repository: 'a/one', createdAt: '2026-02-01T00:00:00Z' }),
+    ];
+    expect(recentRepositories(records)).toEqual(['a/one']);
+  });
 });
 
 describe('notifications', () => {
@@ -31,6 +39,11 @@ describe('notifications', () => {
     const actual = notificationFor(makeRecord({ state: 'error', detail: 'Repository not found' }));
     expect(actual.title).toContain('OpenHands');
     expect(actual.message).toContain('#42: Crash on startup (octo-org/hello-world): Repository not found');
+  });
+
+  it('should leave the repository out of the text when there is none', () => {
+    const actual = notificationFor(makeRecord({ state: 'finished', repository: null, title: 'Explain' }));
+    expect(actual.message).toBe('Explain');
   });
 
   it('should notify unless turned off', async () => {

@@ -31,6 +31,14 @@ describe('prepareStart', () => {
     expect(actual.ok && 'branch' in actual.input).toBe(false);
   });
 
+  it('should start without a repository when none is given, and not mention one', () => {
+    const actual = prepareStart(fields({ repository: '  ' }));
+    if (!actual.ok) throw new Error('expected ok');
+    expect(startInputSchema.parse(actual.input)).toEqual(actual.input);
+    expect('repository' in actual.input).toBe(false);
+    expect(actual.input.message).not.toMatch(/repository/i);
+  });
+
   it('should accept a pasted GitHub address as the repository', () => {
     const actual = prepareStart(fields({ repository: 'https://github.com/octo-org/hello-world/pull/3' }));
     expect(actual.ok && actual.input.repository).toBe('octo-org/hello-world');
@@ -38,7 +46,7 @@ describe('prepareStart', () => {
 
   it.each([
     ['text', { text: '  \n ' }, 'There is no text to send'],
-    ['repository', { repository: '' }, 'Enter the repository'],
+    ['branch', { repository: ' ', branch: 'main' }, 'A branch needs a repository'],
     ['repository', { repository: 'hello-world' }, 'Repository must look like owner/repo'],
     ['repository', { repository: 'octo org/hello' }, 'Repository must look like owner/repo'],
     ['branch', { branch: 'my branch' }, 'Not a valid branch name'],

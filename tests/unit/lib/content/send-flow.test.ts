@@ -1,9 +1,12 @@
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ProgressView } from '@/lib/content/progress';
 import { createSendFlow, FOLLOW_LIMIT_MS, POLL_INTERVAL_MS } from '@/lib/content/send-flow';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import type { Reply, Request } from '@/lib/messages';
 import type { StartInput } from '@/lib/start-input';
+import { sendMessage } from '@/lib/ui/send-message';
+import { answerMessages } from '../../support/answer-messages';
 import { startingRecord } from './records';
 
 const INPUT: StartInput = {
@@ -158,5 +161,56 @@ describe('createSendFlow', () => {
     expect(requests.map((request) => request.type)).toEqual(['conversation.start']);
     expect(busy).toEqual([true, false]);
     expect(flow.busy).toBe(false);
+  });
+
+  describe('with malformed replies from the background', () => {
+    beforeEach(() => fakeBrowser.reset());
+
+    /** A flow that talks to the (fake) background through the real `sendMessage`, as the page does. */
+    function throughTheBrowser(replies: unknown[]) {
+      const views: ProgressView[] = [];
+      const busy: boolean[] = [];
+      answerMessages(() => (replies.shift() ?? { ok: false, error: { code: 'x', message: 'x' } }) as never);
+      const flow = createSendFlow({
+        send: sendMessage,
+        wait: async () => {},
+        onView: (view) => views.push(view),
+        onBusy: (value) => busy.push(value),
+      });
+      return { flow, views, busy };
+    }
+
+    it('should show an error, not a broken toast, when the start reply is not a record', async () => {
+      const { flow, views, busy } = throughTheBrowser([{ ok: true, data: { id: 42, state: 'nonsense' } }]);
+
+      flow.start(INPUT);
+      await vi.waitFor(() => expect(busy).toEqual([true, false]));
+
+      expect(views.at(-1)).toMatchObject({
+        tone: 'error',
+        heading: 'Could not start the conversation',
+        status: expect.stringContaining('cannot read'),
+      });
+      expect(views.some((view) => view.href?.includes('undefined'))).toBe(false);
+    });
+
+    it('should stop following, keeping the last good record, when polls answer garbage', async () => {
+      const garbage = { ok: true, data: { ...startingRecord(), state: 'exploded' } };
+      const { flow, views, busy } = throughTheBrowser([
+        { ok: true, data: startingRecord() },
+        garbage,
+        garbage,
+        garbage,
+      ]);
+
+      flow.start(INPUT);
+      await vi.waitFor(() => expect(busy).toEqual([true, false]));
+
+      expect(views.at(-1)).toMatchObject({
+        heading: 'Still starting',
+        status: expect.stringContaining('cannot read'),
+      });
+      expect(views.at(-1)?.href).toContain('/conversations/task-a1b2c3');
+    });
   });
 });

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleMessage } from '@/lib/background/handle-message';
 import type { Sender } from '@/lib/background/sender';
 import { newDraft } from '@/lib/compose/draft';
-import { loadDraft, saveDraft } from '@/lib/context-menu/draft-store';
+import { loadDraft, saveDraft, saveDraftEdits } from '@/lib/context-menu/draft-store';
 
 const self = { id: 'ext-id', baseUrl: 'chrome-extension://ext-id/' };
 const composePage: Sender = {
@@ -13,10 +13,17 @@ const composePage: Sender = {
 };
 const githubTab: Sender = { id: 'ext-id', url: 'https://github.com/o/r', tab: { id: 1 } as Sender['tab'] };
 
-/** handleMessage with only `draft.get` wired, as create-handlers wires it. */
+const NOW = new Date('2026-11-28T10:05:00Z');
+const FIELDS = { text: 'edited', url: 'https://example.com/', repository: '', branch: '', action: 'explain' };
+
+/** handleMessage with the draft messages wired, as create-handlers wires them. */
 const deps = {
   self,
-  handlers: { 'draft.get': (request: { id: string }) => loadDraft(request.id) } as never,
+  handlers: {
+    'draft.get': (request: { id: string }) => loadDraft(request.id),
+    'draft.save': (request: { id: string; fields: typeof FIELDS }) =>
+      saveDraftEdits(request.id, request.fields as never, NOW),
+  } as never,
   toError: (error: unknown) => ({ code: 'x', message: (error as Error).message }),
 };
 
@@ -38,6 +45,35 @@ describe('draft.get', () => {
 
   it('should refuse ids that are not draft ids', async () => {
     const actual = await handleMessage({ type: 'draft.get', id: '../settings' }, composePage, deps);
+    expect(actual).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+  });
+});
+
+describe('draft.save', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('should keep the compose page’s edits with its draft', async () => {
+    const id = await saveDraft(newDraft('a', 'https://example.com/', new Date('2026-11-28T10:00:00Z')));
+    const actual = await handleMessage({ type: 'draft.save', id, fields: FIELDS }, composePage, deps);
+    expect(actual).toEqual({ ok: true, data: null });
+    expect((await loadDraft(id)).edits).toEqual({ ...FIELDS, savedAt: NOW.toISOString() });
+  });
+
+  it('should refuse GitHub pages', async () => {
+    const id = await saveDraft(newDraft('a', '', new Date()));
+    const actual = await handleMessage({ type: 'draft.save', id, fields: FIELDS }, githubTab, deps);
+    expect(actual).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect((await loadDraft(id)).edits).toBeUndefined();
+  });
+
+  it.each([
+    ['an unknown action', { ...FIELDS, action: 'delete-everything' }],
+    ['an unknown field', { ...FIELDS, apiKey: 'x' }],
+    ['a missing field', { text: 'edited' }],
+    ['text beyond what a draft holds', { ...FIELDS, text: 'x'.repeat(100_001) }],
+  ])('should refuse %s', async (_name, fields) => {
+    const id = await saveDraft(newDraft('a', '', new Date()));
+    const actual = await handleMessage({ type: 'draft.save', id, fields }, composePage, deps);
     expect(actual).toMatchObject({ ok: false, error: { code: 'bad_request' } });
   });
 });

@@ -1,9 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { MAX_DRAFT_CHARS, newDraft } from '@/lib/compose/draft';
-import { loadDraft, saveDraft } from '@/lib/context-menu/draft-store';
+import { type ComposeFields, MAX_DRAFT_CHARS, newDraft } from '@/lib/compose/draft';
+import { loadDraft, saveDraft, saveDraftEdits } from '@/lib/context-menu/draft-store';
 
 const at = (iso: string) => new Date(iso);
+const FIELDS: ComposeFields = {
+  text: 'a\nb\nand what I made of it',
+  url: 'https://example.com/',
+  repository: 'octo-org/hello-world',
+  branch: 'main',
+  action: 'investigate',
+};
 
 describe('draft store', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -38,5 +45,54 @@ describe('draft store', () => {
     expect(actual.startsWith('aaa')).toBe(true);
     expect(actual.endsWith('zzz')).toBe(true);
     expect(actual).toContain('characters cut');
+  });
+
+  describe('edits', () => {
+    it('should keep the form’s fields with the draft, and the selection as it was', async () => {
+      const draft = newDraft('a\nb', 'https://example.com/', at('2026-11-28T10:00:00Z'));
+      const id = await saveDraft(draft);
+      await saveDraftEdits(id, FIELDS, at('2026-11-28T10:05:00Z'));
+      expect(await loadDraft(id)).toEqual({
+        ...draft,
+        edits: { ...FIELDS, savedAt: '2026-11-28T10:05:00.000Z' },
+      });
+    });
+
+    it('should refuse edits for a draft that is gone', async () => {
+      await expect(saveDraftEdits('missing', FIELDS, at('2026-11-28T10:00:00Z'))).rejects.toMatchObject({
+        code: 'not_found',
+      });
+    });
+
+    it('should open the edited draft again when the same selection is sent again', async () => {
+      const first = await saveDraft(newDraft('a\nb', 'https://example.com/', at('2026-11-28T10:00:00Z')));
+      await saveDraftEdits(first, FIELDS, at('2026-11-28T10:05:00Z'));
+
+      const again = await saveDraft(newDraft('a\nb', 'https://example.com/', at('2026-11-28T11:00:00Z')));
+      const elsewhere = await saveDraft(
+        newDraft('a\nb', 'https://other.example/', at('2026-11-28T11:00:00Z')),
+      );
+      const other = await saveDraft(
+        newDraft('something else', 'https://example.com/', at('2026-11-28T11:00:00Z')),
+      );
+
+      expect(again).toBe(first);
+      expect((await loadDraft(again)).edits?.text).toBe(FIELDS.text);
+      expect([elsewhere, other]).not.toContain(first);
+      expect((await loadDraft(other)).edits).toBeUndefined();
+    });
+
+    it('should not reuse a draft nobody edited', async () => {
+      const first = await saveDraft(newDraft('a', '', at('2026-11-28T10:00:00Z')));
+      const again = await saveDraft(newDraft('a', '', at('2026-11-28T10:01:00Z')));
+      expect(again).not.toBe(first);
+    });
+
+    it('should count a day from the last edit, not from the selection', async () => {
+      const edited = await saveDraft(newDraft('old but edited', '', at('2026-11-26T10:00:00Z')));
+      await saveDraftEdits(edited, FIELDS, at('2026-11-28T09:00:00Z'));
+      await saveDraft(newDraft('new', '', at('2026-11-28T10:00:00Z')));
+      expect((await loadDraft(edited)).edits?.text).toBe(FIELDS.text);
+    });
   });
 });

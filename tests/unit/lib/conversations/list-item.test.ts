@@ -40,6 +40,10 @@ describe('itemFromRecord', () => {
     expect(actual.url).toBe(`${SERVER}/conversations/660E8400-E29B-41D4-A716-446655440001`);
   });
 
+  it('should list a conversation started without a repository', () => {
+    expect(itemFromRecord(makeRecord({ repository: null })).repository).toBeNull();
+  });
+
   it.each(START_TASK_STATUSES)('should keep the start stage %s while starting', (status) => {
     expect(itemFromRecord(makeRecord({ startStatus: status })).startStatus).toBe(status);
   });

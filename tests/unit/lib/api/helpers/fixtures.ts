@@ -21,6 +21,12 @@ export const prInput: StartInput = {
   source: { kind: 'pull', url: 'https://github.com/owner/repo/pull/7', number: 7 },
 };
 
+/** Selected text sent without a repository (a branch without one is ignored). */
+export const noRepositoryInput: StartInput = {
+  message: 'Explain this stack trace.',
+  source: { kind: 'selection', url: 'https://ci.example.com/builds/42' },
+};
+
 export const minimalInput: StartInput = {
   repository: 'owner/repo',
   message: 'Explain this code.',

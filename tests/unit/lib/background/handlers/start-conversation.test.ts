@@ -25,14 +25,15 @@ const PATIENCE_MS = 1_000;
 
 let server: OpenHandsTestServer;
 
-/** fetch that gives up after PATIENCE_MS, as the client does after its timeout. */
-const impatientFetch: typeof fetch = (url, init) =>
-  fetch(url, {
-    ...init,
-    signal: init?.signal
-      ? AbortSignal.any([init.signal, AbortSignal.timeout(PATIENCE_MS)])
-      : AbortSignal.timeout(PATIENCE_MS),
-  });
+/**
+ * fetch that gives up on a POST after PATIENCE_MS, as the client does after its timeout. Other requests
+ * (the searches) wait as long as they need: a slow machine must not turn them into failures.
+ */
+const impatientFetch: typeof fetch = (url, init) => {
+  if ((init?.method ?? 'GET').toUpperCase() !== 'POST') return fetch(url, init);
+  const patience = AbortSignal.timeout(PATIENCE_MS);
+  return fetch(url, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, patience]) : patience });
+};
 
 async function makeDeps(fetch = impatientFetch) {
   const encryption = await generateSecretKey();

@@ -1,0 +1,45 @@
+import { useEffect, useId, useRef } from 'react';
+import type { EditsState } from '@/lib/compose/use-draft-edits';
+
+interface Props {
+  /** What became of the edits, so the question says whether closing loses them. */
+  edits: EditsState;
+  onClose(): void;
+  onKeepEditing(): void;
+}
+
+/**
+ * Asked when the window is closed (Escape, Cancel) with edits in it: says whether the edits are kept and
+ * how to get back to them, and starts on the safe choice.
+ */
+export function CloseQuestion({ edits, onClose, onKeepEditing }: Props) {
+  const ids = { title: useId(), text: useId() };
+  const keepEditing = useRef<HTMLButtonElement>(null);
+  useEffect(() => keepEditing.current?.focus(), []);
+  const kept = edits.status === 'saved';
+  return (
+    <div
+      role="alertdialog"
+      aria-labelledby={ids.title}
+      aria-describedby={ids.text}
+      className="message message-attention close-question"
+    >
+      <p id={ids.title} className="close-question-title">
+        Close without sending?
+      </p>
+      <p id={ids.text}>
+        {kept
+          ? 'Your edits are kept: choose “Send selection to OpenHands” on the same text to continue where you left off.'
+          : `Your edits will be lost. ${edits.status === 'failed' ? edits.error.message : ''}`.trim()}
+      </p>
+      <div className="actions">
+        <button type="button" ref={keepEditing} className="primary" onClick={onKeepEditing}>
+          Keep editing
+        </button>
+        <button type="button" onClick={onClose}>
+          {kept ? 'Close' : 'Discard edits and close'}
+        </button>
+      </div>
+    </div>
+  );
+}
