@@ -52,7 +52,8 @@ const serverTasks = async () => {
   return ((await res.json()) as { items: { id: string }[] }).items;
 };
 
-describe('a start whose answer is lost', () => {
+// Each case waits out one or two lost answers (PATIENCE_MS each): more than vitest's 5 s on a busy machine.
+describe('a start whose answer is lost', { timeout: 30_000 }, () => {
   beforeAll(async () => {
     server = await startOpenHandsServer({ mode: 'cloud', apiKey: KEY });
     // The first request of each route compiles its part of the spec; only lost answers may be slow here.
