@@ -1,16 +1,16 @@
 import { browser, defineBackground } from '#imports';
-import { createApiKeyStore } from '@/lib/background/api-key';
 import { updateBadge } from '@/lib/background/badge';
+import { forwardCommand } from '@/lib/background/command';
 import { createHandlers } from '@/lib/background/create-handlers';
 import { handleMessage } from '@/lib/background/handle-message';
+import { createApiKeyStore } from '@/lib/background/keys/api-keys';
 import { toMessageError } from '@/lib/background/message-error';
 import { notify, notifyNote, openNotifiedConversation } from '@/lib/background/notifications';
-import { createPollScheduler, POLL_ALARM } from '@/lib/background/poll-scheduler';
-import { pollOnce } from '@/lib/background/poller';
+import { pollOnce } from '@/lib/background/polling/poller';
+import { createPollScheduler, POLL_ALARM } from '@/lib/background/polling/scheduler';
+import { registerSelectionMenu } from '@/lib/background/selection/menu';
+import { onSelectionMenuClicked } from '@/lib/background/selection/send-selection';
 import { loadSettings } from '@/lib/background/settings-store';
-import { forwardCommand } from '@/lib/content/command';
-import { registerSelectionMenu } from '@/lib/context-menu/menu';
-import { onSelectionMenuClicked } from '@/lib/context-menu/send-selection';
 
 // Listeners are registered synchronously: the worker may have been started by one of these events.
 export default defineBackground(() => {

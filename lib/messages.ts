@@ -1,17 +1,17 @@
 import { z } from 'zod';
-import { composeFieldsSchema, draftIdSchema, draftSchema } from '@/lib/compose/draft';
 import { conversationListItemSchema } from '@/lib/conversations/list-item';
 import { conversationRecordSchema } from '@/lib/conversations/record';
-import { startInputSchema } from '@/lib/start-input';
+import { startInputSchema } from '@/lib/conversations/start-input';
+import { composeFieldsSchema, draftIdSchema, draftSchema } from '@/lib/storage/draft';
 
 /**
  * The one message contract between the background and everything else. Every request is a zod-validated
  * `{type, ...}` object; every reply is an envelope, so errors cross the boundary as data, never as rejections.
  * Requests are strict objects: an unknown field is a malformed message, not something to ignore. Replies have
- * schemas too, next to their requests: pages check what they receive (lib/ui/send-message) rather than trust it.
+ * schemas too, next to their requests: pages check what they receive (lib/pages/send-message) rather than trust it.
  */
 
-/** A user-facing error, as it crosses the message boundary. Mirrors `serializeError` in lib/api/errors. */
+/** A user-facing error, as it crosses the message boundary. Mirrors `serializeError` in lib/errors/error. */
 export const messageErrorSchema = z.object({
   code: z.string(),
   message: z.string(),

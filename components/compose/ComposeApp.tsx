@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { ComposeForm } from '@/components/compose/ComposeForm';
 import { ErrorMessage } from '@/components/shared/ErrorMessage';
-import type { Draft } from '@/lib/compose/draft';
 import { getDraftReply, type MessageError, recentReposReply, settingsViewSchema } from '@/lib/messages';
-import { sendMessage } from '@/lib/ui/send-message';
+import { sendMessage } from '@/lib/pages/send-message';
+import type { Draft } from '@/lib/storage/draft';
 import './compose.css';
 
 interface Props {

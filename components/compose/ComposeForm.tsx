@@ -3,21 +3,21 @@ import { CloseQuestion } from '@/components/compose/CloseQuestion';
 import { Field } from '@/components/compose/Field';
 import { SendResult } from '@/components/compose/SendResult';
 import { ErrorMessage } from '@/components/shared/ErrorMessage';
-import type { Draft } from '@/lib/compose/draft';
-import { inferRepository } from '@/lib/compose/repository';
-import { buildMessage, COMPOSE_ACTIONS, DEFAULT_ACTION, isComposeAction } from '@/lib/compose/templates';
-import { type EditsState, useDraftEdits } from '@/lib/compose/use-draft-edits';
+import type { StartInput } from '@/lib/conversations/start-input';
+import { MAX_MESSAGE_CHARS } from '@/lib/conversations/start-input';
+import { startConversationReply } from '@/lib/messages';
+import { inferRepository } from '@/lib/pages/compose/repository';
+import { type EditsState, useDraftEdits } from '@/lib/pages/compose/use-draft-edits';
 import {
   type ComposeField,
   type ComposeFields,
   type FieldErrors,
   prepareStart,
-} from '@/lib/compose/validate';
-import { startConversationReply } from '@/lib/messages';
-import type { StartInput } from '@/lib/start-input';
-import { MAX_MESSAGE_CHARS } from '@/lib/start-input';
-import { sendMessage } from '@/lib/ui/send-message';
-import { useAsync } from '@/lib/ui/use-async';
+} from '@/lib/pages/compose/validate';
+import { sendMessage } from '@/lib/pages/send-message';
+import { useAsync } from '@/lib/pages/use-async';
+import { buildMessage, COMPOSE_ACTIONS, DEFAULT_ACTION, isComposeAction } from '@/lib/prompts/selection';
+import type { Draft } from '@/lib/storage/draft';
 
 interface Props {
   draft: Draft;

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { startStageLabel, stateLabel } from '@/lib/api/status';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import { recordUrl } from '@/lib/conversations/record-url';
 import { getConversationReply } from '@/lib/messages';
-import { sendMessage } from '@/lib/ui/send-message';
+import { startStageLabel, stateLabel } from '@/lib/openhands/statuses';
+import { sendMessage } from '@/lib/pages/send-message';
 
 /** How often the window asks the background for the start's progress (the poller itself runs every 2 s). */
 export const STAGE_POLL_MS = 2_000;

@@ -8,10 +8,10 @@ import {
   type SettingsView,
   settingsViewSchema,
 } from '@/lib/messages';
-import { normaliseServerUrl } from '@/lib/settings/settings';
-import { requestServerPermission } from '@/lib/ui/host-permission';
-import { sendMessage } from '@/lib/ui/send-message';
-import { useAsync } from '@/lib/ui/use-async';
+import { requestServerPermission } from '@/lib/pages/host-permission';
+import { sendMessage } from '@/lib/pages/send-message';
+import { useAsync } from '@/lib/pages/use-async';
+import { normaliseServerUrl } from '@/lib/storage/settings';
 
 interface Props {
   settings: SettingsView;

@@ -2,7 +2,7 @@ import { GitBranchIcon, GitPullRequestIcon, IssueOpenedIcon, RepoIcon } from '@p
 import { RelativeTime } from '@/components/popup/RelativeTime';
 import { StatusBadge } from '@/components/popup/StatusBadge';
 import type { ConversationListItem } from '@/lib/conversations/list-item';
-import { displayTitle } from '@/lib/popup/format';
+import { displayTitle } from '@/lib/pages/popup/format';
 
 /** The issue or pull request a conversation came from, as a link to GitHub. */
 function SourceLink({ item }: { item: ConversationListItem }) {

@@ -8,10 +8,10 @@ import { SetupNotice } from '@/components/popup/SetupNotice';
 import { ErrorMessage } from '@/components/shared/ErrorMessage';
 import { GrantAccess } from '@/components/shared/GrantAccess';
 import type { MessageError } from '@/lib/messages';
-import { activeTabRepository } from '@/lib/popup/active-tab';
-import { inRepository } from '@/lib/popup/format';
-import { useConversationList } from '@/lib/popup/use-conversation-list';
-import { CLOUD_URL } from '@/lib/settings/settings';
+import { activeTabRepository } from '@/lib/pages/popup/active-tab';
+import { inRepository } from '@/lib/pages/popup/format';
+import { useConversationList } from '@/lib/pages/popup/use-conversation-list';
+import { CLOUD_URL } from '@/lib/storage/settings';
 import './popup.css';
 
 /** Relative times are redrawn this often. */

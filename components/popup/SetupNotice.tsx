@@ -1,7 +1,7 @@
 import { KeyIcon } from '@primer/octicons-react';
 import { useId } from 'react';
 import { browser } from '#imports';
-import { isCloudServer } from '@/lib/settings/settings';
+import { isCloudServer } from '@/lib/storage/settings';
 
 /** No API key yet: what the key is for, where it comes from on this kind of server, and the way to the options. */
 export function SetupNotice({ serverUrl }: { serverUrl: string }) {

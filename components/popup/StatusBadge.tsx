@@ -12,7 +12,7 @@ import {
   XCircleIcon,
 } from '@primer/octicons-react';
 import type { ConversationListItem } from '@/lib/conversations/list-item';
-import { type BadgeIcon, statusBadge } from '@/lib/popup/status-badge';
+import { type BadgeIcon, statusBadge } from '@/lib/pages/popup/status-badge';
 
 const ICONS: Record<BadgeIcon, Icon> = {
   sync: SyncIcon,

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { hasRequiredAccess, requestRequiredAccess } from '@/lib/ui/required-access';
+import { hasRequiredAccess, requestRequiredAccess } from '@/lib/pages/required-access';
 
 /**
  * A banner asking for access to GitHub and OpenHands Cloud when the browser did not grant it at install

@@ -12,8 +12,8 @@ import { createSendFlow } from '@/lib/content/send-flow';
 import { trustedOnly } from '@/lib/content/trusted';
 import { findButtonAnchor } from '@/lib/github/anchor';
 import { type GitHubPage, parseGitHubPage } from '@/lib/github/page';
+import { anyReply, sendMessage } from '@/lib/pages/send-message';
 import { defaultPreset } from '@/lib/prompts/presets';
-import { anyReply, sendMessage } from '@/lib/ui/send-message';
 
 // Runs on every GitHub page (Turbo navigation doesn't re-inject it), so it stays small: no React, no zod.
 // All logic lives in lib/content; this file only wires it to the page, the background and WXT's `ctx`.

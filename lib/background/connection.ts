@@ -1,9 +1,9 @@
-import { createOpenHandsClient } from '@/lib/api/client';
-import { authFor, detectServer, type ServerInfo, takesApiKeys } from '@/lib/api/detect';
-import { createOpenHandsError, OpenHandsError } from '@/lib/api/errors';
-import { type ApiKeyStore, serverOrigin } from '@/lib/background/api-key';
+import { type ApiKeyStore, serverOrigin } from '@/lib/background/keys/api-keys';
 import { loadSettings, saveSettings } from '@/lib/background/settings-store';
-import { isCloudServer, type Settings } from '@/lib/settings/settings';
+import { createOpenHandsError, OpenHandsError } from '@/lib/errors/error';
+import { createOpenHandsClient } from '@/lib/openhands/client';
+import { authFor, detectServer, type ServerInfo, takesApiKeys } from '@/lib/openhands/detect';
+import { isCloudServer, type Settings } from '@/lib/storage/settings';
 
 export type OpenHandsClient = ReturnType<typeof createOpenHandsClient>;
 

@@ -1,5 +1,4 @@
 import { browser } from '#imports';
-import type { ApiKeyStore } from '@/lib/background/api-key';
 import { getConversation, loadConversations } from '@/lib/background/conversation-store';
 import { dedupeByKey } from '@/lib/background/dedupe';
 import type { Handlers } from '@/lib/background/handle-message';
@@ -7,10 +6,11 @@ import { listConversations } from '@/lib/background/handlers/list-conversations'
 import { getSettingsView, removeKeyFromPage, saveSettingsFromPage } from '@/lib/background/handlers/settings';
 import { startConversation } from '@/lib/background/handlers/start-conversation';
 import { testConnection } from '@/lib/background/handlers/test-connection';
+import type { ApiKeyStore } from '@/lib/background/keys/api-keys';
 import { recentRepositories } from '@/lib/background/recent-repos';
-import { loadDraft, saveDraftEdits } from '@/lib/context-menu/draft-store';
+import { loadDraft, saveDraftEdits } from '@/lib/background/selection/drafts';
 import type { ConversationRecord } from '@/lib/conversations/record';
-import type { StartInput } from '@/lib/start-input';
+import type { StartInput } from '@/lib/conversations/start-input';
 
 export interface BackgroundDeps {
   apiKeys: ApiKeyStore;

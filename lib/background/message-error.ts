@@ -1,4 +1,4 @@
-import { serializeError } from '@/lib/api/errors';
+import { serializeError } from '@/lib/errors/error';
 import type { MessageError } from '@/lib/messages';
 
 /**

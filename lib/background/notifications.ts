@@ -1,9 +1,9 @@
 import { browser } from '#imports';
-import { stateLabel } from '@/lib/api/status';
 import { getConversation } from '@/lib/background/conversation-store';
 import { loadSettings } from '@/lib/background/settings-store';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import { recordUrl } from '@/lib/conversations/record-url';
+import { stateLabel } from '@/lib/openhands/statuses';
 
 /** The notification text for a record that reached a state worth telling the user about. */
 export function notificationFor(record: ConversationRecord): { title: string; message: string } {

@@ -1,5 +1,5 @@
 import { storage } from '#imports';
-import { DEFAULT_SETTINGS, type Settings, settingsSchema } from '@/lib/settings/settings';
+import { DEFAULT_SETTINGS, type Settings, settingsSchema } from '@/lib/storage/settings';
 
 const settingsItem = storage.defineItem<unknown>('local:settings', { fallback: null });
 

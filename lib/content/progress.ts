@@ -1,7 +1,7 @@
-import { startStageLabel, stateLabel } from '@/lib/api/status';
 import type { RecordSummary } from '@/lib/content/record-check';
 import { recordUrl } from '@/lib/conversations/record-url';
 import type { MessageError } from '@/lib/messages';
+import { startStageLabel, stateLabel } from '@/lib/openhands/statuses';
 
 /** What the progress toast shows; built by pure functions so each state is unit-tested. */
 export type ProgressView = {

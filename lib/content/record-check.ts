@@ -1,6 +1,6 @@
-import { CONVERSATION_STATES } from '@/lib/api/status';
 import type { ConversationRecord } from '@/lib/conversations/record';
-import type { ReplyCheck } from '@/lib/ui/send-message';
+import { CONVERSATION_STATES } from '@/lib/openhands/statuses';
+import type { ReplyCheck } from '@/lib/pages/send-message';
 
 /*
  * The GitHub content script checks the records the background sends it without zod (it runs on every GitHub

@@ -6,9 +6,9 @@ import {
   stoppedFollowingView,
 } from '@/lib/content/progress';
 import { type RecordSummary, recordOrNullReply, recordReply } from '@/lib/content/record-check';
+import type { StartInput } from '@/lib/conversations/start-input';
 import type { Reply, Request } from '@/lib/messages';
-import type { StartInput } from '@/lib/start-input';
-import type { ReplyCheck } from '@/lib/ui/send-message';
+import type { ReplyCheck } from '@/lib/pages/send-message';
 
 /** How often the page asks the background for the start's stage. */
 export const POLL_INTERVAL_MS = 2_000;

@@ -1,5 +1,5 @@
-import { conversationUrl, taskUrl } from '@/lib/api/status';
 import type { ConversationRecord } from '@/lib/conversations/record';
+import { conversationUrl, taskUrl } from '@/lib/openhands/statuses';
 
 /**
  * The web page of a record: the conversation itself once its id is known, else the start task's page (which

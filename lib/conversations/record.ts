@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sourceSchema } from '@/lib/start-input';
+import { sourceSchema } from '@/lib/conversations/start-input';
 
 /** What a conversation is doing, as users see it (from start-task, sandbox and execution statuses). */
 export const conversationStateSchema = z.enum([

@@ -1,6 +1,6 @@
+import type { StartInput } from '@/lib/conversations/start-input';
+import { MAX_MESSAGE_CHARS, MAX_TITLE_CHARS } from '@/lib/conversations/start-rules';
 import type { PageContext } from '@/lib/github/context';
-import type { StartInput } from '@/lib/start-input';
-import { MAX_MESSAGE_CHARS, MAX_TITLE_CHARS } from '@/lib/start-rules';
 
 /*
  * No zod here: this runs in the GitHub content script. The background validates every `conversation.start`

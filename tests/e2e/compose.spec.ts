@@ -1,5 +1,5 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { COMPOSE_WINDOW, composeWindowData, draftStorageKey, newDraft } from '../../lib/compose/draft.ts';
+import { COMPOSE_WINDOW, composeWindowData, draftStorageKey, newDraft } from '../../lib/storage/draft.ts';
 import type { RecordedRequest } from '../support/openhands-server/index.ts';
 import { expect, test } from './fixtures.ts';
 import { CLOUD_ORIGIN } from './support/openhands.ts';

@@ -1,23 +1,23 @@
-import { serializeError } from '@/lib/api/errors';
-import { normalizeBaseUrl } from '@/lib/api/http';
-import { type ApiKeyStore, keyFingerprint } from '@/lib/background/api-key';
 import { type Connection, type ConnectionDeps, withConnection } from '@/lib/background/connection';
 import { loadConversations } from '@/lib/background/conversation-store';
+import { type ApiKeyStore, keyFingerprint } from '@/lib/background/keys/api-keys';
 import { loadSettings } from '@/lib/background/settings-store';
-import {
-  type ListCache,
-  type ListOwner,
-  readListCache,
-  sameOwner,
-  writeListCache,
-} from '@/lib/conversations/list-cache';
 import {
   itemFromAppConversation,
   itemFromConversationInfoV0,
   itemFromRecord,
 } from '@/lib/conversations/list-item';
 import { mergeConversations, newestFirst, type ServerPage } from '@/lib/conversations/merge';
+import { serializeError } from '@/lib/errors/error';
 import type { ConversationListReply, MessageError } from '@/lib/messages';
+import { normalizeBaseUrl } from '@/lib/openhands/http';
+import {
+  type ListCache,
+  type ListOwner,
+  readListCache,
+  sameOwner,
+  writeListCache,
+} from '@/lib/storage/list-cache';
 
 export interface ListDeps extends ConnectionDeps {
   now(): Date;

@@ -1,8 +1,8 @@
-import { type ApiKeyStore, serverOrigin } from '@/lib/background/api-key';
+import { type ApiKeyStore, serverOrigin } from '@/lib/background/keys/api-keys';
 import { loadSettings, saveSettings } from '@/lib/background/settings-store';
-import { clearListCache } from '@/lib/conversations/list-cache';
 import type { SettingsView } from '@/lib/messages';
-import { isCloudServer, normaliseServerUrl } from '@/lib/settings/settings';
+import { clearListCache } from '@/lib/storage/list-cache';
+import { isCloudServer, normaliseServerUrl } from '@/lib/storage/settings';
 
 /** Settings as pages may see them: which servers have a key and its last characters, never a key. */
 export async function getSettingsView(apiKeys: ApiKeyStore): Promise<SettingsView> {

@@ -1,8 +1,8 @@
 import { type Connection, type ConnectionDeps, withConnection } from '@/lib/background/connection';
 import { loadConversations, upsertConversation } from '@/lib/background/conversation-store';
-import { startOnce } from '@/lib/background/start-once';
+import { startOnce } from '@/lib/background/handlers/start-once';
 import type { ConversationRecord } from '@/lib/conversations/record';
-import type { StartInput } from '@/lib/start-input';
+import type { StartInput } from '@/lib/conversations/start-input';
 
 export interface StartDeps extends ConnectionDeps {
   now(): Date;

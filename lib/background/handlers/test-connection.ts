@@ -1,6 +1,6 @@
 import { type ConnectionDeps, connect } from '@/lib/background/connection';
 import type { ConnectionReport } from '@/lib/messages';
-import { normaliseServerUrl } from '@/lib/settings/settings';
+import { normaliseServerUrl } from '@/lib/storage/settings';
 
 function describeServer(serverUrl: string, appMode: 'saas' | 'oss' | null, apiVersion: 'v1' | 'v0'): string {
   const kind =

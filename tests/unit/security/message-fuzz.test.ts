@@ -1,14 +1,14 @@
 // @vitest-environment node
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { serializeError } from '@/lib/api/errors';
-import { createApiKeyStore } from '@/lib/background/api-key';
 import { createHandlers } from '@/lib/background/create-handlers';
 import { handleMessage } from '@/lib/background/handle-message';
-import { generateSecretKey } from '@/lib/background/secret-box';
+import { createApiKeyStore } from '@/lib/background/keys/api-keys';
+import { generateSecretKey } from '@/lib/background/keys/secret-box';
 import type { Sender } from '@/lib/background/sender';
+import { serializeError } from '@/lib/errors/error';
 import { CONTENT_SCRIPT_TYPES, requestSchema } from '@/lib/messages';
-import { CLOUD_URL } from '@/lib/settings/settings';
+import { CLOUD_URL } from '@/lib/storage/settings';
 
 const self = { id: 'our-extension', baseUrl: 'chrome-extension://our-extension/' };
 const TYPES = [

@@ -3,9 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ComposeApp } from '@/components/compose/ComposeApp';
-import { newDraft } from '@/lib/compose/draft';
-import { loadDraft, saveDraft, saveDraftEdits } from '@/lib/context-menu/draft-store';
+import { loadDraft, saveDraft, saveDraftEdits } from '@/lib/background/selection/drafts';
 import type { Reply, Request } from '@/lib/messages';
+import { newDraft } from '@/lib/storage/draft';
 import { makeRecord } from '../../factories/conversation-record';
 import { answerMessages, ofType } from '../../support/answer-messages';
 

@@ -3,9 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ComposeForm } from '@/components/compose/ComposeForm';
-import type { Draft } from '@/lib/compose/draft';
+import { MAX_MESSAGE_CHARS } from '@/lib/conversations/start-input';
 import type { Reply, Request } from '@/lib/messages';
-import { MAX_MESSAGE_CHARS } from '@/lib/start-input';
+import type { Draft } from '@/lib/storage/draft';
 import { makeRecord } from '../../factories/conversation-record';
 import { answerMessages, ofType } from '../../support/answer-messages';
 

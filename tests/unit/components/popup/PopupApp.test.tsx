@@ -3,13 +3,13 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PopupApp } from '@/components/popup/PopupApp';
-import { CONVERSATION_STATES } from '@/lib/api/status';
-import { writeListCache } from '@/lib/conversations/list-cache';
-import { activeTabRepository } from '@/lib/popup/active-tab';
-import { BUSY_REFRESH_MS } from '@/lib/popup/use-conversation-list';
+import { CONVERSATION_STATES } from '@/lib/openhands/statuses';
+import { activeTabRepository } from '@/lib/pages/popup/active-tab';
+import { BUSY_REFRESH_MS } from '@/lib/pages/popup/use-conversation-list';
+import { writeListCache } from '@/lib/storage/list-cache';
 import { answer, item, listReply, SERVER } from './popup-fixtures';
 
-vi.mock('@/lib/popup/active-tab', () => ({ activeTabRepository: vi.fn() }));
+vi.mock('@/lib/pages/popup/active-tab', () => ({ activeTabRepository: vi.fn() }));
 
 // The machine is shared: give `findBy…` more than the default second before calling a test failed.
 configure({ asyncUtilTimeout: 5_000 });

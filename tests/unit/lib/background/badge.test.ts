@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { badgeText, updateBadge } from '@/lib/background/badge';
 import { saveSettings } from '@/lib/background/settings-store';
-import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
+import { DEFAULT_SETTINGS } from '@/lib/storage/settings';
 import { makeRecord } from '../../factories/conversation-record';
 
 const CLOUD = 'https://app.all-hands.dev';

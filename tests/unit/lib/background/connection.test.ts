@@ -1,20 +1,20 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createOpenHandsError } from '@/lib/api/errors';
-import { createApiKeyStore } from '@/lib/background/api-key';
 import { connect, isRouteGone } from '@/lib/background/connection';
 import { loadConversations, upsertConversation } from '@/lib/background/conversation-store';
 import { listConversations } from '@/lib/background/handlers/list-conversations';
 import { startConversation } from '@/lib/background/handlers/start-conversation';
-import { pollOnce } from '@/lib/background/poller';
-import { generateSecretKey } from '@/lib/background/secret-box';
+import { createApiKeyStore } from '@/lib/background/keys/api-keys';
+import { generateSecretKey } from '@/lib/background/keys/secret-box';
+import { pollOnce } from '@/lib/background/polling/poller';
 import { loadSettings, saveSettings } from '@/lib/background/settings-store';
-import { CLOUD_URL, DEFAULT_SETTINGS } from '@/lib/settings/settings';
-import type { StartInput } from '@/lib/start-input';
+import type { StartInput } from '@/lib/conversations/start-input';
+import { createOpenHandsError } from '@/lib/errors/error';
+import { CLOUD_URL, DEFAULT_SETTINGS } from '@/lib/storage/settings';
 import { type OpenHandsTestServer, startOpenHandsServer } from '../../../support/openhands-server/index.ts';
 import { makeRecord } from '../../factories/conversation-record';
-import { json, recordingFetch } from '../api/helpers/fake-fetch';
+import { json, recordingFetch } from '../openhands/helpers/fake-fetch';
 
 const KEY_ONE = 'key-for-server-one-1111';
 const KEY_TWO = 'key-for-server-two-2222';

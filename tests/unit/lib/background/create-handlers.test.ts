@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createApiKeyStore } from '@/lib/background/api-key';
 import { updateBadge } from '@/lib/background/badge';
 import { upsertConversation } from '@/lib/background/conversation-store';
 import { createHandlers } from '@/lib/background/create-handlers';
-import { generateSecretKey } from '@/lib/background/secret-box';
+import { createApiKeyStore } from '@/lib/background/keys/api-keys';
+import { generateSecretKey } from '@/lib/background/keys/secret-box';
 import type { Sender } from '@/lib/background/sender';
 import { saveSettings } from '@/lib/background/settings-store';
-import { CLOUD_URL, DEFAULT_SETTINGS } from '@/lib/settings/settings';
+import { CLOUD_URL, DEFAULT_SETTINGS } from '@/lib/storage/settings';
 import { makeRecord } from '../../factories/conversation-record';
 
 const LOCAL = 'http://localhost:3000';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createOpenHandsError } from '@/lib/api/errors';
 import { toMessageError } from '@/lib/background/message-error';
+import { createOpenHandsError } from '@/lib/errors/error';
 
 const server = async () => 'https://openhands.example';
 

@@ -1,13 +1,13 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createApiKeyStore } from '@/lib/background/api-key';
 import { getSettingsView, removeKeyFromPage, saveSettingsFromPage } from '@/lib/background/handlers/settings';
 import { testConnection } from '@/lib/background/handlers/test-connection';
-import { generateSecretKey } from '@/lib/background/secret-box';
+import { createApiKeyStore } from '@/lib/background/keys/api-keys';
+import { generateSecretKey } from '@/lib/background/keys/secret-box';
 import { loadSettings, saveSettings } from '@/lib/background/settings-store';
-import { readCachedReply, writeListCache } from '@/lib/conversations/list-cache';
-import { CLOUD_URL, DEFAULT_SETTINGS } from '@/lib/settings/settings';
+import { readCachedReply, writeListCache } from '@/lib/storage/list-cache';
+import { CLOUD_URL, DEFAULT_SETTINGS } from '@/lib/storage/settings';
 import { type OpenHandsTestServer, startOpenHandsServer } from '../../../support/openhands-server/index.ts';
 
 const KEY = 'oh-settings-key-9876';

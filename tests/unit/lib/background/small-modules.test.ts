@@ -10,7 +10,7 @@ import {
 } from '@/lib/background/notifications';
 import { recentRepositories } from '@/lib/background/recent-repos';
 import { saveSettings } from '@/lib/background/settings-store';
-import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
+import { DEFAULT_SETTINGS } from '@/lib/storage/settings';
 import { makeRecord } from '../../factories/conversation-record';
 
 describe('recentRepositories', () => {

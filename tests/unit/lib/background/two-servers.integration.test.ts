@@ -1,14 +1,14 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createApiKeyStore } from '@/lib/background/api-key';
 import { createHandlers } from '@/lib/background/create-handlers';
 import type { Handlers } from '@/lib/background/handle-message';
-import { pollOnce } from '@/lib/background/poller';
-import { generateSecretKey } from '@/lib/background/secret-box';
+import { createApiKeyStore } from '@/lib/background/keys/api-keys';
+import { generateSecretKey } from '@/lib/background/keys/secret-box';
+import { pollOnce } from '@/lib/background/polling/poller';
 import type { Sender } from '@/lib/background/sender';
+import type { StartInput } from '@/lib/conversations/start-input';
 import type { ConnectionReport, ConversationListReply, SettingsView } from '@/lib/messages';
-import type { StartInput } from '@/lib/start-input';
 import { type OpenHandsTestServer, startOpenHandsServer } from '../../../support/openhands-server/index.ts';
 
 /*

@@ -3,7 +3,7 @@ import { contextSummary, createActions } from '@/lib/content/actions';
 import type { Editor, EditorRequest } from '@/lib/content/editor';
 import type { ProgressView } from '@/lib/content/progress';
 import type { SendFlow } from '@/lib/content/send-flow';
-import type { StartInput } from '@/lib/start-input';
+import type { StartInput } from '@/lib/conversations/start-input';
 import { FIXTURE_URLS, type FixtureName, loadFixture } from '../github/fixtures';
 import { FORK_PULL, ISSUE, PULL } from '../prompts/contexts';
 

@@ -3,9 +3,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ProgressView } from '@/lib/content/progress';
 import { createSendFlow, FOLLOW_LIMIT_MS, POLL_INTERVAL_MS } from '@/lib/content/send-flow';
 import type { ConversationRecord } from '@/lib/conversations/record';
+import type { StartInput } from '@/lib/conversations/start-input';
 import type { Reply, Request } from '@/lib/messages';
-import type { StartInput } from '@/lib/start-input';
-import { sendMessage } from '@/lib/ui/send-message';
+import { sendMessage } from '@/lib/pages/send-message';
 import { answerMessages } from '../../support/answer-messages';
 import { startingRecord } from './records';
 

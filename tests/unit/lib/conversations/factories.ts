@@ -1,5 +1,5 @@
-import type { AppConversation } from '@/lib/api/schemas-v1';
 import type { ConversationListItem } from '@/lib/conversations/list-item';
+import type { AppConversation } from '@/lib/openhands/schemas-v1';
 
 export const SERVER = 'https://app.all-hands.dev';
 

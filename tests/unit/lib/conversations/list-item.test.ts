@@ -1,13 +1,13 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { CONVERSATION_STATUSES_V0, type ConversationInfoV0 } from '@/lib/api/schemas-v0';
-import { EXECUTION_STATUSES, SANDBOX_STATUSES, START_TASK_STATUSES } from '@/lib/api/schemas-v1';
 import {
   itemFromAppConversation,
   itemFromConversationInfoV0,
   itemFromRecord,
 } from '@/lib/conversations/list-item';
 import type { ConversationState } from '@/lib/conversations/record';
+import { CONVERSATION_STATUSES_V0, type ConversationInfoV0 } from '@/lib/openhands/schemas-v0';
+import { EXECUTION_STATUSES, SANDBOX_STATUSES, START_TASK_STATUSES } from '@/lib/openhands/schemas-v1';
 import { makeRecord } from '../../factories/conversation-record';
 import { makeAppConversation, SERVER } from './factories';
 

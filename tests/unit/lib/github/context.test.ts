@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractPageContext, type PageContext } from '@/lib/github/context';
-import { pageContextSchema } from '@/lib/github/context-schema';
+import { pageContextSchema } from '@/tests/support/context-schema';
 import { FIXTURE_HOSTS, FIXTURE_URLS, type FixtureName, loadFixture } from './fixtures';
 
 const HELLO = { owner: 'octo-org', repo: 'hello-world', repository: 'octo-org/hello-world' } as const;

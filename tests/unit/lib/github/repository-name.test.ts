@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { repositorySchema } from '@/lib/conversations/start-input';
 import { isRepositoryName } from '@/lib/github/repository-name';
-import { repositorySchema } from '@/lib/start-input';
 
 describe('isRepositoryName', () => {
   it.each([

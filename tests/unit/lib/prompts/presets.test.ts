@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPreset, presetsFor, resolvePresetId } from '@/lib/prompts/presets';
-import { presetIdSchema } from '@/lib/prompts/presets-schema';
+import { presetIdSchema } from '@/tests/support/presets-schema';
 
 describe('presetsFor', () => {
   it('should list the issue presets, default first', () => {

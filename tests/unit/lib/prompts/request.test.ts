@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_MESSAGE_CHARS, startInputSchema } from '@/lib/conversations/start-input';
 import { buildStartInput, conversationTitle } from '@/lib/prompts/request';
-import { MAX_MESSAGE_CHARS, startInputSchema } from '@/lib/start-input';
 import { FORK_PULL, ISSUE, PULL, PULL_WITHOUT_BRANCH } from './contexts';
 
 const MESSAGE = 'Do the thing.';

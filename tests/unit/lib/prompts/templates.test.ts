@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_MESSAGE_CHARS } from '@/lib/conversations/start-input';
 import type { PageContext } from '@/lib/github/context';
 import { MAX_BODY_CHARS } from '@/lib/prompts/body';
 import { type PresetId, presetsFor } from '@/lib/prompts/presets';
 import { buildMessage } from '@/lib/prompts/templates';
-import { MAX_MESSAGE_CHARS } from '@/lib/start-input';
 import { FORK_PULL, ISSUE, PULL, PULL_WITHOUT_BRANCH } from './contexts';
 
 const EVERY_PRESET: [PageContext, PresetId][] = [

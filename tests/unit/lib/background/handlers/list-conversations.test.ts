@@ -1,13 +1,13 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createApiKeyStore } from '@/lib/background/api-key';
 import { upsertConversation } from '@/lib/background/conversation-store';
 import { CACHE_MAX_AGE_MS, listConversations, PAGE_SIZE } from '@/lib/background/handlers/list-conversations';
-import { generateSecretKey } from '@/lib/background/secret-box';
+import { createApiKeyStore } from '@/lib/background/keys/api-keys';
+import { generateSecretKey } from '@/lib/background/keys/secret-box';
 import { saveSettings } from '@/lib/background/settings-store';
-import { readCachedReply, readListCache } from '@/lib/conversations/list-cache';
-import { CLOUD_URL, DEFAULT_SETTINGS } from '@/lib/settings/settings';
+import { readCachedReply, readListCache } from '@/lib/storage/list-cache';
+import { CLOUD_URL, DEFAULT_SETTINGS } from '@/lib/storage/settings';
 import {
   type OpenHandsTestServer,
   startOpenHandsServer,

@@ -1,13 +1,13 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createApiKeyStore } from '@/lib/background/api-key';
 import { loadConversations } from '@/lib/background/conversation-store';
 import { startConversation } from '@/lib/background/handlers/start-conversation';
-import { generateSecretKey } from '@/lib/background/secret-box';
+import { createApiKeyStore } from '@/lib/background/keys/api-keys';
+import { generateSecretKey } from '@/lib/background/keys/secret-box';
 import { saveSettings } from '@/lib/background/settings-store';
-import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
-import type { StartInput } from '@/lib/start-input';
+import type { StartInput } from '@/lib/conversations/start-input';
+import { DEFAULT_SETTINGS } from '@/lib/storage/settings';
 import {
   type OpenHandsTestServer,
   startOpenHandsServer,

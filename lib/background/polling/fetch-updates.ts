@@ -1,0 +1,84 @@
+import type { OpenHandsClient } from '@/lib/background/connection';
+import type { ConversationRecord } from '@/lib/conversations/record';
+import { conversationState, conversationStateV0 } from '@/lib/openhands/statuses';
+
+/** What a poll learned about one record. */
+export type RecordUpdate = Partial<
+  Pick<ConversationRecord, 'state' | 'startStatus' | 'conversationId' | 'detail' | 'title'>
+>;
+
+const GONE = 'The server no longer knows this conversation.';
+
+/** V1 starts still in progress: one batch call for all of them. */
+async function startTaskUpdates(client: OpenHandsClient, records: ConversationRecord[]) {
+  const updates = new Map<string, RecordUpdate>();
+  if (records.length === 0) return updates;
+  const tasks = await client.getStartTasks(records.map((r) => r.taskId ?? r.id));
+  records.forEach((record, i) => {
+    const task = tasks[i];
+    if (!task) updates.set(record.id, { state: 'error', detail: GONE });
+    else if (task.status === 'READY' && task.app_conversation_id) {
+      updates.set(record.id, {
+        state: 'running',
+        startStatus: 'READY',
+        conversationId: task.app_conversation_id,
+      });
+    } else if (task.status === 'ERROR') {
+      updates.set(record.id, { state: 'error', startStatus: 'ERROR', detail: task.detail ?? null });
+    } else updates.set(record.id, { startStatus: task.status });
+  });
+  return updates;
+}
+
+/** V1 conversations: one batch call. */
+async function conversationUpdates(client: OpenHandsClient, records: ConversationRecord[]) {
+  const updates = new Map<string, RecordUpdate>();
+  if (records.length === 0) return updates;
+  const conversations = await client.getConversations(records.map((r) => r.conversationId ?? ''));
+  records.forEach((record, i) => {
+    const conversation = conversations[i];
+    if (!conversation) updates.set(record.id, { state: 'archived', detail: GONE });
+    else {
+      const update: RecordUpdate = { state: conversationState(conversation) };
+      if (conversation.title) update.title = conversation.title;
+      updates.set(record.id, update);
+    }
+  });
+  return updates;
+}
+
+/** V0 has no batch read: one call per conversation. */
+async function v0Updates(client: OpenHandsClient, records: ConversationRecord[]) {
+  const updates = new Map<string, RecordUpdate>();
+  for (const record of records) {
+    const info = await client.getConversationV0(record.conversationId ?? record.id);
+    updates.set(
+      record.id,
+      info ? { state: conversationStateV0(info), title: info.title } : { state: 'archived', detail: GONE },
+    );
+  }
+  return updates;
+}
+
+/** Asks the server about every due record, with as few calls as the API allows. */
+export async function fetchUpdates(
+  client: OpenHandsClient,
+  due: ConversationRecord[],
+): Promise<Map<string, RecordUpdate>> {
+  const v1 = due.filter((r) => r.apiVersion === 'v1');
+  const [starts, conversations, v0] = await Promise.all([
+    startTaskUpdates(
+      client,
+      v1.filter((r) => !r.conversationId),
+    ),
+    conversationUpdates(
+      client,
+      v1.filter((r) => r.conversationId),
+    ),
+    v0Updates(
+      client,
+      due.filter((r) => r.apiVersion === 'v0'),
+    ),
+  ]);
+  return new Map([...starts, ...conversations, ...v0]);
+}

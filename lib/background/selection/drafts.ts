@@ -1,0 +1,62 @@
+import { storage } from '#imports';
+import { OpenHandsError } from '@/lib/errors/error';
+import { type ComposeFields, type Draft, draftSchema, draftStorageKey } from '@/lib/storage/draft';
+
+/** Drafts untouched for longer than this are dropped when a new one is saved; the session area is small. */
+const DRAFT_TTL_MS = 24 * 60 * 60 * 1000;
+const DRAFT_KEY = /^draft-([A-Za-z0-9-]+)$/;
+
+/** When a draft was created or last edited, in ms. */
+const touchedAt = (draft: Draft) =>
+  Math.max(Date.parse(draft.createdAt), draft.edits ? Date.parse(draft.edits.savedAt) : 0);
+
+/** The stored drafts by id; entries that no longer parse are `null`. */
+async function storedDrafts(): Promise<Array<{ key: string; id: string; draft: Draft | null }>> {
+  const stored = await storage.snapshot('session');
+  return Object.entries(stored).flatMap(([key, value]) => {
+    const id = DRAFT_KEY.exec(key)?.[1];
+    if (!id) return [];
+    const parsed = draftSchema.safeParse(value);
+    return [{ key, id, draft: parsed.success ? parsed.data : null }];
+  });
+}
+
+/**
+ * Stores a draft for the compose window under a new random id, and drops stale ones. The same selection
+ * sent again after the user edited it in a window they closed opens their edits, not a blank copy.
+ */
+export async function saveDraft(draft: Draft, id: string = crypto.randomUUID()): Promise<string> {
+  const now = Date.parse(draft.createdAt);
+  const drafts = await storedDrafts();
+  const stale = drafts.filter((entry) => !entry.draft || now - touchedAt(entry.draft) > DRAFT_TTL_MS);
+  if (stale.length > 0) await storage.removeItems(stale.map(({ key }) => `session:${key}` as const));
+
+  const edited = drafts
+    .filter((entry) => !stale.includes(entry))
+    .filter(({ draft: d }) => d?.edits && d.text === draft.text && d.url === draft.url)
+    .sort((a, b) => touchedAt(b.draft as Draft) - touchedAt(a.draft as Draft))[0];
+  if (edited) return edited.id;
+
+  await storage.setItem(`session:${draftStorageKey(id)}`, draft);
+  return id;
+}
+
+/** The draft the compose window was opened for; kept, so reloading the window shows it again. */
+export async function loadDraft(id: string): Promise<Draft> {
+  const parsed = draftSchema.safeParse(await storage.getItem(`session:${draftStorageKey(id)}`));
+  if (!parsed.success) {
+    throw new OpenHandsError(
+      'not_found',
+      'This selection is no longer available (the browser may have restarted). Select the text again and choose “Send selection to OpenHands”.',
+    );
+  }
+  return parsed.data;
+}
+
+/** Keeps the compose form's current fields with draft `id`, so closing the window loses nothing. */
+export async function saveDraftEdits(id: string, fields: ComposeFields, now: Date): Promise<null> {
+  const draft = await loadDraft(id);
+  const edited: Draft = { ...draft, edits: { ...fields, savedAt: now.toISOString() } };
+  await storage.setItem(`session:${draftStorageKey(id)}`, edited);
+  return null;
+}

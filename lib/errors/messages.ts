@@ -1,0 +1,108 @@
+import type { ErrorCode } from '@/lib/errors/error';
+
+/** What a message may mention; every field is optional so a message degrades gracefully. */
+export interface ErrorContext {
+  /** The server's base URL, used for links in the message. */
+  server?: string;
+  /**
+   * Whether the server takes OpenHands API keys (Cloud, or another `saas` deployment), which come from its
+   * Settings → API Keys page. `false`: a self-hosted server, whose key is the SESSION_API_KEY it was started
+   * with. Unknown counts as Cloud, the default server.
+   */
+  cloud?: boolean;
+  /** Whether a key is set for this server (saved, or typed for a test), sent or not. */
+  keySaved?: boolean;
+  /** Whether this request carried the key. Unknown counts as sent. */
+  keySent?: boolean;
+  status?: number;
+  retryAfterSeconds?: number;
+  limit?: number;
+  current?: number;
+  /** Short server-provided text: a reason, validation lines, or a start task's `detail`. */
+  detail?: string;
+  timeoutMs?: number;
+}
+
+/** Where OpenHands users create API keys (the options page links here too). */
+export function apiKeysUrl(server: string | undefined): string {
+  return `${server ?? 'https://app.all-hands.dev'}/settings/api-keys`;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const withReason = (status: number | undefined, reason: string | undefined) =>
+  `HTTP ${status ?? '?'}${reason ? `: ${reason}` : ''}`;
+
+const serverAt = (server: string | undefined) => (server ? `The OpenHands server at ${server}` : 'OpenHands');
+/** What a self-hosted server's key is, for people who did not start the server themselves. */
+const SESSION_KEY = 'the session key the server was started with (its SESSION_API_KEY)';
+
+/**
+ * Missing, rejected or refused keys: the advice depends on the kind of server (Cloud API keys or a
+ * self-hosted SESSION_API_KEY) and on whether the refused request carried the key at all.
+ */
+function keyMessage(code: 'no_key' | 'unauthorized' | 'forbidden', ctx: ErrorContext): string {
+  const keys = `Settings → API Keys (${apiKeysUrl(ctx.server)})`;
+  const cloud = ctx.cloud !== false;
+  const sent = ctx.keySent !== false;
+  const notSent = `${serverAt(ctx.server)} refused a request that does not carry the key`;
+  const inFront =
+    'Something in front of the server, such as a proxy or a login page, may be asking for credentials; check the server URL in the extension options.';
+  switch (code) {
+    case 'no_key':
+      return cloud
+        ? 'Add your OpenHands API key in the extension options.'
+        : `${serverAt(ctx.server)} asks for a key. Add ${SESSION_KEY} in the extension options.`;
+    case 'unauthorized':
+      if (!sent) return `${notSent} (HTTP 401). ${inFront}`;
+      return cloud
+        ? `OpenHands did not accept the API key. Create one in OpenHands under ${keys} and paste it in the extension options. The “OpenHands LLM Key” is a different key and does not work here.`
+        : `${serverAt(ctx.server)} did not accept the key. A self-hosted server takes ${SESSION_KEY}; paste that in the extension options.`;
+    case 'forbidden':
+      if (!sent) {
+        const add = ctx.keySaved ? '' : ' If the server needs a key, add it in the extension options.';
+        return `${notSent} (${withReason(ctx.status ?? 403, ctx.detail)}). ${inFront}${add}`;
+      }
+      return cloud
+        ? `OpenHands refused this API key (HTTP 403). Finish setting up your account in the OpenHands web app (for example, verify your email address), and check that the key belongs to the right organization. API keys come from ${keys}, not the LLM key.`
+        : `${serverAt(ctx.server)} refused the request (${withReason(ctx.status ?? 403, ctx.detail)}). Check that the key in the extension options is ${SESSION_KEY}.`;
+  }
+}
+
+/** The one user-facing text for each code: what happened, then what to do. */
+export function errorMessage(code: ErrorCode, ctx: ErrorContext = {}): string {
+  switch (code) {
+    case 'no_key':
+    case 'unauthorized':
+    case 'forbidden':
+      return keyMessage(code, ctx);
+    case 'rate_limited':
+      return `OpenHands rate limit reached. Try again in ${plural(ctx.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS, 'second')}.`;
+    case 'concurrency_limit':
+      return ctx.limit !== undefined && ctx.current !== undefined
+        ? `You have ${ctx.current} of ${ctx.limit} conversations running, the most OpenHands allows at once. Stop one in your OpenHands conversation list, then try again.`
+        : 'You have reached the most conversations OpenHands allows running at once. Stop one in your OpenHands conversation list, then try again.';
+    case 'validation':
+      return `OpenHands did not accept the request. Check the repository, branch and message; if they look right, please report this as a bug.${ctx.detail ? `\n${ctx.detail}` : ''}`;
+    case 'server_error':
+      return `OpenHands had a server error (${withReason(ctx.status, ctx.detail)}). Try again in a moment.`;
+    case 'timeout':
+      return `OpenHands did not answer within ${plural(Math.max(1, Math.round((ctx.timeoutMs ?? 30_000) / 1000)), 'second')}. Check that the server is up, then try again.`;
+    case 'offline':
+      return `Could not reach OpenHands at ${ctx.server ?? 'the server'}. Check your internet connection. A self-hosted server may be down, or the extension may need permission to access it (grant it in the extension options).`;
+    case 'bad_response':
+      return `OpenHands sent a response the extension could not read${ctx.detail ? ` (${ctx.detail})` : ''}. Check that the server URL in the extension options points to OpenHands; the server may also be a newer version.`;
+    case 'start_failed':
+      return ctx.detail
+        ? `OpenHands could not start the conversation: ${ctx.detail}`
+        : 'OpenHands could not start the conversation and gave no reason. Open OpenHands to check your settings, then try again.';
+    case 'not_found':
+      return `OpenHands could not find what was asked for (HTTP 404) at ${ctx.server ?? 'the server'}. It may have been deleted, or the server URL may be wrong.`;
+    case 'bad_request':
+      return `OpenHands rejected the request (${withReason(ctx.status, ctx.detail)}). Check your OpenHands settings and the server URL, then try again.`;
+    case 'unknown':
+      return 'Something went wrong while talking to OpenHands. Please try again.';
+  }
+}
+
+/** Used when a 429 has no usable `Retry-After`: long enough to get out of a per-minute window. */
+export const DEFAULT_RETRY_AFTER_SECONDS = 30;

@@ -1,0 +1,197 @@
+import type { StartInput } from '@/lib/conversations/start-input';
+import { createOpenHandsError } from '@/lib/errors/error';
+import { isCloudUrl } from '@/lib/openhands/detect';
+import { type Auth, type HttpConfig, normalizeBaseUrl, request } from '@/lib/openhands/http';
+import { normalizeId, toUuid } from '@/lib/openhands/ids';
+import {
+  conversationInfoOrNullSchema,
+  conversationInfoResultSetSchema,
+  conversationResponseSchema,
+} from '@/lib/openhands/schemas-v0';
+import {
+  appConversationBatchSchema,
+  appConversationPageSchema,
+  appConversationStartTaskPageSchema,
+  appConversationStartTaskSchema,
+  currentApiKeyResponseSchema,
+  type StartTaskSortOrder,
+  startTaskBatchSchema,
+  webClientConfigSchema,
+} from '@/lib/openhands/schemas-v1';
+import { toStartRequestV0, toStartRequestV1 } from '@/lib/openhands/start-request';
+
+export interface ClientOptions {
+  baseUrl: string;
+  auth: Auth;
+  fetch?: typeof globalThis.fetch;
+  timeoutMs?: number;
+  /** The server takes OpenHands API keys (Cloud, saas). Default: the key is a Bearer key, or the URL is Cloud's. */
+  cloud?: boolean;
+  /** A key is set for this server even if `auth` is null (a keyless probe). Default: whether `auth` is set. */
+  keySaved?: boolean;
+}
+
+export interface PageOptions {
+  limit?: number;
+  pageId?: string | null;
+}
+
+export interface StartTaskSearch extends PageOptions {
+  /** Only starts created at or after this time (`created_at__gte`). */
+  createdSince?: Date;
+  /** Newest first unless told otherwise, as the server does by default. */
+  sortOrder?: StartTaskSortOrder;
+}
+
+/** The batch endpoints take fewer than 100 ids per call. */
+export const MAX_IDS_PER_REQUEST = 99;
+const DEFAULT_PAGE_SIZE = 20;
+
+/** Splits `items` into runs of at most `size`. */
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+const clampLimit = (limit: number) => Math.min(100, Math.max(1, Math.trunc(limit)));
+
+/** An OpenHands API client. Pure apart from the injected `fetch`; the caller owns the key. */
+export function createOpenHandsClient({
+  baseUrl,
+  auth,
+  fetch,
+  timeoutMs = 30_000,
+  cloud,
+  keySaved,
+}: ClientOptions) {
+  const config: HttpConfig = {
+    baseUrl: normalizeBaseUrl(baseUrl),
+    auth,
+    // Bound late so tests and the service worker can swap `globalThis.fetch`; bound to avoid "Illegal invocation".
+    fetch: fetch ?? ((...args) => globalThis.fetch(...args)),
+    timeoutMs,
+    cloud: cloud ?? (auth?.kind === 'bearer' || isCloudUrl(baseUrl)),
+    keySaved: keySaved ?? Boolean(auth?.key.trim()),
+  };
+
+  /** Runs one batch request per chunk, in order, so the results line up with `ids`. */
+  async function batched<T>(ids: readonly string[], get: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+    const results: T[] = [];
+    // Sequential on purpose: polling storms run into Cloud's rate limit.
+    for (const part of chunk(ids, MAX_IDS_PER_REQUEST)) results.push(...(await get(part)));
+    return results;
+  }
+
+  return {
+    /** The normalized base URL, for building web links. */
+    serverUrl: config.baseUrl,
+
+    /** `GET /api/v1/web-client/config`: reachability and `app_mode`. Needs no key, so sends none. */
+    getWebClientConfig: () =>
+      request(config, { path: '/api/v1/web-client/config', schema: webClientConfigSchema, withAuth: false }),
+
+    /** `GET /api/keys/current` (Cloud): which key and org are in use; the options page's "Test key". */
+    getCurrentApiKey: async () => {
+      if (!auth?.key.trim())
+        throw createOpenHandsError('no_key', { server: config.baseUrl, cloud: config.cloud });
+      return request(config, { path: '/api/keys/current', schema: currentApiKeyResponseSchema });
+    },
+
+    /** `POST /api/v1/app-conversations`. Returns the start task (usually `WORKING`); poll it with `getStartTasks`. */
+    startConversation: async (input: StartInput) => {
+      const task = await request(config, {
+        method: 'POST',
+        path: '/api/v1/app-conversations',
+        body: toStartRequestV1(input),
+        schema: appConversationStartTaskSchema,
+      });
+      if (task.status === 'ERROR')
+        throw createOpenHandsError('start_failed', { detail: task.detail ?? undefined });
+      return task;
+    },
+
+    /** `GET /api/v1/app-conversations/start-tasks?ids=…`: one entry per id, `null` for unknown ones. */
+    getStartTasks: (ids: readonly string[]) =>
+      batched(ids, (part) =>
+        request(config, {
+          path: '/api/v1/app-conversations/start-tasks',
+          // The spec declares these `format: uuid`, so send the dashed form.
+          query: { ids: part.map(toUuid) },
+          schema: startTaskBatchSchema,
+        }),
+      ),
+
+    /** `GET /api/v1/app-conversations/start-tasks/search`: the user's starts; pass `next_page_id` back as `pageId`. */
+    searchStartTasks: ({
+      createdSince,
+      sortOrder = 'CREATED_AT_DESC',
+      limit = DEFAULT_PAGE_SIZE,
+      pageId,
+    }: StartTaskSearch = {}) =>
+      request(config, {
+        path: '/api/v1/app-conversations/start-tasks/search',
+        query: {
+          created_at__gte: createdSince?.toISOString(),
+          sort_order: sortOrder,
+          limit: clampLimit(limit),
+          page_id: pageId,
+        },
+        schema: appConversationStartTaskPageSchema,
+      }),
+
+    /** `GET /api/v1/app-conversations?ids=…`: one entry per id, `null` for unknown ones. */
+    getConversations: (ids: readonly string[]) =>
+      batched(ids, (part) =>
+        request(config, {
+          path: '/api/v1/app-conversations',
+          query: { ids: part.map(normalizeId) },
+          schema: appConversationBatchSchema,
+        }),
+      ),
+
+    /** `GET /api/v1/app-conversations/search`: newest first; pass `next_page_id` back as `pageId`. */
+    searchConversations: ({ limit = DEFAULT_PAGE_SIZE, pageId }: PageOptions = {}) =>
+      request(config, {
+        path: '/api/v1/app-conversations/search',
+        query: { limit: clampLimit(limit), page_id: pageId },
+        schema: appConversationPageSchema,
+      }),
+
+    /** Legacy `POST /api/conversations`. Synchronous: the conversation id is usable at once. */
+    startConversationV0: async (input: StartInput) => {
+      const res = await request(config, {
+        method: 'POST',
+        path: '/api/conversations',
+        body: toStartRequestV0(input),
+        schema: conversationResponseSchema,
+      });
+      if (res.status !== 'ok')
+        throw createOpenHandsError('start_failed', { detail: res.message ?? undefined });
+      return res;
+    },
+
+    /** Legacy `GET /api/conversations`, newest first. */
+    listConversationsV0: ({ limit = DEFAULT_PAGE_SIZE, pageId }: PageOptions = {}) =>
+      request(config, {
+        path: '/api/conversations',
+        query: { limit: clampLimit(limit), page_id: pageId },
+        schema: conversationInfoResultSetSchema,
+      }),
+
+    /** Legacy `GET /api/conversations/{id}`; `null` when the server doesn't know it (HTTP 200 null, or 404). */
+    getConversationV0: async (id: string) => {
+      try {
+        return await request(config, {
+          path: `/api/conversations/${encodeURIComponent(normalizeId(id))}`,
+          schema: conversationInfoOrNullSchema,
+        });
+      } catch (err) {
+        if (err instanceof Error && 'code' in err && err.code === 'not_found') return null;
+        throw err;
+      }
+    },
+  };
+}
+
+export type OpenHandsClient = ReturnType<typeof createOpenHandsClient>;

@@ -1,0 +1,65 @@
+import { OpenHandsError } from '@/lib/errors/error';
+import type { OpenHandsClient } from '@/lib/openhands/client';
+import type { Auth } from '@/lib/openhands/http';
+import type { AppMode } from '@/lib/openhands/schemas-v1';
+
+export interface ServerInfo {
+  apiVersion: 'v1' | 'v0';
+  appMode: AppMode | null;
+}
+
+const asAppMode = (mode: string): AppMode | null => (mode === 'saas' || mode === 'oss' ? mode : null);
+
+/** Codes that prove a route exists even though we may not use it yet. */
+const ROUTE_EXISTS = new Set(['no_key', 'unauthorized', 'forbidden']);
+
+/**
+ * Which API a server speaks (openhands-api.md §4.7): probe instead of guessing from versions. V1 answers
+ * `web-client/config` without auth; otherwise a legacy server answers `GET /api/conversations`.
+ */
+export async function detectServer(client: OpenHandsClient): Promise<ServerInfo> {
+  try {
+    const config = await client.getWebClientConfig();
+    return { apiVersion: 'v1', appMode: asAppMode(config.app_mode) };
+  } catch (err) {
+    // 404: no V1. An unreadable 200 (an HTML page from an old server's SPA fallback) also isn't V1.
+    const notV1 = err instanceof OpenHandsError && (err.code === 'not_found' || err.code === 'bad_response');
+    if (!notV1) throw err;
+  }
+  try {
+    await client.listConversationsV0({ limit: 1 });
+  } catch (err) {
+    // A V0 server started with SESSION_API_KEY answers 401 to a probe without the key: still V0.
+    if (!(err instanceof OpenHandsError && ROUTE_EXISTS.has(err.code))) throw err;
+  }
+  return { apiVersion: 'v0', appMode: null };
+}
+
+/** Hosts of OpenHands Cloud, which takes `Authorization: Bearer`. */
+const CLOUD_HOSTS = new Set(['app.all-hands.dev']);
+
+export function isCloudUrl(serverUrl: string): boolean {
+  try {
+    return CLOUD_HOSTS.has(new URL(serverUrl).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether a server takes OpenHands API keys (from its Settings → API Keys page): Cloud and other `saas`
+ * servers (Enterprise). Self-hosted (`oss`) and legacy V0 servers take the SESSION_API_KEY they were started with.
+ */
+export function takesApiKeys(serverUrl: string, appMode: AppMode | null): boolean {
+  return appMode === 'saas' || isCloudUrl(serverUrl);
+}
+
+/**
+ * The auth for a server: an API key as Bearer where the server takes API keys, otherwise the session key as
+ * `X-Session-API-Key`. No key, no auth.
+ */
+export function authFor(serverUrl: string, appMode: AppMode | null, key: string | null | undefined): Auth {
+  const trimmed = key?.trim();
+  if (!trimmed) return null;
+  return { kind: takesApiKeys(serverUrl, appMode) ? 'bearer' : 'session', key: trimmed };
+}

@@ -1,0 +1,238 @@
+import { z } from 'zod';
+import { openEnum } from '@/lib/openhands/schema-helpers';
+
+/*
+ * Hand-written mirrors of components in `openhands-cloud.json` (V1). Request schemas are strict, so the client
+ * never sends a key the server doesn't know. Response schemas are lenient: unknown fields pass through
+ * (`.loose()`), fields the extension doesn't rely on are optional, and extensible enums accept unknown strings.
+ */
+
+/** `ProviderType` */
+export const PROVIDER_TYPES = [
+  'github',
+  'gitlab',
+  'bitbucket',
+  'bitbucket_data_center',
+  'forgejo',
+  'azure_devops',
+  'enterprise_sso',
+] as const;
+export const providerTypeSchema = z.enum(PROVIDER_TYPES);
+
+/** `ConversationTrigger` */
+export const CONVERSATION_TRIGGERS = [
+  'resolver',
+  'gui',
+  'suggested_task',
+  'openhands_api',
+  'slack',
+  'microagent_management',
+  'jira',
+  'jira_dc',
+  'linear',
+  'bitbucket',
+  'automation',
+] as const;
+export const conversationTriggerSchema = z.enum(CONVERSATION_TRIGGERS);
+
+/** `AgentType` */
+export const agentTypeSchema = z.enum(['default', 'plan']);
+
+/** `AppMode` */
+export const APP_MODES = ['oss', 'saas'] as const;
+export const appModeSchema = z.enum(APP_MODES);
+export type AppMode = z.infer<typeof appModeSchema>;
+
+/** `AppConversationStartTaskStatus`, in the order a start goes through them. */
+export const START_TASK_STATUSES = [
+  'WORKING',
+  'WAITING_FOR_SANDBOX',
+  'PREPARING_REPOSITORY',
+  'RUNNING_SETUP_SCRIPT',
+  'SETTING_UP_GIT_HOOKS',
+  'SETTING_UP_SKILLS',
+  'STARTING_CONVERSATION',
+  'READY',
+  'ERROR',
+] as const;
+export const startTaskStatusSchema = z.enum(START_TASK_STATUSES);
+export type StartTaskStatus = z.infer<typeof startTaskStatusSchema>;
+
+/** `SandboxStatus` */
+export const SANDBOX_STATUSES = ['STARTING', 'RUNNING', 'PAUSED', 'ERROR', 'MISSING'] as const;
+export const sandboxStatusSchema = z.enum(SANDBOX_STATUSES);
+export type SandboxStatus = z.infer<typeof sandboxStatusSchema>;
+
+/** `ConversationExecutionStatus` */
+export const EXECUTION_STATUSES = [
+  'idle',
+  'running',
+  'paused',
+  'waiting_for_confirmation',
+  'finished',
+  'error',
+  'stuck',
+  'deleting',
+] as const;
+export const executionStatusSchema = z.enum(EXECUTION_STATUSES);
+export type ExecutionStatus = z.infer<typeof executionStatusSchema>;
+
+/** `TextContent` (the spec sets `additionalProperties: false`) */
+export const textContentSchema = z.strictObject({
+  type: z.literal('text'),
+  text: z.string(),
+  cache_prompt: z.boolean().optional(),
+});
+
+/** `SendMessageRequest`; the extension sends text only, so `ImageContent` is left out. */
+export const sendMessageRequestSchema = z.strictObject({
+  role: z.enum(['user', 'system', 'assistant', 'tool']).optional(),
+  content: z.array(textContentSchema),
+  run: z.boolean().optional(),
+});
+
+/**
+ * `AppConversationStartRequest-Input`. Mirrors the fields the extension may send; `processors`, `plugins`,
+ * `secrets`, `suggested_task` and `observability_*` are left out on purpose.
+ */
+export const appConversationStartRequestSchema = z.strictObject({
+  initial_message: sendMessageRequestSchema.nullish(),
+  selected_repository: z.string().nullish(),
+  selected_branch: z.string().nullish(),
+  git_provider: providerTypeSchema.nullish(),
+  title: z.string().nullish(),
+  trigger: conversationTriggerSchema.nullish(),
+  pr_number: z.array(z.number().int()).optional(),
+  system_message_suffix: z.string().nullish(),
+  agent_type: agentTypeSchema.optional(),
+  llm_model: z.string().nullish(),
+  agent_profile_id: z.string().nullish(),
+  sandbox_id: z.string().nullish(),
+  conversation_id: z.string().nullish(),
+  parent_conversation_id: z.string().nullish(),
+  public: z.boolean().nullish(),
+});
+export type AppConversationStartRequest = z.infer<typeof appConversationStartRequestSchema>;
+
+/** `AppConversationStartTask` */
+export const appConversationStartTaskSchema = z
+  .object({
+    id: z.string(),
+    created_by_user_id: z.string().nullish(),
+    status: openEnum(START_TASK_STATUSES).default('WORKING'),
+    /** The error text when `status` is `ERROR`. */
+    detail: z.string().nullish(),
+    /** Filled in at `READY`. */
+    app_conversation_id: z.string().nullish(),
+    sandbox_id: z.string().nullish(),
+    agent_server_url: z.string().nullish(),
+    /** `AppConversationStartRequest-Output`: an echo of the request; what finds a start whose answer was lost. */
+    request: z
+      .object({ title: z.string().nullish(), selected_repository: z.string().nullish() })
+      .loose()
+      .nullish(),
+    created_at: z.string().optional(),
+    updated_at: z.string().optional(),
+  })
+  .loose();
+export type AppConversationStartTask = z.infer<typeof appConversationStartTaskSchema>;
+
+/** Response of `GET /api/v1/app-conversations/start-tasks`: `null` for an unknown id. */
+export const startTaskBatchSchema = z.array(appConversationStartTaskSchema.nullable());
+
+/** `AppConversationStartTaskSortOrder` */
+export const START_TASK_SORT_ORDERS = [
+  'CREATED_AT',
+  'CREATED_AT_DESC',
+  'UPDATED_AT',
+  'UPDATED_AT_DESC',
+] as const;
+export type StartTaskSortOrder = (typeof START_TASK_SORT_ORDERS)[number];
+
+/** `AppConversationStartTaskPage`: response of `GET /api/v1/app-conversations/start-tasks/search`. */
+export const appConversationStartTaskPageSchema = z
+  .object({
+    items: z.array(appConversationStartTaskSchema),
+    next_page_id: z.string().nullish(),
+  })
+  .loose();
+export type AppConversationStartTaskPage = z.infer<typeof appConversationStartTaskPageSchema>;
+
+/** `AppConversation` */
+export const appConversationSchema = z
+  .object({
+    id: z.string(),
+    created_by_user_id: z.string().nullish(),
+    sandbox_id: z.string().nullish(),
+    selected_repository: z.string().nullish(),
+    selected_branch: z.string().nullish(),
+    git_provider: openEnum(PROVIDER_TYPES).nullish(),
+    /** May be null; the UI renders a fallback. */
+    title: z.string().nullish(),
+    trigger: openEnum(CONVERSATION_TRIGGERS).nullish(),
+    pr_number: z.array(z.number().int()).optional(),
+    llm_model: z.string().nullish(),
+    agent_kind: z.string().optional(),
+    metrics: z.object({}).loose().nullish(),
+    parent_conversation_id: z.string().nullish(),
+    sub_conversation_ids: z.array(z.string()).optional(),
+    public: z.boolean().nullish(),
+    tags: z.record(z.string(), z.string()).optional(),
+    created_at: z.string().optional(),
+    updated_at: z.string().optional(),
+    sandbox_status: openEnum(SANDBOX_STATUSES).default('MISSING'),
+    /** Null unless the sandbox is `RUNNING`. */
+    execution_status: openEnum(EXECUTION_STATUSES).nullish(),
+    /** The agent server's REST URL, not a web page: build links with `conversationUrl`. */
+    conversation_url: z.string().nullish(),
+    acp_server: z.string().nullish(),
+    launched_agent_profile: z.object({}).loose().nullish(),
+  })
+  .loose()
+  // `session_api_key` grants direct agent-server access; the extension never needs it, and parsed
+  // conversations may travel to the popup, so it is dropped here.
+  .transform(({ session_api_key: _secret, ...rest }) => rest);
+export type AppConversation = z.infer<typeof appConversationSchema>;
+
+/** Response of `GET /api/v1/app-conversations?ids=`: `null` for an unknown id. */
+export const appConversationBatchSchema = z.array(appConversationSchema.nullable());
+
+/** `AppConversationPage` */
+export const appConversationPageSchema = z
+  .object({
+    items: z.array(appConversationSchema),
+    next_page_id: z.string().nullish(),
+  })
+  .loose();
+export type AppConversationPage = z.infer<typeof appConversationPageSchema>;
+
+/** `WebClientConfig`; `app_mode` is required because it is what identifies an OpenHands V1 server. */
+export const webClientConfigSchema = z
+  .object({
+    app_mode: openEnum(APP_MODES),
+    /** `WebClientFeatureFlags` */
+    feature_flags: z.object({ deployment_mode: z.string().nullish() }).loose().optional(),
+    providers_configured: z.array(z.string()).optional(),
+    maintenance_start_time: z.string().nullish(),
+    error_message: z.string().nullish(),
+    auth_url: z.string().nullish(),
+    github_app_slug: z.string().nullish(),
+    updated_at: z.string().optional(),
+  })
+  .loose();
+export type WebClientConfig = z.infer<typeof webClientConfigSchema>;
+
+/** `CurrentApiKeyResponse` */
+export const currentApiKeyResponseSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string().nullish(),
+    // Required: the options page shows which organization the key acts for.
+    org_id: z.string(),
+    /** Null for keys not bound to an organization. */
+    bound_org_id: z.string().nullish(),
+    user_id: z.string().optional(),
+    auth_type: z.string().optional(),
+  })
+  .loose();
+export type CurrentApiKeyResponse = z.infer<typeof currentApiKeyResponseSchema>;

@@ -1,0 +1,145 @@
+import type { CONVERSATION_STATUSES_V0 } from '@/lib/openhands/schemas-v0';
+import type { EXECUTION_STATUSES, SANDBOX_STATUSES, START_TASK_STATUSES } from '@/lib/openhands/schemas-v1';
+
+/*
+ * Pure mappings from server statuses to what users see. Tables are typed as complete Records, so a new enum
+ * value in schemas-v1/v0 fails to compile until it is mapped here. Unknown strings from a newer server fall
+ * back to something harmless instead of throwing.
+ */
+
+type StartTaskStatus = (typeof START_TASK_STATUSES)[number];
+type SandboxStatus = (typeof SANDBOX_STATUSES)[number];
+type ExecutionStatus = (typeof EXECUTION_STATUSES)[number];
+type ConversationStatusV0 = (typeof CONVERSATION_STATUSES_V0)[number];
+/** A status as parsed from a response: a known value, or a string from a newer server. */
+type Open<T extends string> = T | (string & {});
+
+export const CONVERSATION_STATES = [
+  'starting',
+  'running',
+  'waiting_for_confirmation',
+  'idle',
+  'finished',
+  'error',
+  'paused',
+  'archived',
+  'stuck',
+  'unknown',
+] as const;
+export type ConversationState = (typeof CONVERSATION_STATES)[number];
+
+/** `READY` and `ERROR` end a start; everything else is still on its way. */
+export function isTerminalStartStatus(status: Open<StartTaskStatus>): boolean {
+  return status === 'READY' || status === 'ERROR';
+}
+
+const START_STAGE_LABELS: Record<StartTaskStatus, string> = {
+  WORKING: 'Starting',
+  WAITING_FOR_SANDBOX: 'Waiting for sandbox',
+  PREPARING_REPOSITORY: 'Preparing repository',
+  RUNNING_SETUP_SCRIPT: 'Running setup script',
+  SETTING_UP_GIT_HOOKS: 'Setting up git hooks',
+  SETTING_UP_SKILLS: 'Setting up skills',
+  STARTING_CONVERSATION: 'Starting conversation',
+  READY: 'Ready',
+  ERROR: 'Failed to start',
+};
+
+/** The start stage as users read it; an unknown stage is still "Starting". */
+export function startStageLabel(status: Open<StartTaskStatus>): string {
+  return (START_STAGE_LABELS as Record<string, string>)[status] ?? START_STAGE_LABELS.WORKING;
+}
+
+const SANDBOX_STATES: Record<SandboxStatus, ConversationState | null> = {
+  STARTING: 'starting',
+  // Refined by `execution_status`.
+  RUNNING: null,
+  PAUSED: 'paused',
+  ERROR: 'error',
+  // The sandbox was deleted or archived.
+  MISSING: 'archived',
+};
+
+const EXECUTION_STATES: Record<ExecutionStatus, ConversationState> = {
+  idle: 'idle',
+  running: 'running',
+  paused: 'paused',
+  waiting_for_confirmation: 'waiting_for_confirmation',
+  finished: 'finished',
+  error: 'error',
+  stuck: 'stuck',
+  // On its way out: show it as gone.
+  deleting: 'archived',
+};
+
+const V0_STATES: Record<ConversationStatusV0, ConversationState> = {
+  STARTING: 'starting',
+  RUNNING: 'running',
+  STOPPED: 'paused',
+  ARCHIVED: 'archived',
+  ERROR: 'error',
+};
+
+/** The statuses `conversationState` reads: V1 `AppConversation` or V0 `ConversationInfo`. */
+export type ConversationStatusFields =
+  | { sandbox_status?: Open<SandboxStatus> | null; execution_status?: Open<ExecutionStatus> | null }
+  | { status?: Open<ConversationStatusV0> | null };
+
+const lookup = <T>(table: Record<string, T>, key: string | null | undefined): T | undefined =>
+  key != null && Object.hasOwn(table, key) ? table[key] : undefined;
+
+/**
+ * One state for a conversation. V1: `sandbox_status`, refined by `execution_status` while the sandbox runs
+ * (null then means the agent server didn't report yet: treat as running). V0: `status`. Unknown values
+ * give `idle`: neutral, and not "active", so nothing polls forever on a status it can't read.
+ */
+export function conversationState(conv: ConversationStatusFields): ConversationState {
+  if ('sandbox_status' in conv || 'execution_status' in conv) {
+    const { sandbox_status: sandbox = 'MISSING', execution_status: execution } = conv;
+    const fromSandbox = lookup(SANDBOX_STATES, sandbox);
+    if (fromSandbox) return fromSandbox;
+    if (sandbox !== 'RUNNING') return 'idle';
+    return execution == null ? 'running' : (lookup(EXECUTION_STATES, execution) ?? 'running');
+  }
+  return conversationStateV0('status' in conv ? conv : {});
+}
+
+/** The state of a V0 `ConversationInfo`, from its `status`. */
+export function conversationStateV0(info: { status?: Open<ConversationStatusV0> | null }): ConversationState {
+  return lookup(V0_STATES, info.status) ?? 'idle';
+}
+
+/** Starting or running: worth polling and counted against the concurrency cap. */
+export function isActiveState(state: ConversationState): boolean {
+  return state === 'starting' || state === 'running';
+}
+
+const STATE_LABELS: Record<ConversationState, string> = {
+  starting: 'Starting',
+  running: 'Running',
+  waiting_for_confirmation: 'Waiting for your confirmation',
+  idle: 'Waiting for input',
+  finished: 'Finished',
+  error: 'Error',
+  paused: 'Paused',
+  archived: 'Archived',
+  stuck: 'Stuck',
+  unknown: 'Status unknown',
+};
+
+/** The state as users read it, e.g. in a badge or a notification title. */
+export function stateLabel(state: ConversationState): string {
+  return STATE_LABELS[state];
+}
+
+const trimBase = (serverUrl: string) => serverUrl.trim().replace(/\/+$/, '');
+
+/** The web page of a conversation (not `AppConversation.conversation_url`, which is the agent server's API). */
+export function conversationUrl(serverUrl: string, id: string): string {
+  return `${trimBase(serverUrl)}/conversations/${encodeURIComponent(id)}`;
+}
+
+/** The web page of a pending start; the web UI polls it and redirects to the conversation. */
+export function taskUrl(serverUrl: string, taskId: string): string {
+  return `${trimBase(serverUrl)}/conversations/task-${encodeURIComponent(taskId)}`;
+}

@@ -1,0 +1,235 @@
+// @vitest-environment node
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { loadConversations } from '@/lib/background/conversation-store';
+import { startConversation } from '@/lib/background/handlers/start-conversation';
+import { createApiKeyStore } from '@/lib/background/keys/api-keys';
+import { generateSecretKey } from '@/lib/background/keys/secret-box';
+import { pollOnce } from '@/lib/background/polling/poller';
+import { saveSettings } from '@/lib/background/settings-store';
+import type { StartInput } from '@/lib/conversations/start-input';
+import { DEFAULT_SETTINGS } from '@/lib/storage/settings';
+import {
+  type OpenHandsTestServer,
+  startOpenHandsServer,
+} from '../../../../support/openhands-server/index.ts';
+
+const KEY = 'poller-test-key-123';
+const input: StartInput = {
+  repository: 'octo-org/hello-world',
+  branch: 'feature/login-fix',
+  prNumber: 7,
+  title: '#7: Fix login',
+  message: 'Address the review comments on https://github.com/octo-org/hello-world/pull/7',
+  source: { kind: 'pull', url: 'https://github.com/octo-org/hello-world/pull/7', number: 7 },
+};
+
+let server: OpenHandsTestServer;
+let clock: number;
+
+/** Background dependencies wired to the test server, with a clock the test moves. */
+async function makeDeps() {
+  const encryption = await generateSecretKey();
+  const apiKeys = createApiKeyStore(async () => encryption);
+  await apiKeys.write(server.url, KEY);
+  return {
+    apiKeys,
+    fetch: globalThis.fetch,
+    now: () => new Date(clock),
+    schedulePoll: vi.fn(),
+    notify: vi.fn(async () => {}),
+    onRecords: vi.fn(async () => {}),
+  };
+}
+
+describe('poller against the OpenHands test server', () => {
+  beforeAll(async () => {
+    server = await startOpenHandsServer({ mode: 'cloud', apiKey: KEY });
+  });
+  afterAll(() => server.close());
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    server.reset();
+    clock = Date.parse('2026-11-28T10:00:00Z');
+    await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: server.url });
+  });
+
+  it('should follow a start through every stage to a running conversation', async () => {
+    const deps = await makeDeps();
+    const record = await startConversation(input, deps);
+    expect(deps.schedulePoll).toHaveBeenCalled();
+    const stages: (string | null)[] = [];
+    for (let i = 0; i < 12 && (await loadConversations())[0]?.state === 'starting'; i++) {
+      clock += 3_000;
+      await pollOnce(deps);
+      stages.push((await loadConversations())[0]?.startStatus ?? null);
+    }
+    const [done] = await loadConversations();
+    expect(stages).toEqual([
+      'WAITING_FOR_SANDBOX',
+      'PREPARING_REPOSITORY',
+      'RUNNING_SETUP_SCRIPT',
+      'SETTING_UP_GIT_HOOKS',
+      'SETTING_UP_SKILLS',
+      'STARTING_CONVERSATION',
+      'READY',
+    ]);
+    expect(done).toMatchObject({ id: record.id, state: 'running', branch: 'feature/login-fix', prNumber: 7 });
+    expect(done?.conversationId).toBe(server.getStartTask(record.id)?.app_conversation_id);
+    expect(server.requests.every((r) => r.valid)).toBe(true);
+  });
+
+  it('should start and follow a conversation without a repository', async () => {
+    const deps = await makeDeps();
+    const record = await startConversation(
+      {
+        message: 'Explain this stack trace: TypeError: boom',
+        source: { kind: 'selection', url: input.source.url },
+      },
+      deps,
+    );
+    expect(record).toMatchObject({
+      repository: null,
+      branch: null,
+      title: 'Explain this stack trace: TypeError: boom',
+    });
+    server.configure({ stepsPerPoll: 7 });
+    clock += 2_000;
+    await pollOnce(deps);
+    const [done] = await loadConversations();
+    expect(done).toMatchObject({ id: record.id, state: 'running', repository: null });
+    expect(server.requests.every((r) => r.valid)).toBe(true);
+  });
+
+  it('should notify once when the conversation finishes, then stop polling it', async () => {
+    const deps = await makeDeps();
+    server.configure({ stepsPerPoll: 8 });
+    await startConversation(input, deps);
+    clock += 3_000;
+    await pollOnce(deps);
+    const [running] = await loadConversations();
+    server.setConversationStatus(running?.conversationId ?? '', { execution_status: 'finished' });
+    clock += 10_000;
+    await pollOnce(deps);
+    clock += 60_000;
+    expect(await pollOnce(deps)).toBeNull();
+    const [finished] = await loadConversations();
+    expect(finished).toMatchObject({ state: 'finished', polling: false, notifiedState: 'finished' });
+    expect(deps.notify).toHaveBeenCalledTimes(1);
+  });
+
+  it('should only poll records that are due, in one batch call', async () => {
+    const deps = await makeDeps();
+    server.configure({ stepsPerPoll: 0 });
+    await startConversation(input, deps);
+    await startConversation({ ...input, message: 'another' }, deps);
+    clock += 3_000;
+    const next = await pollOnce(deps);
+    expect(server.requests.filter((r) => r.path.endsWith('/start-tasks'))).toHaveLength(1);
+    expect(server.requests.at(-1)?.query.getAll('ids')).toHaveLength(2);
+    expect(next).toBe(3_000);
+    await pollOnce(deps);
+    expect(server.requests.filter((r) => r.path.endsWith('/start-tasks'))).toHaveLength(1);
+  });
+
+  it('should wait as long as Retry-After asks, even when the worker restarts meanwhile', async () => {
+    const deps = await makeDeps();
+    await startConversation(input, deps);
+    server.failNext({ kind: 'rate_limited', retryAfter: 120 });
+    clock += 3_000;
+    expect(await pollOnce(deps)).toBe(120_000);
+    const polls = () => server.requests.filter((r) => r.path.endsWith('/start-tasks')).length;
+    const pollsAfter429 = polls();
+
+    // A new worker polls at once on start: it must still wait for the server.
+    clock += 60_000;
+    expect(await pollOnce(deps)).toBe(60_000);
+    expect(polls()).toBe(pollsAfter429);
+
+    clock += 60_000;
+    await pollOnce(deps);
+    expect(polls()).toBe(pollsAfter429 + 1);
+    expect((await loadConversations())[0]?.pollFailure).toBeNull();
+  });
+
+  it('should back off while polls keep failing, starting from the usual interval', async () => {
+    const deps = await makeDeps();
+    await startConversation(input, deps);
+    server.failNext('server_error_html', 5);
+    const delays: (number | null)[] = [];
+    for (let i = 0; i < 5; i++) {
+      const delay = await pollOnce(deps);
+      delays.push(delay);
+      clock += delay ?? 0;
+    }
+    expect(delays).toEqual([3_000, 6_000, 12_000, 24_000, 48_000]);
+    expect((await loadConversations())[0]?.pollFailure).toMatchObject({ count: 5 });
+    expect(await pollOnce(deps)).toBe(3_000);
+    expect((await loadConversations())[0]).toMatchObject({ state: 'starting', pollFailure: null });
+  });
+
+  it('should show "Status unknown" and stop once a conversation could not be polled for a day', async () => {
+    const deps = await makeDeps();
+    await startConversation(input, deps);
+    server.failNext('server_error', 10_000);
+    const began = clock;
+    let delay: number | null = 0;
+    let polls = 0;
+    for (; delay !== null && polls < 2_000; polls++) {
+      clock += delay;
+      delay = await pollOnce(deps);
+    }
+    const [record] = await loadConversations();
+    expect(delay).toBeNull();
+    expect(record).toMatchObject({ state: 'unknown', polling: false });
+    expect(clock - began).toBeGreaterThanOrEqual(24 * 60 * 60 * 1000);
+    // Backed off to one call every 5 minutes, not one every 30 s (2,880 a day).
+    expect(polls).toBeLessThan(300);
+    expect(deps.notify).not.toHaveBeenCalled();
+    expect(deps.onRecords).toHaveBeenLastCalledWith([expect.objectContaining({ state: 'unknown' })]);
+  });
+
+  it('should stop polling, without counting a failure, once the key is rejected', async () => {
+    const deps = await makeDeps();
+    await startConversation(input, deps);
+    server.failNext('unauthorized');
+    clock += 3_000;
+    expect(await pollOnce(deps)).toBeNull();
+    expect((await loadConversations())[0]).toMatchObject({
+      state: 'starting',
+      polling: true,
+      pollFailure: null,
+    });
+  });
+
+  it('should stop polling a conversation unchanged for a day', async () => {
+    const deps = await makeDeps();
+    server.configure({ stepsPerPoll: 8 });
+    await startConversation(input, deps);
+    clock += 3_000;
+    await pollOnce(deps);
+    clock += 25 * 60 * 60 * 1000;
+    await pollOnce(deps);
+    const [stale] = await loadConversations();
+    expect(stale).toMatchObject({ state: 'running', polling: false });
+  });
+
+  it('should record the error detail of a start that failed', async () => {
+    const deps = await makeDeps();
+    server.configure({
+      stepsPerPoll: 8,
+      finalStartStatus: 'ERROR',
+      errorDetail: 'No access to octo-org/hello-world',
+    });
+    await startConversation(input, deps);
+    clock += 3_000;
+    await pollOnce(deps);
+    const [failed] = await loadConversations();
+    expect(failed).toMatchObject({
+      state: 'error',
+      detail: 'No access to octo-org/hello-world',
+      polling: false,
+    });
+    expect(deps.notify).toHaveBeenCalledWith(expect.objectContaining({ state: 'error' }));
+  });
+});
