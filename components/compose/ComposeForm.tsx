@@ -16,7 +16,8 @@ import {
 } from '@/lib/pages/compose/validate';
 import { sendMessage } from '@/lib/pages/send-message';
 import { useAsync } from '@/lib/pages/use-async';
-import { buildMessage, COMPOSE_ACTIONS, DEFAULT_ACTION, isComposeAction } from '@/lib/prompts/selection';
+import { buildMessage } from '@/lib/prompts/selection';
+import { COMPOSE_ACTIONS, DEFAULT_ACTION, isComposeAction } from '@/lib/prompts/selection-presets';
 import type { Draft } from '@/lib/storage/draft';
 
 interface Props {

@@ -4,9 +4,8 @@ import { nothingToSendView, type ProgressView } from '@/lib/content/progress';
 import type { SendFlow } from '@/lib/content/send-flow';
 import { extractPageContext, type PageContext } from '@/lib/github/context';
 import { parseGitHubPage } from '@/lib/github/page';
-import { defaultPreset, presetsFor } from '@/lib/prompts/presets';
+import { buildMessage, defaultPreset, presetsFor } from '@/lib/prompts/presets';
 import { buildStartInput } from '@/lib/prompts/request';
-import { buildMessage } from '@/lib/prompts/templates';
 
 export type ActionsDeps = {
   doc: Document;

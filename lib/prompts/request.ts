@@ -1,6 +1,7 @@
 import type { StartInput } from '@/lib/conversations/start-input';
 import { MAX_MESSAGE_CHARS, MAX_TITLE_CHARS } from '@/lib/conversations/start-rules';
 import type { PageContext } from '@/lib/github/context';
+import { shorten } from '@/lib/prompts/trim';
 
 /*
  * No zod here: this runs in the GitHub content script. The background validates every `conversation.start`
@@ -10,7 +11,7 @@ import type { PageContext } from '@/lib/github/context';
 /** `#42: Fix crash on startup`, shortened with an ellipsis to fit. */
 export function conversationTitle(context: PageContext): string {
   const title = context.title ? `#${context.number}: ${context.title}` : `#${context.number}`;
-  return title.length <= MAX_TITLE_CHARS ? title : `${title.slice(0, MAX_TITLE_CHARS - 1).trimEnd()}…`;
+  return shorten(title, MAX_TITLE_CHARS);
 }
 
 /**

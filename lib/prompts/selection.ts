@@ -1,47 +1,8 @@
-import { MAX_MESSAGE_CHARS } from '@/lib/conversations/start-input';
-import { cutMiddle } from '@/lib/prompts/trim';
+import { MAX_MESSAGE_CHARS } from '@/lib/conversations/start-rules';
+import { COMPOSE_ACTIONS, type ComposeAction } from '@/lib/prompts/selection-presets';
+import { cutMiddle, shorten } from '@/lib/prompts/trim';
 
-/**
- * What the agent should do with the selected text. Each instruction comes in two wordings: one for a
- * conversation on a repository, one for a conversation without any, which must not mention "this repository".
- */
-export const COMPOSE_ACTIONS = [
-  {
-    id: 'fix',
-    label: 'Fix the problem described',
-    instruction: {
-      repository:
-        'Fix the problem described in the text below. Find the cause in this repository, make the change, and add or update tests where that makes sense.',
-      none: 'Fix the problem described in the text below. Find the cause, make the change, and add or update tests where that makes sense.',
-    },
-  },
-  {
-    id: 'investigate',
-    label: 'Investigate and report',
-    instruction: {
-      repository:
-        'Investigate the problem described in the text below and report what you find: the likely cause, where it is in this repository, and how it could be fixed. Do not change any code yet.',
-      none: 'Investigate the problem described in the text below and report what you find: the likely cause and how it could be fixed. Do not change any code yet.',
-    },
-  },
-  {
-    id: 'explain',
-    label: 'Explain',
-    instruction: {
-      repository:
-        'Explain the text below in the context of this repository: what it means, which code it relates to, and anything worth knowing. Do not change any code.',
-      none: 'Explain the text below: what it means, what it relates to, and anything worth knowing. Do not change any code.',
-    },
-  },
-  { id: 'as-is', label: 'Use the text as the prompt as is', instruction: null },
-] as const;
-export type ComposeAction = (typeof COMPOSE_ACTIONS)[number]['id'];
-
-export const DEFAULT_ACTION: ComposeAction = 'fix';
-
-export function isComposeAction(value: string): value is ComposeAction {
-  return COMPOSE_ACTIONS.some((action) => action.id === value);
-}
+/* The message the compose window sends: a compose action applied to a selection. */
 
 /** A fence longer than any run of backticks in `text`, so the quote can't end early. */
 function fenceFor(text: string): string {
@@ -88,6 +49,5 @@ export function titleFromText(text: string, max = 80): string | undefined {
     .split('\n')
     .map((l) => l.replace(/\s+/g, ' ').trim())
     .find(Boolean);
-  if (!line) return undefined;
-  return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`;
+  return line ? shorten(line, max) : undefined;
 }

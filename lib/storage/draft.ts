@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMPOSE_ACTIONS, type ComposeAction } from '@/lib/prompts/selection';
+import { COMPOSE_ACTIONS, type ComposeAction } from '@/lib/prompts/selection-presets';
 import { cutMiddle } from '@/lib/prompts/trim';
 
 /** Longer selections are cut in the middle before they are stored: far beyond what a message may hold. */

@@ -1,9 +1,13 @@
 import { z } from 'zod';
-import { ISSUE_PRESET_IDS, PULL_PRESET_IDS } from '@/lib/prompts/presets';
+import { type IssuePresetId, type PullPresetId, presetsFor } from '@/lib/prompts/presets';
 
-/** zod versions of the preset ids in presets.ts, for validating stored or received values. */
-export const issuePresetIdSchema = z.enum(ISSUE_PRESET_IDS);
-export const pullPresetIdSchema = z.enum(PULL_PRESET_IDS);
+/** The ids of `kind`'s presets, as z.enum takes them. */
+const idsOf = <Id extends string>(kind: 'issue' | 'pull') =>
+  presetsFor(kind).map((preset) => preset.id) as [Id, ...Id[]];
+
+/** zod versions of the preset ids in lib/prompts, for validating stored or received values. */
+export const issuePresetIdSchema = z.enum(idsOf<IssuePresetId>('issue'));
+export const pullPresetIdSchema = z.enum(idsOf<PullPresetId>('pull'));
 /** Any preset id, e.g. for validating a stored "last used" choice or a message from the page. */
 export const presetIdSchema = z.union([issuePresetIdSchema, pullPresetIdSchema]);
 

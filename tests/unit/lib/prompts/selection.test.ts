@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_MESSAGE_CHARS } from '@/lib/conversations/start-input';
-import { buildMessage, COMPOSE_ACTIONS, type ComposeAction, titleFromText } from '@/lib/prompts/selection';
+import { buildMessage, titleFromText } from '@/lib/prompts/selection';
+import { COMPOSE_ACTIONS, type ComposeAction } from '@/lib/prompts/selection-presets';
 
 const TRACE = 'TypeError: boom\n    at parse (src/parse.ts:10:5)\n    at main (src/main.ts:3:1)';
 const URL = 'https://ci.example.com/builds/42';

@@ -1,6 +1,7 @@
 import type { PullContext } from '@/lib/github/context';
-import type { Template } from '@/lib/prompts/issue-templates';
-import type { PullPresetId } from '@/lib/prompts/presets';
+import { customPreset, type PagePreset } from '@/lib/prompts/page-message';
+
+/* The caret menu of a PR page: each entry with the words of the message it sends. */
 
 function base(context: PullContext): string {
   return context.pr?.baseBranch ?? '<base branch>';
@@ -10,8 +11,11 @@ function readComments({ number, repository }: PullContext): string {
   return `Read every review and comment on PR #${number} (\`gh pr view ${number} --repo ${repository} --comments\`, or the GitHub API: \`GET /repos/${repository}/pulls/${number}/reviews\`, \`/pulls/${number}/comments\` and \`/issues/${number}/comments\`).`;
 }
 
-export const pullTemplates: Record<Exclude<PullPresetId, 'custom'>, (context: PullContext) => Template> = {
-  'address-review': (context) => ({
+const addressReview: PagePreset<PullContext, 'address-review'> = {
+  id: 'address-review',
+  label: 'Address review comments',
+  description: 'Make the requested changes and push them to the PR.',
+  template: (context) => ({
     task: 'Address the review comments on GitHub',
     access: 'write',
     steps: [
@@ -21,7 +25,13 @@ export const pullTemplates: Record<Exclude<PullPresetId, 'custom'>, (context: Pu
       'Finish with a summary that lists each comment and what you did about it.',
     ],
   }),
-  'fix-checks': ({ number, repository }) => ({
+};
+
+const fixChecks: PagePreset<PullContext, 'fix-checks'> = {
+  id: 'fix-checks',
+  label: 'Fix failing checks',
+  description: 'Read the CI logs, fix the failures, push.',
+  template: ({ number, repository }) => ({
     task: 'Fix the failing checks of GitHub',
     access: 'write',
     steps: [
@@ -32,7 +42,13 @@ export const pullTemplates: Record<Exclude<PullPresetId, 'custom'>, (context: Pu
     ],
     note: 'If a failure is unrelated to this PR (a flaky test, CI infrastructure), say so instead of changing unrelated code.',
   }),
-  'resolve-conflicts': (context) => ({
+};
+
+const resolveConflicts: PagePreset<PullContext, 'resolve-conflicts'> = {
+  id: 'resolve-conflicts',
+  label: 'Resolve merge conflicts',
+  description: 'Merge the base branch in and resolve the conflicts.',
+  template: (context) => ({
     task: 'Resolve the merge conflicts of GitHub',
     access: 'write',
     steps: [
@@ -42,7 +58,13 @@ export const pullTemplates: Record<Exclude<PullPresetId, 'custom'>, (context: Pu
       'Push, then summarise each conflict and how you resolved it.',
     ],
   }),
-  review: (context) => ({
+};
+
+const review: PagePreset<PullContext, 'review'> = {
+  id: 'review',
+  label: 'Review and explain',
+  description: 'Summarise the changes and point out risks.',
+  template: (context) => ({
     task: 'Review and explain GitHub',
     access: 'read',
     steps: [
@@ -53,3 +75,14 @@ export const pullTemplates: Record<Exclude<PullPresetId, 'custom'>, (context: Pu
     ],
   }),
 };
+
+/** The menu's order; the first is what a plain click sends. */
+export const PULL_PRESETS = [
+  addressReview,
+  fixChecks,
+  resolveConflicts,
+  review,
+  customPreset(addressReview),
+] as const;
+
+export type PullPresetId = (typeof PULL_PRESETS)[number]['id'];

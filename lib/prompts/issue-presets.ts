@@ -1,16 +1,17 @@
 import type { IssueContext } from '@/lib/github/context';
-import type { IssuePresetId } from '@/lib/prompts/presets';
-import type { Access } from '@/lib/prompts/sections';
+import { customPreset, type PagePreset } from '@/lib/prompts/page-message';
 
-/** What a preset asks for: the opening verb, whether it may push, the numbered steps and a closing note. */
-export type Template = { task: string; access: Access; steps: string[]; note?: string };
+/* The caret menu of an issue page: each entry with the words of the message it sends. */
 
 function readIssue({ number, repository }: IssueContext): string {
   return `Read the issue description below and the issue's comments on GitHub (\`gh issue view ${number} --repo ${repository} --comments\`, or the GitHub API \`GET /repos/${repository}/issues/${number}/comments\`): later comments may change the request.`;
 }
 
-export const issueTemplates: Record<Exclude<IssuePresetId, 'custom'>, (context: IssueContext) => Template> = {
-  solve: (context) => ({
+const solve: PagePreset<IssueContext, 'solve'> = {
+  id: 'solve',
+  label: 'Solve the issue',
+  description: 'Fix it on a new branch and open a pull request.',
+  template: (context) => ({
     task: 'Solve GitHub',
     access: 'write',
     steps: [
@@ -21,7 +22,13 @@ export const issueTemplates: Record<Exclude<IssuePresetId, 'custom'>, (context: 
     ],
     note: 'If the issue is unclear or cannot be solved as asked, stop and explain why instead of guessing.',
   }),
-  investigate: (context) => ({
+};
+
+const investigate: PagePreset<IssueContext, 'investigate'> = {
+  id: 'investigate',
+  label: 'Investigate and report',
+  description: 'Find the cause and propose a fix, without changing code.',
+  template: (context) => ({
     task: 'Investigate GitHub',
     access: 'read',
     steps: [
@@ -31,3 +38,8 @@ export const issueTemplates: Record<Exclude<IssuePresetId, 'custom'>, (context: 
     ],
   }),
 };
+
+/** The menu's order; the first is what a plain click sends. */
+export const ISSUE_PRESETS = [solve, investigate, customPreset(solve)] as const;
+
+export type IssuePresetId = (typeof ISSUE_PRESETS)[number]['id'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BODY_CHARS, trimBody } from '@/lib/prompts/body';
+import { MAX_BODY_CHARS, trimBody } from '@/lib/prompts/trim';
 
 const URL = 'https://github.com/octo-org/hello-world/issues/42';
 
