@@ -131,7 +131,7 @@ export type ConnectionReport = z.infer<typeof connectionReportSchema>;
 /** What `conversation.start` answers: the new record. */
 export const startConversationReply = conversationRecordSchema;
 /** What `conversation.get` answers: the record, or null when it is not (or no longer) stored. */
-export const getConversationReply = conversationRecordSchema.nullable();
+export const getConversationReply = z.nullable(conversationRecordSchema);
 /** What `repos.recent` answers: `owner/repo` names, most recent first. */
 export const recentReposReply = z.array(z.string());
 /** What `draft.get` answers. */

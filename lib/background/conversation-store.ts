@@ -1,27 +1,8 @@
-import { z } from 'zod';
-import { storage } from '#imports';
-import { type ConversationRecord, conversationRecordSchema } from '@/lib/conversations/record';
+import type { ConversationRecord } from '@/lib/conversations/record';
+import { conversationsItem } from '@/lib/storage/conversations';
 
 /** Only the newest records are kept; the server's list covers older ones. */
 export const MAX_RECORDS = 200;
-
-/** Version 1 of the stored shape. Add `v2` + a `migrate` step here when the shape changes. */
-const storedV1Schema = z.object({ schemaVersion: z.literal(1), records: z.array(z.unknown()) });
-
-const conversationsItem = storage.defineItem<unknown>('local:conversations', { fallback: null });
-
-/**
- * Reads whatever is stored into current records. A record that no longer parses is dropped on its own,
- * so one bad entry never loses the rest.
- */
-export function migrateStoredConversations(raw: unknown): ConversationRecord[] {
-  const stored = storedV1Schema.safeParse(raw);
-  if (!stored.success) return [];
-  return stored.data.records.flatMap((record) => {
-    const parsed = conversationRecordSchema.safeParse(record);
-    return parsed.success ? [parsed.data] : [];
-  });
-}
 
 /** Newest first, at most MAX_RECORDS. */
 function normalise(records: ConversationRecord[]): ConversationRecord[] {
@@ -29,11 +10,11 @@ function normalise(records: ConversationRecord[]): ConversationRecord[] {
 }
 
 export async function loadConversations(): Promise<ConversationRecord[]> {
-  return normalise(migrateStoredConversations(await conversationsItem.getValue()));
+  return normalise(await conversationsItem.getValue());
 }
 
 async function save(records: ConversationRecord[]): Promise<void> {
-  await conversationsItem.setValue({ schemaVersion: 1, records: normalise(records) });
+  await conversationsItem.setValue(normalise(records));
 }
 
 // Serialises read-modify-write cycles: the poller and message handlers run concurrently in one worker.

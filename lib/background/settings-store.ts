@@ -1,13 +1,8 @@
-import { storage } from '#imports';
-import { DEFAULT_SETTINGS, type Settings, settingsSchema } from '@/lib/storage/settings';
+import { type Settings, settingsItem, settingsSchema } from '@/lib/storage/settings';
 
-const settingsItem = storage.defineItem<unknown>('local:settings', { fallback: null });
-
-/** Stored settings, validated; anything unreadable falls back to the defaults field by field. */
-export async function loadSettings(): Promise<Settings> {
-  const raw = await settingsItem.getValue();
-  const parsed = settingsSchema.safeParse(raw ?? {});
-  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+/** Stored settings, validated: missing fields take their defaults; unreadable settings read as the defaults. */
+export function loadSettings(): Promise<Settings> {
+  return settingsItem.getValue();
 }
 
 export async function saveSettings(settings: Settings): Promise<Settings> {

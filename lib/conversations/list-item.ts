@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { type ConversationRecord, conversationStateSchema } from '@/lib/conversations/record';
 import { recordUrl } from '@/lib/conversations/record-url';
 import { type ConversationSource, sourceSchema } from '@/lib/conversations/start-input';
@@ -11,23 +11,23 @@ import { conversationState, conversationStateV0, conversationUrl } from '@/lib/o
 export const conversationListItemSchema = z.object({
   /** Unique within a list: the normalized conversation id once known, else `local:` + the record id. */
   key: z.string(),
-  conversationId: z.string().nullable(),
+  conversationId: z.nullable(z.string()),
   /** The local record's id when this extension started the conversation. */
-  localId: z.string().nullable(),
+  localId: z.nullable(z.string()),
   /** Null while the server has not named it yet; the popup then shows the issue/PR reference. */
-  title: z.string().nullable(),
-  repository: z.string().nullable(),
-  branch: z.string().nullable(),
-  prNumber: z.number().int().nullable(),
+  title: z.nullable(z.string()),
+  repository: z.nullable(z.string()),
+  branch: z.nullable(z.string()),
+  prNumber: z.nullable(z.int()),
   /** The issue, PR or page it came from, when known. */
-  source: sourceSchema.nullable(),
+  source: z.nullable(sourceSchema),
   state: conversationStateSchema,
   /** The start task's status while starting (`AppConversationStartTaskStatus`), for the stage label. */
-  startStatus: z.string().nullable(),
+  startStatus: z.nullable(z.string()),
   /** Error text from the server, shown as is. */
-  detail: z.string().nullable(),
+  detail: z.nullable(z.string()),
   createdAt: z.string(),
-  updatedAt: z.string().nullable(),
+  updatedAt: z.nullable(z.string()),
   /** The web page that opens the conversation (or the pending start). */
   url: z.string(),
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { sourceSchema } from '@/lib/conversations/start-input';
 
 /** What a conversation is doing, as users see it (from start-task, sandbox and execution statuses). */
@@ -18,43 +18,44 @@ export const conversationStateSchema = z.enum([
 export type ConversationState = z.infer<typeof conversationStateSchema>;
 
 /**
- * A conversation this extension started, as kept in `storage.local`. The service worker can stop at any
- * time, so everything polling needs to resume lives here.
+ * A conversation this extension started, as kept in `storage.local` (lib/storage/conversations.ts). The
+ * service worker can stop at any time, so everything polling needs to resume lives here. zod/mini, like every
+ * stored shape a page reads: zod classic would weigh on the pages' bundles.
  */
 export const conversationRecordSchema = z.object({
   /** Local id: the V1 start-task id, or the V0 conversation id. */
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   serverUrl: z.string(),
   apiVersion: z.enum(['v1', 'v0']),
-  taskId: z.string().nullable(),
-  conversationId: z.string().nullable(),
+  taskId: z.nullable(z.string()),
+  conversationId: z.nullable(z.string()),
   /** Null for a conversation started without a repository (records stored before that have a string). */
-  repository: z.string().nullable(),
-  branch: z.string().nullable(),
-  prNumber: z.number().int().nullable(),
+  repository: z.nullable(z.string()),
+  branch: z.nullable(z.string()),
+  prNumber: z.nullable(z.int()),
   title: z.string(),
   source: sourceSchema,
   state: conversationStateSchema,
   /** The start task's status (`AppConversationStartTaskStatus`) while starting; the stage shown to users. */
-  startStatus: z.string().nullable(),
+  startStatus: z.nullable(z.string()),
   /** Error text from the server (start task `detail`), shown as is. */
-  detail: z.string().nullable(),
+  detail: z.nullable(z.string()),
   createdAt: z.string(),
   /** When `state` or `startStatus` last changed. */
   updatedAt: z.string(),
   /** When the server last answered a poll about it. */
-  lastPolledAt: z.string().nullable(),
+  lastPolledAt: z.nullable(z.string()),
   /**
    * Set while polls keep failing (null again after one succeeds): how many failed in a row, since when, and
    * when to ask again. Stored, so backing off and the one-day limit survive service-worker restarts.
    */
-  pollFailure: z
-    .object({ count: z.number().int().nonnegative(), since: z.string(), retryAt: z.string() })
-    .nullable()
-    .default(null),
+  pollFailure: z._default(
+    z.nullable(z.object({ count: z.int().check(z.nonnegative()), since: z.string(), retryAt: z.string() })),
+    null,
+  ),
   /** False once the conversation reached a final state, sat unchanged for a day or could not be polled for one. */
   polling: z.boolean(),
   /** The last state a notification was shown for, so each change notifies once. */
-  notifiedState: conversationStateSchema.nullable(),
+  notifiedState: z.nullable(conversationStateSchema),
 });
 export type ConversationRecord = z.infer<typeof conversationRecordSchema>;

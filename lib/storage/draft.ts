@@ -1,6 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { COMPOSE_ACTIONS, type ComposeAction } from '@/lib/prompts/selection-presets';
 import { cutMiddle } from '@/lib/prompts/trim';
+
+// Shapes and keys only, no `#imports`: the e2e tests import this module in Node.
 
 /** Longer selections are cut in the middle before they are stored: far beyond what a message may hold. */
 export const MAX_DRAFT_CHARS = 100_000;
@@ -12,17 +14,18 @@ const composeActionIds = COMPOSE_ACTIONS.map((action) => action.id) as [ComposeA
 
 /** The compose form as the user left it. */
 export const composeFieldsSchema = z.strictObject({
-  text: z.string().max(MAX_DRAFT_CHARS),
-  url: z.string().max(MAX_EDITED_LINE_CHARS),
-  repository: z.string().max(MAX_EDITED_LINE_CHARS),
-  branch: z.string().max(MAX_EDITED_LINE_CHARS),
+  text: z.string().check(z.maxLength(MAX_DRAFT_CHARS)),
+  url: z.string().check(z.maxLength(MAX_EDITED_LINE_CHARS)),
+  repository: z.string().check(z.maxLength(MAX_EDITED_LINE_CHARS)),
+  branch: z.string().check(z.maxLength(MAX_EDITED_LINE_CHARS)),
   action: z.enum(composeActionIds),
 });
 export type ComposeFields = z.infer<typeof composeFieldsSchema>;
 
 /**
  * A selection waiting in the compose window. It travels in `storage.session` (trusted contexts only, gone
- * when the browser restarts), not in the page URL: selections can be longer than a URL may be.
+ * when the browser restarts), not in the page URL: selections can be longer than a URL may be. Each draft
+ * has its own key (lib/storage/session-drafts.ts reads and writes them).
  */
 export const draftSchema = z.object({
   /** The selection as it was read: what the menu compares when the same text is sent again. */
@@ -31,12 +34,12 @@ export const draftSchema = z.object({
   url: z.string(),
   createdAt: z.string(),
   /** What the user made of it in the compose window, kept as they type so closing the window loses nothing. */
-  edits: composeFieldsSchema.extend({ savedAt: z.string() }).optional(),
+  edits: z.optional(z.extend(composeFieldsSchema, { savedAt: z.string() })),
 });
 export type Draft = z.infer<typeof draftSchema>;
 
 /** Random ids from `crypto.randomUUID()`; anything else is refused before storage is read. */
-export const draftIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
+export const draftIdSchema = z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/));
 
 /** The key of a draft in `chrome.storage.session` (WXT: `session:<key>`). */
 export const draftStorageKey = (id: string) => `draft-${id}`;

@@ -1,19 +1,30 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { defineStoredItem } from '@/lib/storage/stored-item';
 
 export const CLOUD_URL = 'https://app.all-hands.dev';
 
-/** Non-secret settings, in `storage.local`. The API key is kept apart (lib/background/keys/api-keys.ts). */
+/** Non-secret settings. The API keys are kept apart (lib/storage/api-keys.ts). A missing field takes its default. */
 export const settingsSchema = z.object({
-  serverUrl: z.string().url().default(CLOUD_URL),
+  serverUrl: z._default(z.url(), CLOUD_URL),
   /** Notify when a conversation started here finishes, fails or waits for confirmation. */
-  notifications: z.boolean().default(true),
+  notifications: z._default(z.boolean(), true),
   /** What the server said it is at the last check; null until checked. */
-  appMode: z.enum(['saas', 'oss']).nullable().default(null),
-  apiVersion: z.enum(['v1', 'v0']).nullable().default(null),
+  appMode: z._default(z.nullable(z.enum(['saas', 'oss'])), null),
+  apiVersion: z._default(z.nullable(z.enum(['v1', 'v0'])), null),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+
+/**
+ * `local:settings`, version 1: the settings object, as stored since the first version. Unreadable settings
+ * read as the defaults. The background writes it (lib/background/settings-store.ts).
+ */
+export const settingsItem = defineStoredItem('local:settings', {
+  schema: settingsSchema,
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
 
 /** Removes trailing slashes and any path, query or hash: the server is identified by its origin. */
 export function normaliseServerUrl(input: string): string {

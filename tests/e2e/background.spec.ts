@@ -11,8 +11,8 @@ const input = {
 
 /** The stored record of a conversation, read where the background keeps it. */
 async function storedRecord(storage: () => Promise<Record<string, unknown>>, id: string) {
-  const stored = (await storage()).conversations as { records: ConversationRecord[] } | undefined;
-  return stored?.records.find((r) => r.id === id);
+  const stored = (await storage()).conversations as ConversationRecord[] | undefined;
+  return stored?.find((r) => r.id === id);
 }
 
 test.describe('background conversations', () => {

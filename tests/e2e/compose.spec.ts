@@ -89,10 +89,8 @@ test.describe('the compose window', () => {
 
     const taskId = (request.responseBody as { id: string }).id;
     await expect(link).toHaveAttribute('href', `${CLOUD_ORIGIN}/conversations/task-${taskId}`);
-    const stored = (await extension.storage()).conversations as {
-      records: { id: string; source: unknown }[];
-    };
-    expect(stored.records).toContainEqual(
+    const stored = (await extension.storage()).conversations as { id: string; source: unknown }[];
+    expect(stored).toContainEqual(
       expect.objectContaining({ id: taskId, source: { kind: 'selection', url: PAGE_URL } }),
     );
 

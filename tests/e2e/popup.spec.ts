@@ -131,6 +131,51 @@ test.describe('popup', () => {
     await expect(rows(again)).toHaveCount(3, { timeout: 2_000 });
   });
 
+  test('should still list a conversation stored before an update', async ({ extension }) => {
+    await extension.configure({ apiKey: 'test-key' });
+    // What the previous version stored: records in its hand-rolled wrapper, without WXT's version entry.
+    const record: ConversationRecord = {
+      id: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
+      serverUrl: CLOUD_ORIGIN,
+      apiVersion: 'v1',
+      taskId: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
+      conversationId: 'c0ffee00c0ffee00c0ffee00c0ffee00',
+      repository: 'octo-org/hello-world',
+      branch: null,
+      prNumber: null,
+      title: 'Stored before the update',
+      source: { kind: 'issue', url: ISSUE_URL, number: 42 },
+      state: 'finished',
+      startStatus: 'READY',
+      detail: null,
+      createdAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
+      lastPolledAt: null,
+      pollFailure: null,
+      polling: false,
+      notifiedState: 'finished',
+    };
+    const options = await extension.openOptions();
+    await options.evaluate(async (stored) => {
+      await chrome.storage.local.remove(['conversations', 'conversations$']);
+      await chrome.storage.local.set({ conversations: { schemaVersion: 1, records: [stored] } });
+    }, record);
+    // The updated background starts with it, as after an update.
+    await extension.stopServiceWorker();
+    await options.close();
+
+    const popup = await extension.openPopup();
+    await expect(
+      row(popup, 'Stored before the update').getByRole('link', { name: 'Stored before the update' }),
+    ).toHaveAttribute('href', `${CLOUD_ORIGIN}/conversations/${record.conversationId}`);
+    await expect(
+      row(popup, 'Stored before the update').getByRole('link', { name: 'Issue #42' }),
+    ).toBeVisible();
+    const stored = await extension.storage();
+    expect(stored.conversations).toEqual([record]);
+    expect(stored.conversations$).toEqual({ v: 2 });
+  });
+
   test('should list conversations from a real OpenHands server', async ({ extension, context }) => {
     test.skip(!REAL_SERVER, 'OPENHANDS_BASE_URL and OPENHANDS_API_KEY are not set');
     test.skip(

@@ -1,52 +1,36 @@
-import { z } from 'zod';
-import { storage } from '#imports';
 import { getEncryptionKey } from '@/lib/background/keys/crypto-key-store';
-import { open, type Sealed, seal, sealedSchema } from '@/lib/background/keys/secret-box';
+import { open, seal } from '@/lib/background/keys/secret-box';
 import { loadSettings } from '@/lib/background/settings-store';
+import { apiKeysItem, legacyApiKeyItem, type Sealed } from '@/lib/storage/api-keys';
 
 /**
  * The OpenHands API keys, one per server: a key belongs to the server (origin) it was entered for and is
  * never handed out for another one. Only the background imports this module (a lint rule keeps it out of
- * everything else). Keys are kept in storage.local, never sync, encrypted with a key content scripts cannot
- * reach, and never logged.
+ * everything else). Keys are kept in storage.local (lib/storage/api-keys.ts), never sync, encrypted with a
+ * key content scripts cannot reach, and never logged.
  */
-const apiKeysItem = storage.defineItem<unknown>('local:apiKeys', { fallback: {} });
-/** Earlier versions kept one sealed key, for whichever server was saved in the settings. */
-const legacyApiKeyItem = storage.defineItem<unknown>('local:apiKey', { fallback: null });
-
-/** Sealed keys by server origin. Entries are checked one by one, so one bad entry never loses the rest. */
-const storedKeysSchema = z.record(z.string(), z.unknown());
 
 /** The server a key belongs to: its origin (`http://host:3000/x/` and `http://host:3000` share one key). */
 export function serverOrigin(serverUrl: string): string {
   return new URL(serverUrl).origin;
 }
 
-async function readSealed(): Promise<Record<string, Sealed>> {
-  const stored = storedKeysSchema.safeParse(await apiKeysItem.getValue());
-  if (!stored.success) return {};
-  return Object.fromEntries(
-    Object.entries(stored.data).flatMap(([origin, value]) => {
-      const sealed = sealedSchema.safeParse(value);
-      return sealed.success ? [[origin, sealed.data] as const] : [];
-    }),
-  );
-}
+/** The sealed keys by origin; entries that no longer parse are left out. */
+const readSealed = () => apiKeysItem.getValue();
 
 /**
  * Moves the single key of earlier versions to the server it was entered for: the one saved in the settings.
  * The sealed bytes move as they are (same encryption key). Not a WXT item migration: it spans two items.
  */
 export async function migrateLegacyApiKey(): Promise<void> {
-  const raw = await legacyApiKeyItem.getValue();
-  if (raw === null) return;
-  const legacy = sealedSchema.safeParse(raw);
-  if (legacy.success) {
+  const legacy = await legacyApiKeyItem.getValue();
+  if (legacy) {
     const origin = serverOrigin((await loadSettings()).serverUrl);
     const keys = await readSealed();
     // A key saved for that server since then is newer: it wins.
-    if (!keys[origin]) await apiKeysItem.setValue({ ...keys, [origin]: legacy.data });
+    if (!keys[origin]) await apiKeysItem.setValue({ ...keys, [origin]: legacy });
   }
+  // Also drops an old item that is not a sealed key.
   await legacyApiKeyItem.removeValue();
 }
 

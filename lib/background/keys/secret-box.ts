@@ -1,8 +1,6 @@
-import { z } from 'zod';
+import type { Sealed } from '@/lib/storage/api-keys';
 
-/** An AES-GCM ciphertext as stored: base64 fields, so it survives JSON storage. */
-export const sealedSchema = z.object({ iv: z.string(), data: z.string() });
-export type Sealed = z.infer<typeof sealedSchema>;
+// Seals API keys for storage with AES-GCM; `Sealed`, the stored shape, is defined with its item.
 
 const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
 const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));

@@ -1,25 +1,13 @@
-import { storage } from '#imports';
 import { OpenHandsError } from '@/lib/errors/error';
-import { type ComposeFields, type Draft, draftSchema, draftStorageKey } from '@/lib/storage/draft';
+import type { ComposeFields, Draft } from '@/lib/storage/draft';
+import { readAllDrafts, readDraft, removeDrafts, writeDraft } from '@/lib/storage/session-drafts';
 
 /** Drafts untouched for longer than this are dropped when a new one is saved; the session area is small. */
 const DRAFT_TTL_MS = 24 * 60 * 60 * 1000;
-const DRAFT_KEY = /^draft-([A-Za-z0-9-]+)$/;
 
 /** When a draft was created or last edited, in ms. */
 const touchedAt = (draft: Draft) =>
   Math.max(Date.parse(draft.createdAt), draft.edits ? Date.parse(draft.edits.savedAt) : 0);
-
-/** The stored drafts by id; entries that no longer parse are `null`. */
-async function storedDrafts(): Promise<Array<{ key: string; id: string; draft: Draft | null }>> {
-  const stored = await storage.snapshot('session');
-  return Object.entries(stored).flatMap(([key, value]) => {
-    const id = DRAFT_KEY.exec(key)?.[1];
-    if (!id) return [];
-    const parsed = draftSchema.safeParse(value);
-    return [{ key, id, draft: parsed.success ? parsed.data : null }];
-  });
-}
 
 /**
  * Stores a draft for the compose window under a new random id, and drops stale ones. The same selection
@@ -27,9 +15,9 @@ async function storedDrafts(): Promise<Array<{ key: string; id: string; draft: D
  */
 export async function saveDraft(draft: Draft, id: string = crypto.randomUUID()): Promise<string> {
   const now = Date.parse(draft.createdAt);
-  const drafts = await storedDrafts();
+  const drafts = await readAllDrafts();
   const stale = drafts.filter((entry) => !entry.draft || now - touchedAt(entry.draft) > DRAFT_TTL_MS);
-  if (stale.length > 0) await storage.removeItems(stale.map(({ key }) => `session:${key}` as const));
+  await removeDrafts(stale.map((entry) => entry.id));
 
   const edited = drafts
     .filter((entry) => !stale.includes(entry))
@@ -37,26 +25,26 @@ export async function saveDraft(draft: Draft, id: string = crypto.randomUUID()):
     .sort((a, b) => touchedAt(b.draft as Draft) - touchedAt(a.draft as Draft))[0];
   if (edited) return edited.id;
 
-  await storage.setItem(`session:${draftStorageKey(id)}`, draft);
+  await writeDraft(id, draft);
   return id;
 }
 
 /** The draft the compose window was opened for; kept, so reloading the window shows it again. */
 export async function loadDraft(id: string): Promise<Draft> {
-  const parsed = draftSchema.safeParse(await storage.getItem(`session:${draftStorageKey(id)}`));
-  if (!parsed.success) {
+  const draft = await readDraft(id);
+  if (!draft) {
     throw new OpenHandsError(
       'not_found',
       'This selection is no longer available (the browser may have restarted). Select the text again and choose “Send selection to OpenHands”.',
     );
   }
-  return parsed.data;
+  return draft;
 }
 
 /** Keeps the compose form's current fields with draft `id`, so closing the window loses nothing. */
 export async function saveDraftEdits(id: string, fields: ComposeFields, now: Date): Promise<null> {
   const draft = await loadDraft(id);
   const edited: Draft = { ...draft, edits: { ...fields, savedAt: now.toISOString() } };
-  await storage.setItem(`session:${draftStorageKey(id)}`, edited);
+  await writeDraft(id, edited);
   return null;
 }

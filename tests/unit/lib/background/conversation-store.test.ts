@@ -4,7 +4,6 @@ import {
   getConversation,
   loadConversations,
   MAX_RECORDS,
-  migrateStoredConversations,
   updateConversations,
   upsertConversation,
 } from '@/lib/background/conversation-store';
@@ -50,35 +49,9 @@ describe('conversation store', () => {
     expect((await loadConversations()).map((r) => r.id).sort()).toEqual(['x', 'y', 'z']);
   });
 
-  it('should store a versioned shape in storage.local', async () => {
+  it('should store the records in storage.local (lib/storage/conversations.ts)', async () => {
     await upsertConversation(makeRecord({ id: 'a' }));
     const stored = await fakeBrowser.storage.local.get('conversations');
-    expect(stored.conversations).toMatchObject({ schemaVersion: 1, records: [{ id: 'a' }] });
-  });
-});
-
-describe('migrateStoredConversations', () => {
-  it.each([
-    ['nothing stored', null],
-    ['an unknown version', { schemaVersion: 99, records: [] }],
-    ['a bare array from before versioning', [makeRecord()]],
-    ['garbage', 'not json at all'],
-  ])('should read %s as an empty list', (_name, raw) => {
-    expect(migrateStoredConversations(raw)).toEqual([]);
-  });
-
-  it('should read records without a repository as well as those stored before they were possible', () => {
-    const before = makeRecord({ id: 'before', repository: 'octo-org/hello-world' });
-    const without = makeRecord({ id: 'without', repository: null });
-    expect(migrateStoredConversations({ schemaVersion: 1, records: [before, without] })).toEqual([
-      before,
-      without,
-    ]);
-  });
-
-  it('should drop only the records that no longer parse', () => {
-    const good = makeRecord({ id: 'good' });
-    const actual = migrateStoredConversations({ schemaVersion: 1, records: [good, { id: 'bad' }, 42] });
-    expect(actual).toEqual([good]);
+    expect(stored.conversations).toEqual([makeRecord({ id: 'a' })]);
   });
 });

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   clearListCache,
@@ -8,6 +8,13 @@ import {
   writeListCache,
 } from '@/lib/storage/list-cache';
 import { makeItem, SERVER } from '../conversations/factories';
+
+/** The list cache module as a worker or popup loading now gets it: migrating whatever is stored. */
+async function startWith(stored: unknown) {
+  await fakeBrowser.storage.local.set({ conversationListCache: stored });
+  vi.resetModules();
+  return import('@/lib/storage/list-cache');
+}
 
 describe('conversation list cache', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -32,11 +39,8 @@ describe('conversation list cache', () => {
     });
     expect(await readCachedReply()).toEqual(reply);
     const stored = await fakeBrowser.storage.local.get('conversationListCache');
-    expect(stored.conversationListCache).toMatchObject({
-      schemaVersion: 2,
-      serverUrl: SERVER,
-      keyId: '0123456789abcdef',
-    });
+    expect(stored.conversationListCache).toMatchObject({ serverUrl: SERVER, keyId: '0123456789abcdef' });
+    expect(stored.conversationListCache).not.toHaveProperty('schemaVersion');
   });
 
   it('should forget the list when cleared', async () => {
@@ -48,10 +52,30 @@ describe('conversation list cache', () => {
 
   it('should drop a cache from before it was keyed by the key, whose account is unknown', async () => {
     const reply = { serverUrl: SERVER, items: [makeItem()], nextPageId: null, fetchedAt: null };
-    await fakeBrowser.storage.local.set({
-      conversationListCache: { schemaVersion: 1, serverUrl: SERVER, server: null, reply },
+    const cache = await startWith({ schemaVersion: 1, serverUrl: SERVER, server: null, reply });
+    expect(await cache.readCachedReply()).toBeNull();
+  });
+
+  it('should keep a cache stored before issue 11 (hand-rolled version 2), without its version field', async () => {
+    const reply = { serverUrl: SERVER, items: [makeItem()], nextPageId: null, fetchedAt: null };
+    const stored = { serverUrl: SERVER, keyId: 'a', server: null, reply };
+    const cache = await startWith({ schemaVersion: 2, ...stored });
+    expect(await cache.readListCache()).toEqual(stored);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({
+      conversationListCache: stored,
+      conversationListCache$: { v: 2 },
     });
-    expect(await readCachedReply()).toBeNull();
+  });
+
+  it.each([
+    ['garbage', 'garbage'],
+    ['an unknown hand-rolled version', { schemaVersion: 99 }],
+    [
+      'a reply that no longer parses',
+      { schemaVersion: 2, serverUrl: SERVER, keyId: null, server: null, reply: {} },
+    ],
+  ])('should read %s stored before issue 11 as no cache', async (_name, stored) => {
+    expect(await (await startWith(stored)).readListCache()).toBeNull();
   });
 
   it.each([

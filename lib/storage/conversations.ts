@@ -1,0 +1,39 @@
+import * as z from 'zod/mini';
+import { type ConversationRecord, conversationRecordSchema } from '@/lib/conversations/record';
+import { defineStoredItem } from '@/lib/storage/stored-item';
+
+/** Records as stored: each is checked on its own, so one that no longer parses is dropped, never the rest. */
+const readableRecordsSchema = z.pipe(
+  z.array(z.unknown()),
+  z.transform((records): ConversationRecord[] =>
+    records.flatMap((record) => {
+      const parsed = conversationRecordSchema.safeParse(record);
+      return parsed.success ? [parsed.data] : [];
+    }),
+  ),
+);
+
+/** Version 1 (until issue 11): the records in a hand-rolled versioned wrapper. */
+const storedV1Schema = z.object({ schemaVersion: z.literal(1), records: z.array(z.unknown()) });
+
+/**
+ * Version 1 → 2: unwraps the records, as they are (each is checked when read). An array is already version
+ * 2 (written after a migration that could not record its version); anything else had no readable records.
+ */
+export function conversationsV2(stored: unknown): unknown[] {
+  if (Array.isArray(stored)) return stored;
+  const v1 = storedV1Schema.safeParse(stored);
+  return v1.success ? v1.data.records : [];
+}
+
+/**
+ * `local:conversations`, version 2: the records of the conversations this extension started. The background
+ * is their only writer (lib/background/conversation-store.ts keeps them sorted and capped, one change at a
+ * time).
+ */
+export const conversationsItem = defineStoredItem('local:conversations', {
+  schema: readableRecordsSchema,
+  fallback: [],
+  version: 2,
+  migrations: { 2: conversationsV2 },
+});
