@@ -1,21 +1,6 @@
 import { z } from 'zod';
 import { sourceSchema } from '@/lib/conversations/start-input';
-
-/** What a conversation is doing, as users see it (from start-task, sandbox and execution statuses). */
-export const conversationStateSchema = z.enum([
-  'starting',
-  'running',
-  'waiting_for_confirmation',
-  'idle',
-  'finished',
-  'error',
-  'paused',
-  'archived',
-  'stuck',
-  /** Polls kept failing for a day, so polling stopped: the server may know more. */
-  'unknown',
-]);
-export type ConversationState = z.infer<typeof conversationStateSchema>;
+import { conversationStateSchema } from '@/lib/conversations/state-schema';
 
 /**
  * A conversation this extension started, as kept in `storage.local`. The service worker can stop at any
@@ -55,6 +40,6 @@ export const conversationRecordSchema = z.object({
   /** False once the conversation reached a final state, sat unchanged for a day or could not be polled for one. */
   polling: z.boolean(),
   /** The last state a notification was shown for, so each change notifies once. */
-  notifiedState: conversationStateSchema.nullable(),
+  notifiedState: z.nullable(conversationStateSchema),
 });
 export type ConversationRecord = z.infer<typeof conversationRecordSchema>;

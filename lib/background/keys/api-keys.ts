@@ -3,6 +3,7 @@ import { storage } from '#imports';
 import { getEncryptionKey } from '@/lib/background/keys/crypto-key-store';
 import { open, type Sealed, seal, sealedSchema } from '@/lib/background/keys/secret-box';
 import { loadSettings } from '@/lib/background/settings-store';
+import { serverOrigin } from '@/lib/openhands/server-url';
 
 /**
  * The OpenHands API keys, one per server: a key belongs to the server (origin) it was entered for and is
@@ -16,11 +17,6 @@ const legacyApiKeyItem = storage.defineItem<unknown>('local:apiKey', { fallback:
 
 /** Sealed keys by server origin. Entries are checked one by one, so one bad entry never loses the rest. */
 const storedKeysSchema = z.record(z.string(), z.unknown());
-
-/** The server a key belongs to: its origin (`http://host:3000/x/` and `http://host:3000` share one key). */
-export function serverOrigin(serverUrl: string): string {
-  return new URL(serverUrl).origin;
-}
 
 async function readSealed(): Promise<Record<string, Sealed>> {
   const stored = storedKeysSchema.safeParse(await apiKeysItem.getValue());

@@ -1,5 +1,6 @@
 import { storage } from '#imports';
 import { OpenHandsError } from '@/lib/errors/error';
+import { SPECIFIC_ERRORS } from '@/lib/errors/messages';
 import { type ComposeFields, type Draft, draftSchema, draftStorageKey } from '@/lib/storage/draft';
 
 /** Drafts untouched for longer than this are dropped when a new one is saved; the session area is small. */
@@ -45,10 +46,8 @@ export async function saveDraft(draft: Draft, id: string = crypto.randomUUID()):
 export async function loadDraft(id: string): Promise<Draft> {
   const parsed = draftSchema.safeParse(await storage.getItem(`session:${draftStorageKey(id)}`));
   if (!parsed.success) {
-    throw new OpenHandsError(
-      'not_found',
-      'This selection is no longer available (the browser may have restarted). Select the text again and choose “Send selection to OpenHands”.',
-    );
+    const { code, message } = SPECIFIC_ERRORS.draftGone;
+    throw new OpenHandsError(code, message);
   }
   return parsed.data;
 }
