@@ -1,7 +1,8 @@
 import { defineConfig } from 'wxt';
+import { CLOUD_ORIGIN, originPattern } from './lib/openhands/server-url';
 
 /** Origins the extension always needs: GitHub pages and OpenHands Cloud. */
-const HOST_PERMISSIONS = ['https://github.com/*', 'https://app.all-hands.dev/*'];
+const HOST_PERMISSIONS = ['https://github.com/*', originPattern(CLOUD_ORIGIN)];
 
 // See README "Permissions" for why each one is here.
 export default defineConfig({

@@ -4,13 +4,13 @@ import { forwardCommand } from '@/lib/background/command';
 import { createHandlers } from '@/lib/background/create-handlers';
 import { handleMessage } from '@/lib/background/handle-message';
 import { createApiKeyStore } from '@/lib/background/keys/api-keys';
-import { toMessageError } from '@/lib/background/message-error';
 import { notify, notifyNote, openNotifiedConversation } from '@/lib/background/notifications';
 import { pollOnce } from '@/lib/background/polling/poller';
 import { createPollScheduler, POLL_ALARM } from '@/lib/background/polling/scheduler';
 import { registerSelectionMenu } from '@/lib/background/selection/menu';
 import { onSelectionMenuClicked } from '@/lib/background/selection/send-selection';
 import { loadSettings } from '@/lib/background/settings-store';
+import { serializeError } from '@/lib/errors/error';
 
 // Listeners are registered synchronously: the worker may have been started by one of these events.
 export default defineBackground(() => {
@@ -23,7 +23,13 @@ export default defineBackground(() => {
   const scheduler = createPollScheduler(() => pollOnce({ ...base, notify }), browser.alarms);
   const handlers = createHandlers({ ...base, schedulePoll: () => scheduler.schedule(0) });
   const self = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') };
-  const toError = (error: unknown) => toMessageError(error, async () => (await loadSettings()).serverUrl);
+  // The server, for links in errors; unreadable settings must not turn an error into no answer at all.
+  const savedServer = () =>
+    loadSettings().then(
+      ({ serverUrl }) => serverUrl,
+      () => undefined,
+    );
+  const toError = async (error: unknown) => serializeError(error, { server: await savedServer() });
 
   browser.runtime.onMessage.addListener((message, sender) =>
     handleMessage(message, sender, { self, handlers, toError }),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { conversationListItemSchema } from '@/lib/conversations/list-item';
 import { conversationRecordSchema } from '@/lib/conversations/record';
 import { startInputSchema } from '@/lib/conversations/start-input';
+import { type MessageError, messageErrorSchema } from '@/lib/errors/error';
 import { composeFieldsSchema, draftIdSchema, draftSchema } from '@/lib/storage/draft';
 
 /**
@@ -11,20 +12,7 @@ import { composeFieldsSchema, draftIdSchema, draftSchema } from '@/lib/storage/d
  * schemas too, next to their requests: pages check what they receive (lib/pages/send-message) rather than trust it.
  */
 
-/** A user-facing error, as it crosses the message boundary. Mirrors `serializeError` in lib/errors/error. */
-export const messageErrorSchema = z.object({
-  code: z.string(),
-  message: z.string(),
-  retryAfterSeconds: z.number().optional(),
-  limit: z.number().optional(),
-  current: z.number().optional(),
-  /** Which link the UI should offer next to the message. */
-  action: z.enum(['options', 'conversations']).optional(),
-  /** Where the `conversations` action leads: the server's home page, which lists recent conversations. */
-  url: z.string().url().optional(),
-});
-export type MessageError = z.infer<typeof messageErrorSchema>;
-
+/** Errors cross the boundary as `MessageError` (lib/errors/error), built by `serializeError`. */
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: MessageError };
 
 export const startConversationRequest = z.strictObject({
@@ -150,6 +138,6 @@ export const conversationListReplySchema = z.object({
   /** When the server's part of `items` was fetched; null when it could not be. Older when served from cache. */
   fetchedAt: z.string().nullable(),
   /** Why the server could not be asked (`no_key`, `unauthorized`, `offline`…); `items` are then local or cached. */
-  serverError: messageErrorSchema.optional(),
+  serverError: z.optional(messageErrorSchema),
 });
 export type ConversationListReply = z.infer<typeof conversationListReplySchema>;

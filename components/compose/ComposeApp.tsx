@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { ComposeForm } from '@/components/compose/ComposeForm';
 import { ErrorMessage } from '@/components/shared/ErrorMessage';
-import { getDraftReply, type MessageError, recentReposReply, settingsViewSchema } from '@/lib/messages';
+import type { MessageError } from '@/lib/errors/error';
+import { getDraftReply, recentReposReply, settingsViewSchema } from '@/lib/messages';
 import { sendMessage } from '@/lib/pages/send-message';
 import type { Draft } from '@/lib/storage/draft';
 import './compose.css';

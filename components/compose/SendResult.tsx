@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import { recordUrl } from '@/lib/conversations/record-url';
+import { startStageLabel, stateLabel } from '@/lib/conversations/state';
 import { getConversationReply } from '@/lib/messages';
-import { startStageLabel, stateLabel } from '@/lib/openhands/statuses';
 import { sendMessage } from '@/lib/pages/send-message';
 
 /** How often the window asks the background for the start's progress (the poller itself runs every 2 s). */

@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { ConnectionResult } from '@/components/options/ConnectionResult';
 import { ErrorMessage } from '@/components/shared/ErrorMessage';
+import { EXTENSION_MESSAGES } from '@/lib/errors/messages';
 import {
   type ConnectionReport,
   connectionReportSchema,
@@ -8,10 +9,10 @@ import {
   type SettingsView,
   settingsViewSchema,
 } from '@/lib/messages';
+import { apiKeysUrl, CLOUD_ORIGIN, serverOrigin } from '@/lib/openhands/server-url';
 import { requestServerPermission } from '@/lib/pages/host-permission';
 import { sendMessage } from '@/lib/pages/send-message';
 import { useAsync } from '@/lib/pages/use-async';
-import { normaliseServerUrl } from '@/lib/storage/settings';
 
 interface Props {
   settings: SettingsView;
@@ -21,10 +22,10 @@ interface Props {
 /** Returns the normalised URL, or the sentence that says what is wrong with it. */
 function checkUrl(input: string): { url: string } | { error: string } {
   try {
-    return { url: normaliseServerUrl(input) };
+    return { url: serverOrigin(input) };
   } catch {
     return {
-      error: 'Enter the server’s full address, such as https://app.all-hands.dev or http://localhost:3000.',
+      error: `Enter the server’s full address, such as ${CLOUD_ORIGIN} or http://localhost:3000.`,
     };
   }
 }
@@ -32,8 +33,8 @@ function checkUrl(input: string): { url: string } | { error: string } {
 const permissionDenied = (url: string) => ({
   ok: false as const,
   error: {
-    code: 'permission_denied',
-    message: `Send to OpenHands needs your permission to reach ${url}. Try again and choose “Allow”.`,
+    code: 'permission_denied' as const,
+    message: EXTENSION_MESSAGES.permission_denied({ server: url }),
   },
 });
 
@@ -110,7 +111,7 @@ export function SettingsForm({ settings, onSaved }: Props) {
   const keyPlaceholder = savedHint
     ? `Saved key ${savedHint} — type a new one to replace it`
     : 'No key saved for this server';
-  const keysPage = `${formOrigin ?? settings.serverUrl}/settings/api-keys`;
+  const keysPage = apiKeysUrl(formOrigin ?? settings.serverUrl);
 
   return (
     <form className="form settings-form" onSubmit={onSubmit} noValidate>
@@ -177,7 +178,7 @@ export function SettingsForm({ settings, onSaved }: Props) {
           </p>
         ) : (
           <p className="help">
-            OpenHands Cloud is https://app.all-hands.dev. A self-hosted server asks for access when saved.
+            {`OpenHands Cloud is ${CLOUD_ORIGIN}. A self-hosted server asks for access when saved.`}
           </p>
         )}
       </div>

@@ -7,11 +7,11 @@ import { ServerNotice } from '@/components/popup/ServerNotice';
 import { SetupNotice } from '@/components/popup/SetupNotice';
 import { ErrorMessage } from '@/components/shared/ErrorMessage';
 import { GrantAccess } from '@/components/shared/GrantAccess';
-import type { MessageError } from '@/lib/messages';
+import type { MessageError } from '@/lib/errors/error';
+import { CLOUD_ORIGIN } from '@/lib/openhands/server-url';
 import { activeTabRepository } from '@/lib/pages/popup/active-tab';
 import { inRepository } from '@/lib/pages/popup/format';
 import { useConversationList } from '@/lib/pages/popup/use-conversation-list';
-import { CLOUD_URL } from '@/lib/storage/settings';
 import './popup.css';
 
 /** Relative times are redrawn this often. */
@@ -50,7 +50,7 @@ export function PopupApp() {
     activeTabRepository().then(setRepository);
   }, []);
 
-  const serverUrl = state.reply?.serverUrl ?? CLOUD_URL;
+  const serverUrl = state.reply?.serverUrl ?? CLOUD_ORIGIN;
   const error = state.reply?.serverError ?? state.messageError;
   const visible = filtered && repository ? inRepository(state.items, repository) : state.items;
   const loading = !state.reply && !state.messageError;

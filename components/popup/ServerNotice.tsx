@@ -1,5 +1,5 @@
 import { AlertIcon } from '@primer/octicons-react';
-import type { MessageError } from '@/lib/messages';
+import type { MessageError } from '@/lib/errors/error';
 
 /** The server could not be asked: what is shown instead, why, and a retry. */
 export function ServerNotice({

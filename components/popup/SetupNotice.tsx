@@ -1,7 +1,7 @@
 import { KeyIcon } from '@primer/octicons-react';
 import { useId } from 'react';
 import { browser } from '#imports';
-import { isCloudServer } from '@/lib/storage/settings';
+import { apiKeysUrl, isCloudServer } from '@/lib/openhands/server-url';
 
 /** No API key yet: what the key is for, where it comes from on this kind of server, and the way to the options. */
 export function SetupNotice({ serverUrl }: { serverUrl: string }) {
@@ -14,7 +14,7 @@ export function SetupNotice({ serverUrl }: { serverUrl: string }) {
       {isCloudServer(serverUrl) ? (
         <p>
           Add your OpenHands API key {purpose} Create one in OpenHands under{' '}
-          <a href={`${serverUrl}/settings/api-keys`} target="_blank" rel="noreferrer">
+          <a href={apiKeysUrl(serverUrl)} target="_blank" rel="noreferrer">
             Settings → API Keys
           </a>
           .

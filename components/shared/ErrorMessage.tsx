@@ -1,5 +1,6 @@
 import { browser } from '#imports';
-import type { MessageError } from '@/lib/messages';
+import type { MessageError } from '@/lib/errors/error';
+import { homeUrl } from '@/lib/openhands/server-url';
 
 interface Props {
   error: MessageError;
@@ -10,6 +11,7 @@ interface Props {
 
 /** A background error as users read it, with the link that helps next. */
 export function ErrorMessage({ error, serverUrl, onOptionsPage = false }: Props) {
+  const conversationsHref = error.url ?? (serverUrl ? homeUrl(serverUrl) : undefined);
   return (
     <div role="alert" className="message message-error">
       <p>{error.message}</p>
@@ -18,9 +20,8 @@ export function ErrorMessage({ error, serverUrl, onOptionsPage = false }: Props)
           Open extension options
         </button>
       )}
-      {error.action === 'conversations' && (error.url ?? serverUrl) && (
-        // The home page lists recent conversations; the web app has no `/conversations` page.
-        <a href={error.url ?? `${serverUrl}/`} target="_blank" rel="noreferrer">
+      {error.action === 'conversations' && conversationsHref && (
+        <a href={conversationsHref} target="_blank" rel="noreferrer">
           Open OpenHands
         </a>
       )}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { CLOUD_HOST } from '@/lib/openhands/server-url';
 import { hasRequiredAccess, requestRequiredAccess } from '@/lib/pages/required-access';
 
 /**
@@ -14,8 +15,7 @@ export function GrantAccess() {
   return (
     <div role="alert" className="message message-attention">
       <p>
-        Send to OpenHands needs access to github.com (for the button) and app.all-hands.dev (for OpenHands
-        Cloud). Your browser did not grant it at install.
+        {`Send to OpenHands needs access to github.com (for the button) and ${CLOUD_HOST} (for OpenHands Cloud). Your browser did not grant it at install.`}
       </p>
       <button type="button" className="primary" onClick={() => requestRequiredAccess().then(setGranted)}>
         Grant access

@@ -1,15 +1,14 @@
 import { browser } from '#imports';
 import { loadSettings } from '@/lib/background/settings-store';
 import type { ConversationRecord } from '@/lib/conversations/record';
+import { isBusy } from '@/lib/conversations/state';
 
 /**
  * The badge counts conversations on the current server that are starting or running: "the agent is busy for
  * me". Records of another server stay stored, but nothing follows them until that server is chosen again.
  */
 export function badgeText(records: ConversationRecord[], serverUrl: string): string {
-  const busy = records.filter(
-    (r) => r.serverUrl === serverUrl && (r.state === 'starting' || r.state === 'running'),
-  ).length;
+  const busy = records.filter((r) => r.serverUrl === serverUrl && isBusy(r.state)).length;
   return busy > 0 ? String(busy) : '';
 }
 

@@ -1,11 +1,10 @@
-import { type ApiKeyStore, serverOrigin } from '@/lib/background/keys/api-keys';
+import type { ApiKeyStore } from '@/lib/background/keys/api-keys';
 import { loadSettings, saveSettings } from '@/lib/background/settings-store';
 import { createOpenHandsError, OpenHandsError } from '@/lib/errors/error';
-import { createOpenHandsClient } from '@/lib/openhands/client';
+import { createOpenHandsClient, type OpenHandsClient } from '@/lib/openhands/client';
 import { authFor, detectServer, type ServerInfo, takesApiKeys } from '@/lib/openhands/detect';
-import { isCloudServer, type Settings } from '@/lib/storage/settings';
-
-export type OpenHandsClient = ReturnType<typeof createOpenHandsClient>;
+import { isCloudServer, serverOrigin } from '@/lib/openhands/server-url';
+import type { Settings } from '@/lib/storage/settings';
 
 export interface Connection {
   serverUrl: string;

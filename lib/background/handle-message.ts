@@ -1,11 +1,7 @@
 import { classifySender, type ExtensionIdentity, type Sender } from '@/lib/background/sender';
-import {
-  CONTENT_SCRIPT_TYPES,
-  type MessageError,
-  type Reply,
-  type Request,
-  requestSchema,
-} from '@/lib/messages';
+import type { MessageError } from '@/lib/errors/error';
+import { SPECIFIC_ERRORS } from '@/lib/errors/messages';
+import { CONTENT_SCRIPT_TYPES, type Reply, type Request, requestSchema } from '@/lib/messages';
 
 /** One function per request type; each returns its reply data or throws an error with a user-facing message. */
 export type Handlers = {
@@ -18,18 +14,17 @@ export interface HandleDeps {
   toError(error: unknown): MessageError | Promise<MessageError>;
 }
 
-const reject = (code: string, message: string): Reply<never> => ({ ok: false, error: { code, message } });
+const reject = ({ code, message }: MessageError): Reply<never> => ({ ok: false, error: { code, message } });
 
 /** Validates a message, checks who sent it, then runs its handler. Never throws. */
 export async function handleMessage(raw: unknown, sender: Sender, deps: HandleDeps): Promise<Reply<unknown>> {
   const kind = classifySender(sender, deps.self);
-  if (kind === 'untrusted') return reject('forbidden', 'This sender may not talk to Send to OpenHands.');
+  if (kind === 'untrusted') return reject(SPECIFIC_ERRORS.untrustedSender);
   const parsed = requestSchema.safeParse(raw);
-  if (!parsed.success)
-    return reject('bad_request', 'The extension received a message it does not understand.');
+  if (!parsed.success) return reject(SPECIFIC_ERRORS.malformedRequest);
   const request = parsed.data;
   if (kind === 'github-tab' && !CONTENT_SCRIPT_TYPES.has(request.type)) {
-    return reject('forbidden', 'GitHub pages may not send this message.');
+    return reject(SPECIFIC_ERRORS.notFromGitHubPages);
   }
   try {
     const handler = deps.handlers[request.type] as (r: Request, s: Sender) => Promise<unknown>;

@@ -3,7 +3,7 @@ import { getConversation } from '@/lib/background/conversation-store';
 import { loadSettings } from '@/lib/background/settings-store';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import { recordUrl } from '@/lib/conversations/record-url';
-import { stateLabel } from '@/lib/openhands/statuses';
+import { stateLabel } from '@/lib/conversations/state';
 
 /** The notification text for a record that reached a state worth telling the user about. */
 export function notificationFor(record: ConversationRecord): { title: string; message: string } {

@@ -1,7 +1,7 @@
 import type { RecordSummary } from '@/lib/content/record-check';
 import { recordUrl } from '@/lib/conversations/record-url';
-import type { MessageError } from '@/lib/messages';
-import { startStageLabel, stateLabel } from '@/lib/openhands/statuses';
+import { startStageLabel, stateLabel } from '@/lib/conversations/state';
+import type { MessageError } from '@/lib/errors/error';
 
 /** What the progress toast shows; built by pure functions so each state is unit-tested. */
 export type ProgressView = {

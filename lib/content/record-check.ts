@@ -1,5 +1,5 @@
 import type { ConversationRecord } from '@/lib/conversations/record';
-import { CONVERSATION_STATES } from '@/lib/openhands/statuses';
+import { CONVERSATION_STATES } from '@/lib/conversations/state';
 import type { ReplyCheck } from '@/lib/pages/send-message';
 
 /*

@@ -1,21 +1,6 @@
 import * as z from 'zod/mini';
 import { sourceSchema } from '@/lib/conversations/start-input';
-
-/** What a conversation is doing, as users see it (from start-task, sandbox and execution statuses). */
-export const conversationStateSchema = z.enum([
-  'starting',
-  'running',
-  'waiting_for_confirmation',
-  'idle',
-  'finished',
-  'error',
-  'paused',
-  'archived',
-  'stuck',
-  /** Polls kept failing for a day, so polling stopped: the server may know more. */
-  'unknown',
-]);
-export type ConversationState = z.infer<typeof conversationStateSchema>;
+import { conversationStateSchema } from '@/lib/conversations/state-schema';
 
 /**
  * A conversation this extension started, as kept in `storage.local` (lib/storage/conversations.ts). The

@@ -1,41 +1,19 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import {
+  DEFAULT_ACTIONS,
+  ERROR_ACTIONS,
+  ERROR_CODES,
+  type ErrorAction,
+  type ErrorCode,
+} from '@/lib/errors/codes';
 import { type ErrorContext, errorMessage } from '@/lib/errors/messages';
-
-/** Every way an OpenHands call can fail, as the UI tells them apart. */
-export const ERROR_CODES = [
-  'no_key',
-  'unauthorized',
-  'forbidden',
-  'rate_limited',
-  'concurrency_limit',
-  'validation',
-  'server_error',
-  'timeout',
-  'offline',
-  'bad_response',
-  'start_failed',
-  'not_found',
-  'bad_request',
-  /** Anything not classified above; never carries the original text, which could hold secrets. */
-  'unknown',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
-
-/** Which link the UI should offer next to the message. */
-export type ErrorAction = 'options' | 'conversations';
-
-const ACTIONS: Partial<Record<ErrorCode, ErrorAction>> = {
-  no_key: 'options',
-  unauthorized: 'options',
-  forbidden: 'options',
-  concurrency_limit: 'conversations',
-};
+import { homeUrl } from '@/lib/openhands/server-url';
 
 /** Facts only the message needs: they shape its wording and are not kept on the error. */
 type MessageOnly = 'server' | 'timeoutMs' | 'cloud' | 'keySaved' | 'keySent';
 
 /** Optional facts an error carries besides its code and message. */
-export type ErrorExtra = Omit<ErrorContext, MessageOnly> & { action?: ErrorAction };
+export type ErrorExtra = Omit<ErrorContext, MessageOnly> & { action?: ErrorAction; url?: string };
 
 /** An error whose `message` is safe to show and says what to do. It never holds the API key. */
 export class OpenHandsError extends Error {
@@ -48,6 +26,8 @@ export class OpenHandsError extends Error {
   /** Short server-provided text behind the message, e.g. a start task's `detail`. */
   readonly detail?: string;
   readonly action?: ErrorAction;
+  /** Where the action's link leads, when the error itself knows. */
+  readonly url?: string;
 
   constructor(code: ErrorCode, message: string, extra: ErrorExtra = {}) {
     super(message);
@@ -59,8 +39,9 @@ export class OpenHandsError extends Error {
     if (extra.current !== undefined) this.current = extra.current;
     if (extra.detail !== undefined) this.detail = extra.detail;
     // Callers may refine the link, e.g. `offline` for a self-hosted server → options.
-    const action = extra.action ?? ACTIONS[code];
+    const action = extra.action ?? DEFAULT_ACTIONS[code];
     if (action) this.action = action;
+    if (extra.url !== undefined) this.url = extra.url;
   }
 }
 
@@ -81,43 +62,60 @@ export function toOpenHandsError(err: unknown, ctx: ErrorContext = {}): OpenHand
     if (err instanceof TypeError) return createOpenHandsError('offline', ctx);
     if (err instanceof SyntaxError)
       return createOpenHandsError('bad_response', { ...ctx, detail: 'not JSON' });
-    if (err instanceof z.ZodError)
+    if (err instanceof z.core.$ZodError)
       return createOpenHandsError('bad_response', { ...ctx, detail: zodHint(err) });
   }
   return createOpenHandsError('unknown', ctx);
 }
 
 /** A short pointer to the first field that failed, e.g. `items.0.id: Invalid input: expected string`. */
-export function zodHint(err: z.ZodError): string {
+export function zodHint(err: z.core.$ZodError): string {
   const issue = err.issues[0];
   if (!issue) return 'unexpected shape';
   const path = issue.path.map(String).join('.');
   return (path ? `${path}: ${issue.message}` : issue.message).slice(0, 160);
 }
 
-/** An error as plain data, safe to send in extension messages (matches `messageErrorSchema`). */
-export const serializedErrorSchema = z.object({
+/**
+ * An error as it crosses the message boundary: plain data with a user-facing message, never the key. The
+ * one wire form, built only by `serializeError`; zod/mini, so pages can check it cheaply.
+ */
+export const messageErrorSchema = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),
-  retryAfterSeconds: z.number().optional(),
-  limit: z.number().optional(),
-  current: z.number().optional(),
-  action: z.enum(['options', 'conversations']).optional(),
+  retryAfterSeconds: z.optional(z.number()),
+  limit: z.optional(z.number()),
+  current: z.optional(z.number()),
+  /** Which link the UI should offer next to the message. */
+  action: z.optional(z.enum(ERROR_ACTIONS)),
+  /** Where the `conversations` action leads: the server's home page, which lists recent conversations. */
+  url: z.optional(z.url()),
 });
-export type SerializedError = z.infer<typeof serializedErrorSchema>;
+export type MessageError = z.infer<typeof messageErrorSchema>;
 
-export function serializeError(err: unknown): SerializedError {
+export interface SerializeOptions {
+  /**
+   * The server the user works with. The concurrency limit asks the user to stop a conversation, so its link
+   * leads to this server's home page: the receiving page (a GitHub content script) cannot know the server.
+   */
+  server?: string;
+}
+
+/** Anything thrown, as it crosses the message boundary. */
+export function serializeError(err: unknown, { server }: SerializeOptions = {}): MessageError {
   const e = toOpenHandsError(err);
-  const out: SerializedError = { code: e.code, message: e.message };
+  const out: MessageError = { code: e.code, message: e.message };
   if (e.retryAfterSeconds !== undefined) out.retryAfterSeconds = e.retryAfterSeconds;
   if (e.limit !== undefined) out.limit = e.limit;
   if (e.current !== undefined) out.current = e.current;
   if (e.action !== undefined) out.action = e.action;
+  const url = e.url ?? (e.action === 'conversations' && server ? homeUrl(server) : undefined);
+  if (url !== undefined) out.url = url;
   return out;
 }
 
 /** The inverse of `serializeError`, for the receiving side of a message. */
-export function deserializeError(data: SerializedError): OpenHandsError {
+export function deserializeError(data: MessageError): OpenHandsError {
   const { code, message, ...extra } = data;
   return new OpenHandsError(code, message, extra);
 }

@@ -1,4 +1,10 @@
-import type { ErrorCode } from '@/lib/errors/error';
+import type { ErrorCode } from '@/lib/errors/codes';
+import { apiKeysUrl } from '@/lib/openhands/server-url';
+
+/*
+ * The one message table: every error text users read, for every code in codes.ts, plus the few texts that
+ * travel under a general code. No zod, so pages and the GitHub content script may import it.
+ */
 
 /** What a message may mention; every field is optional so a message degrades gracefully. */
 export interface ErrorContext {
@@ -16,16 +22,12 @@ export interface ErrorContext {
   keySent?: boolean;
   status?: number;
   retryAfterSeconds?: number;
+  /** The concurrency limit, or for `too_long` the most characters that can be kept. */
   limit?: number;
   current?: number;
   /** Short server-provided text: a reason, validation lines, or a start task's `detail`. */
   detail?: string;
   timeoutMs?: number;
-}
-
-/** Where OpenHands users create API keys (the options page links here too). */
-export function apiKeysUrl(server: string | undefined): string {
-  return `${server ?? 'https://app.all-hands.dev'}/settings/api-keys`;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -68,6 +70,22 @@ function keyMessage(code: 'no_key' | 'unauthorized' | 'forbidden', ctx: ErrorCon
   }
 }
 
+/**
+ * Failures the pages find themselves, between the extension's parts. A table of their own, so pages and the
+ * GitHub page's script bundle these few texts rather than every text `errorMessage` knows.
+ */
+export const EXTENSION_MESSAGES = {
+  no_reply: () => 'The extension did not answer. Try again.',
+  reloaded: () => 'Send to OpenHands was updated or reloaded. Reload this page and try again.',
+  bad_reply: () =>
+    'Send to OpenHands answered with something this page cannot read. Reload the page and try again; if it keeps happening, reload the extension.',
+  permission_denied: ({ server }: ErrorContext) =>
+    `Send to OpenHands needs your permission to reach ${server ?? 'the server'}. Try again and choose “Allow”.`,
+  no_draft: () => 'This window was not opened for a selection, so your edits cannot be kept.',
+  too_long: ({ limit }: ErrorContext) =>
+    `The text is longer than can be kept${limit === undefined ? '' : ` (${limit.toLocaleString('en-US')} characters)`}, so your edits cannot be kept.`,
+} satisfies Partial<Record<ErrorCode, (ctx: ErrorContext) => string>>;
+
 /** The one user-facing text for each code: what happened, then what to do. */
 export function errorMessage(code: ErrorCode, ctx: ErrorContext = {}): string {
   switch (code) {
@@ -99,10 +117,39 @@ export function errorMessage(code: ErrorCode, ctx: ErrorContext = {}): string {
       return `OpenHands could not find what was asked for (HTTP 404) at ${ctx.server ?? 'the server'}. It may have been deleted, or the server URL may be wrong.`;
     case 'bad_request':
       return `OpenHands rejected the request (${withReason(ctx.status, ctx.detail)}). Check your OpenHands settings and the server URL, then try again.`;
+    case 'no_reply':
+    case 'reloaded':
+    case 'bad_reply':
+    case 'permission_denied':
+    case 'no_draft':
+    case 'too_long':
+      return EXTENSION_MESSAGES[code](ctx);
     case 'unknown':
       return 'Something went wrong while talking to OpenHands. Please try again.';
   }
 }
+
+/**
+ * Failures the extension finds itself that travel under a general code (callers and tests tell them apart by
+ * code, users by text), each with its own text.
+ */
+export const SPECIFIC_ERRORS = {
+  /** A message from something that is neither this extension nor a GitHub tab it runs in. */
+  untrustedSender: { code: 'forbidden', message: 'This sender may not talk to Send to OpenHands.' },
+  /** A request only extension pages may send, sent from a GitHub page. */
+  notFromGitHubPages: { code: 'forbidden', message: 'GitHub pages may not send this message.' },
+  /** A message that does not match the message contract. */
+  malformedRequest: {
+    code: 'bad_request',
+    message: 'The extension received a message it does not understand.',
+  },
+  /** The selection a compose window was opened for is gone from session storage. */
+  draftGone: {
+    code: 'not_found',
+    message:
+      'This selection is no longer available (the browser may have restarted). Select the text again and choose “Send selection to OpenHands”.',
+  },
+} as const satisfies Record<string, { code: ErrorCode; message: string }>;
 
 /** Used when a 429 has no usable `Retry-After`: long enough to get out of a per-minute window. */
 export const DEFAULT_RETRY_AFTER_SECONDS = 30;

@@ -1,7 +1,6 @@
 import type { StartInput } from '@/lib/conversations/start-input';
 import { createOpenHandsError } from '@/lib/errors/error';
-import { isCloudUrl } from '@/lib/openhands/detect';
-import { type Auth, type HttpConfig, normalizeBaseUrl, request } from '@/lib/openhands/http';
+import { type Auth, type HttpConfig, request } from '@/lib/openhands/http';
 import { normalizeId, toUuid } from '@/lib/openhands/ids';
 import {
   conversationInfoOrNullSchema,
@@ -18,6 +17,7 @@ import {
   startTaskBatchSchema,
   webClientConfigSchema,
 } from '@/lib/openhands/schemas-v1';
+import { isCloudServer, normaliseServerUrl } from '@/lib/openhands/server-url';
 import { toStartRequestV0, toStartRequestV1 } from '@/lib/openhands/start-request';
 
 export interface ClientOptions {
@@ -66,12 +66,12 @@ export function createOpenHandsClient({
   keySaved,
 }: ClientOptions) {
   const config: HttpConfig = {
-    baseUrl: normalizeBaseUrl(baseUrl),
+    baseUrl: normaliseServerUrl(baseUrl),
     auth,
     // Bound late so tests and the service worker can swap `globalThis.fetch`; bound to avoid "Illegal invocation".
     fetch: fetch ?? ((...args) => globalThis.fetch(...args)),
     timeoutMs,
-    cloud: cloud ?? (auth?.kind === 'bearer' || isCloudUrl(baseUrl)),
+    cloud: cloud ?? (auth?.kind === 'bearer' || isCloudServer(baseUrl)),
     keySaved: keySaved ?? Boolean(auth?.key.trim()),
   };
 

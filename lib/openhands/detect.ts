@@ -2,6 +2,7 @@ import { OpenHandsError } from '@/lib/errors/error';
 import type { OpenHandsClient } from '@/lib/openhands/client';
 import type { Auth } from '@/lib/openhands/http';
 import type { AppMode } from '@/lib/openhands/schemas-v1';
+import { isCloudServer } from '@/lib/openhands/server-url';
 
 export interface ServerInfo {
   apiVersion: 'v1' | 'v0';
@@ -35,23 +36,12 @@ export async function detectServer(client: OpenHandsClient): Promise<ServerInfo>
   return { apiVersion: 'v0', appMode: null };
 }
 
-/** Hosts of OpenHands Cloud, which takes `Authorization: Bearer`. */
-const CLOUD_HOSTS = new Set(['app.all-hands.dev']);
-
-export function isCloudUrl(serverUrl: string): boolean {
-  try {
-    return CLOUD_HOSTS.has(new URL(serverUrl).hostname);
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Whether a server takes OpenHands API keys (from its Settings → API Keys page): Cloud and other `saas`
  * servers (Enterprise). Self-hosted (`oss`) and legacy V0 servers take the SESSION_API_KEY they were started with.
  */
 export function takesApiKeys(serverUrl: string, appMode: AppMode | null): boolean {
-  return appMode === 'saas' || isCloudUrl(serverUrl);
+  return appMode === 'saas' || isCloudServer(serverUrl);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { createOpenHandsError, OpenHandsError, toOpenHandsError, zodHint } from '@/lib/errors/error';
 import { errorFromResponse } from '@/lib/errors/from-response';
+import { normaliseServerUrl } from '@/lib/openhands/server-url';
 
 /** How a request proves who it is: Cloud takes a Bearer key, self-hosted servers a session key. */
 export type Auth = { kind: 'bearer' | 'session'; key: string } | null;
@@ -28,23 +29,6 @@ export interface RequestOptions<S extends z.ZodType> {
   withAuth?: boolean;
 }
 
-/** The base URL without trailing slashes or credentials, as used in requests, links and messages. */
-export function normalizeBaseUrl(baseUrl: string): string {
-  let url = baseUrl.trim();
-  try {
-    const parsed = new URL(url);
-    // fetch refuses URLs with credentials, and messages must not echo them.
-    if (parsed.username || parsed.password) {
-      parsed.username = '';
-      parsed.password = '';
-      url = parsed.href;
-    }
-  } catch {
-    // Not absolute; fetch reports it and the caller sees `offline`.
-  }
-  return url.replace(/\/+$/, '');
-}
-
 /** `base + path + ?query`, with arrays as repeated keys (`ids=a&ids=b`) and empty values left out. */
 export function buildUrl(baseUrl: string, path: string, query: Record<string, QueryValue> = {}): string {
   const params = new URLSearchParams();
@@ -53,7 +37,7 @@ export function buildUrl(baseUrl: string, path: string, query: Record<string, Qu
     for (const item of Array.isArray(value) ? value : [value]) params.append(name, String(item));
   }
   const search = params.toString();
-  return `${normalizeBaseUrl(baseUrl)}/${path.replace(/^\/+/, '')}${search ? `?${search}` : ''}`;
+  return `${normaliseServerUrl(baseUrl)}/${path.replace(/^\/+/, '')}${search ? `?${search}` : ''}`;
 }
 
 // Header values must be visible ASCII; anything else makes fetch throw a TypeError that quotes the value.
@@ -82,6 +66,7 @@ function redact(err: OpenHandsError, key: string | undefined): OpenHandsError {
     current: err.current,
     detail: err.detail === undefined ? undefined : scrub(err.detail),
     action: err.action,
+    url: err.url,
   });
 }
 
@@ -90,7 +75,7 @@ export async function request<S extends z.ZodType>(
   config: HttpConfig,
   { method = 'GET', path, query, body, schema, withAuth = true }: RequestOptions<S>,
 ): Promise<z.output<S>> {
-  const server = normalizeBaseUrl(config.baseUrl);
+  const server = normaliseServerUrl(config.baseUrl);
   const auth = withAuth ? config.auth : null;
   const ctx = { server, timeoutMs: config.timeoutMs, cloud: config.cloud, keySaved: config.keySaved };
   const controller = new AbortController();

@@ -1,10 +1,12 @@
+import type { ConversationState } from '@/lib/conversations/state';
 import type { CONVERSATION_STATUSES_V0 } from '@/lib/openhands/schemas-v0';
 import type { EXECUTION_STATUSES, SANDBOX_STATUSES, START_TASK_STATUSES } from '@/lib/openhands/schemas-v1';
 
 /*
- * Pure mappings from server statuses to what users see. Tables are typed as complete Records, so a new enum
- * value in schemas-v1/v0 fails to compile until it is mapped here. Unknown strings from a newer server fall
- * back to something harmless instead of throwing.
+ * Pure mappings from the server's statuses (V1 sandbox and execution, V0 status, start task) to one conversation
+ * state (lib/conversations/state.ts). Tables are typed as complete Records, so a new enum value in
+ * schemas-v1/v0 fails to compile until it is mapped here. Unknown strings from a newer server fall back to
+ * something harmless instead of throwing.
  */
 
 type StartTaskStatus = (typeof START_TASK_STATUSES)[number];
@@ -14,40 +16,9 @@ type ConversationStatusV0 = (typeof CONVERSATION_STATUSES_V0)[number];
 /** A status as parsed from a response: a known value, or a string from a newer server. */
 type Open<T extends string> = T | (string & {});
 
-export const CONVERSATION_STATES = [
-  'starting',
-  'running',
-  'waiting_for_confirmation',
-  'idle',
-  'finished',
-  'error',
-  'paused',
-  'archived',
-  'stuck',
-  'unknown',
-] as const;
-export type ConversationState = (typeof CONVERSATION_STATES)[number];
-
 /** `READY` and `ERROR` end a start; everything else is still on its way. */
 export function isTerminalStartStatus(status: Open<StartTaskStatus>): boolean {
   return status === 'READY' || status === 'ERROR';
-}
-
-const START_STAGE_LABELS: Record<StartTaskStatus, string> = {
-  WORKING: 'Starting',
-  WAITING_FOR_SANDBOX: 'Waiting for sandbox',
-  PREPARING_REPOSITORY: 'Preparing repository',
-  RUNNING_SETUP_SCRIPT: 'Running setup script',
-  SETTING_UP_GIT_HOOKS: 'Setting up git hooks',
-  SETTING_UP_SKILLS: 'Setting up skills',
-  STARTING_CONVERSATION: 'Starting conversation',
-  READY: 'Ready',
-  ERROR: 'Failed to start',
-};
-
-/** The start stage as users read it; an unknown stage is still "Starting". */
-export function startStageLabel(status: Open<StartTaskStatus>): string {
-  return (START_STAGE_LABELS as Record<string, string>)[status] ?? START_STAGE_LABELS.WORKING;
 }
 
 const SANDBOX_STATES: Record<SandboxStatus, ConversationState | null> = {
@@ -91,7 +62,7 @@ const lookup = <T>(table: Record<string, T>, key: string | null | undefined): T 
 /**
  * One state for a conversation. V1: `sandbox_status`, refined by `execution_status` while the sandbox runs
  * (null then means the agent server didn't report yet: treat as running). V0: `status`. Unknown values
- * give `idle`: neutral, and not "active", so nothing polls forever on a status it can't read.
+ * give `idle`: neutral, and not busy, so nothing polls forever on a status it can't read.
  */
 export function conversationState(conv: ConversationStatusFields): ConversationState {
   if ('sandbox_status' in conv || 'execution_status' in conv) {
@@ -107,39 +78,4 @@ export function conversationState(conv: ConversationStatusFields): ConversationS
 /** The state of a V0 `ConversationInfo`, from its `status`. */
 export function conversationStateV0(info: { status?: Open<ConversationStatusV0> | null }): ConversationState {
   return lookup(V0_STATES, info.status) ?? 'idle';
-}
-
-/** Starting or running: worth polling and counted against the concurrency cap. */
-export function isActiveState(state: ConversationState): boolean {
-  return state === 'starting' || state === 'running';
-}
-
-const STATE_LABELS: Record<ConversationState, string> = {
-  starting: 'Starting',
-  running: 'Running',
-  waiting_for_confirmation: 'Waiting for your confirmation',
-  idle: 'Waiting for input',
-  finished: 'Finished',
-  error: 'Error',
-  paused: 'Paused',
-  archived: 'Archived',
-  stuck: 'Stuck',
-  unknown: 'Status unknown',
-};
-
-/** The state as users read it, e.g. in a badge or a notification title. */
-export function stateLabel(state: ConversationState): string {
-  return STATE_LABELS[state];
-}
-
-const trimBase = (serverUrl: string) => serverUrl.trim().replace(/\/+$/, '');
-
-/** The web page of a conversation (not `AppConversation.conversation_url`, which is the agent server's API). */
-export function conversationUrl(serverUrl: string, id: string): string {
-  return `${trimBase(serverUrl)}/conversations/${encodeURIComponent(id)}`;
-}
-
-/** The web page of a pending start; the web UI polls it and redirects to the conversation. */
-export function taskUrl(serverUrl: string, taskId: string): string {
-  return `${trimBase(serverUrl)}/conversations/task-${encodeURIComponent(taskId)}`;
 }

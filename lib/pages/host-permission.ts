@@ -1,5 +1,5 @@
 import { browser } from '#imports';
-import { isCloudServer, originPattern } from '@/lib/storage/settings';
+import { isCloudServer, originPattern } from '@/lib/openhands/server-url';
 
 /**
  * Asks for access to a self-hosted server. Must be called straight from a click handler, before any

@@ -1,7 +1,8 @@
 import { browser } from '#imports';
+import { CLOUD_ORIGIN, originPattern } from '@/lib/openhands/server-url';
 
 /** Origins the extension needs from the start: Chrome grants them at install, Firefox MV3 asks the user. */
-export const REQUIRED_ORIGINS = ['https://github.com/*', 'https://app.all-hands.dev/*'];
+export const REQUIRED_ORIGINS = ['https://github.com/*', originPattern(CLOUD_ORIGIN)];
 
 export async function hasRequiredAccess(): Promise<boolean> {
   return browser.permissions.contains({ origins: REQUIRED_ORIGINS });

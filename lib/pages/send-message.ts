@@ -1,5 +1,8 @@
 import { browser } from '#imports';
-import type { MessageError, Reply, Request } from '@/lib/messages';
+import { isErrorAction, isErrorCode } from '@/lib/errors/codes';
+import type { MessageError } from '@/lib/errors/error';
+import { EXTENSION_MESSAGES } from '@/lib/errors/messages';
+import type { Reply, Request } from '@/lib/messages';
 
 /**
  * Checks what the background answered before a page trusts it. A zod schema is one; the GitHub content
@@ -12,31 +15,34 @@ export interface ReplyCheck<T> {
 /** For replies nobody reads (e.g. `options.open`). */
 export const anyReply: ReplyCheck<unknown> = { safeParse: (data) => ({ success: true, data }) };
 
-const NO_REPLY: MessageError = { code: 'no_reply', message: 'The extension did not answer. Try again.' };
-const RELOADED: MessageError = {
-  code: 'reloaded',
-  message: 'Send to OpenHands was updated or reloaded. Reload this page and try again.',
-};
+const pageError = (code: keyof typeof EXTENSION_MESSAGES): MessageError => ({
+  code,
+  message: EXTENSION_MESSAGES[code]({}),
+});
+const NO_REPLY = pageError('no_reply');
+const RELOADED = pageError('reloaded');
 /** The background answered, but not with what this page expects (e.g. a page older than the worker). */
-export const BAD_REPLY: MessageError = {
-  code: 'bad_reply',
-  message:
-    'Send to OpenHands answered with something this page cannot read. Reload the page and try again; if it keeps happening, reload the extension.',
-};
+export const BAD_REPLY = pageError('bad_reply');
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
 
-/** An error as the page shows it: code and message, plus only the optional fields that are well formed. */
+/**
+ * An error as the page shows it: code and message, plus only the optional fields that are well formed. A code
+ * this page does not know (a worker newer than the page) still shows its message, as `unknown`.
+ */
 function readError(error: unknown): MessageError {
   if (!isRecord(error) || typeof error.code !== 'string' || typeof error.message !== 'string')
     return BAD_REPLY;
-  const read: MessageError = { code: error.code, message: error.message };
+  const read: MessageError = {
+    code: isErrorCode(error.code) ? error.code : 'unknown',
+    message: error.message,
+  };
   for (const key of ['retryAfterSeconds', 'limit', 'current'] as const) {
     const value = error[key];
     if (typeof value === 'number') read[key] = value;
   }
-  if (error.action === 'options' || error.action === 'conversations') read.action = error.action;
+  if (isErrorAction(error.action)) read.action = error.action;
   if (typeof error.url === 'string' && /^https?:\/\//.test(error.url)) read.url = error.url;
   return read;
 }

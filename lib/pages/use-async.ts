@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
-import type { MessageError, Reply } from '@/lib/messages';
+import type { MessageError } from '@/lib/errors/error';
+import type { Reply } from '@/lib/messages';
 
 export type AsyncState<T> =
   | { status: 'idle' }

@@ -8,9 +8,9 @@ import {
   itemFromRecord,
 } from '@/lib/conversations/list-item';
 import { mergeConversations, newestFirst, type ServerPage } from '@/lib/conversations/merge';
-import { serializeError } from '@/lib/errors/error';
-import type { ConversationListReply, MessageError } from '@/lib/messages';
-import { normalizeBaseUrl } from '@/lib/openhands/http';
+import { type MessageError, serializeError } from '@/lib/errors/error';
+import type { ConversationListReply } from '@/lib/messages';
+import { normaliseServerUrl } from '@/lib/openhands/server-url';
 import {
   type ListCache,
   type ListOwner,
@@ -31,7 +31,7 @@ export const CACHE_MAX_AGE_MS = 10_000;
 /** Failures that mean the server's list must not be shown: it may belong to another account. */
 const KEY_ERRORS = new Set(['no_key', 'unauthorized', 'forbidden']);
 
-const sameServer = (a: string, b: string) => normalizeBaseUrl(a) === normalizeBaseUrl(b);
+const sameServer = (a: string, b: string) => normaliseServerUrl(a) === normaliseServerUrl(b);
 
 /** One page of the server's list, V1 search or V0 list. */
 async function fetchPage(connection: Connection, pageId: string | undefined): Promise<ServerPage> {
@@ -64,7 +64,7 @@ async function fetchFromServer(deps: ListDeps, pageId?: string): Promise<Fetched
 async function currentOwner(apiKeys: ApiKeyStore): Promise<ListOwner> {
   const { serverUrl } = await loadSettings();
   const key = await apiKeys.read(serverUrl);
-  return { serverUrl: normalizeBaseUrl(serverUrl), keyId: key ? await keyFingerprint(key) : null };
+  return { serverUrl: normaliseServerUrl(serverUrl), keyId: key ? await keyFingerprint(key) : null };
 }
 
 /**

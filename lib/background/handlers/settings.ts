@@ -1,8 +1,8 @@
-import { type ApiKeyStore, serverOrigin } from '@/lib/background/keys/api-keys';
+import type { ApiKeyStore } from '@/lib/background/keys/api-keys';
 import { loadSettings, saveSettings } from '@/lib/background/settings-store';
 import type { SettingsView } from '@/lib/messages';
+import { isCloudServer, serverOrigin } from '@/lib/openhands/server-url';
 import { clearListCache } from '@/lib/storage/list-cache';
-import { isCloudServer, normaliseServerUrl } from '@/lib/storage/settings';
 
 /** Settings as pages may see them: which servers have a key and its last characters, never a key. */
 export async function getSettingsView(apiKeys: ApiKeyStore): Promise<SettingsView> {
@@ -32,7 +32,7 @@ export interface SaveInput {
  */
 export async function saveSettingsFromPage(input: SaveInput, apiKeys: ApiKeyStore): Promise<SettingsView> {
   const current = await loadSettings();
-  const serverUrl = normaliseServerUrl(input.serverUrl);
+  const serverUrl = serverOrigin(input.serverUrl);
   const serverChanged = serverUrl !== current.serverUrl;
   await saveSettings({
     ...current,
@@ -51,7 +51,7 @@ export async function removeKeyFromPage(
   input: { serverUrl: string },
   apiKeys: ApiKeyStore,
 ): Promise<SettingsView> {
-  const serverUrl = normaliseServerUrl(input.serverUrl);
+  const serverUrl = serverOrigin(input.serverUrl);
   await apiKeys.write(serverUrl, null);
   if (serverUrl === (await loadSettings()).serverUrl) await clearListCache();
   return getSettingsView(apiKeys);

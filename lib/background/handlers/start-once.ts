@@ -1,6 +1,6 @@
-import type { OpenHandsClient } from '@/lib/background/connection';
 import type { StartInput } from '@/lib/conversations/start-input';
 import { createOpenHandsError, toOpenHandsError } from '@/lib/errors/error';
+import type { OpenHandsClient } from '@/lib/openhands/client';
 import { normalizeId } from '@/lib/openhands/ids';
 import type { AppConversationStartTask } from '@/lib/openhands/schemas-v1';
 import { toStartRequestV1 } from '@/lib/openhands/start-request';

@@ -1,6 +1,6 @@
 import { type ConnectionDeps, connect } from '@/lib/background/connection';
 import type { ConnectionReport } from '@/lib/messages';
-import { normaliseServerUrl } from '@/lib/storage/settings';
+import { serverOrigin } from '@/lib/openhands/server-url';
 
 function describeServer(serverUrl: string, appMode: 'saas' | 'oss' | null, apiVersion: 'v1' | 'v0'): string {
   const kind =
@@ -21,7 +21,7 @@ export async function testConnection(
   override: { serverUrl?: string; apiKey?: string },
   deps: ConnectionDeps,
 ): Promise<ConnectionReport> {
-  const serverUrl = override.serverUrl ? normaliseServerUrl(override.serverUrl) : undefined;
+  const serverUrl = override.serverUrl ? serverOrigin(override.serverUrl) : undefined;
   const connection = await connect(deps, { serverUrl, apiKey: override.apiKey, probe: true });
   const server = describeServer(connection.serverUrl, connection.appMode, connection.apiVersion);
   if (connection.apiVersion === 'v0') {

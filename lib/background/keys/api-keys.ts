@@ -1,6 +1,7 @@
 import { getEncryptionKey } from '@/lib/background/keys/crypto-key-store';
 import { open, seal } from '@/lib/background/keys/secret-box';
 import { loadSettings } from '@/lib/background/settings-store';
+import { serverOrigin } from '@/lib/openhands/server-url';
 import { apiKeysItem, legacyApiKeyItem, type Sealed } from '@/lib/storage/api-keys';
 
 /**
@@ -9,11 +10,6 @@ import { apiKeysItem, legacyApiKeyItem, type Sealed } from '@/lib/storage/api-ke
  * everything else). Keys are kept in storage.local (lib/storage/api-keys.ts), never sync, encrypted with a
  * key content scripts cannot reach, and never logged.
  */
-
-/** The server a key belongs to: its origin (`http://host:3000/x/` and `http://host:3000` share one key). */
-export function serverOrigin(serverUrl: string): string {
-  return new URL(serverUrl).origin;
-}
 
 /** The sealed keys by origin; entries that no longer parse are left out. */
 const readSealed = () => apiKeysItem.getValue();

@@ -1,5 +1,5 @@
-import type { OpenHandsClient } from '@/lib/background/connection';
 import type { ConversationRecord } from '@/lib/conversations/record';
+import type { OpenHandsClient } from '@/lib/openhands/client';
 import { conversationState, conversationStateV0 } from '@/lib/openhands/statuses';
 
 /** What a poll learned about one record. */

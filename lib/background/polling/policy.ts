@@ -1,4 +1,5 @@
-import type { ConversationRecord, ConversationState } from '@/lib/conversations/record';
+import type { ConversationRecord } from '@/lib/conversations/record';
+import { type ConversationState, isFinalState } from '@/lib/conversations/state';
 
 /** Starts change every few seconds; like the OpenHands web UI, ask every 3 s. */
 export const STARTING_POLL_MS = 3_000;
@@ -12,27 +13,6 @@ export const STOP_AFTER_IDLE_MS = 24 * 60 * 60 * 1000;
 export const MAX_BACKOFF_MS = 5 * 60_000;
 /** Conversations that could not be polled for this long are shown as "Status unknown" and no longer polled. */
 export const GIVE_UP_AFTER_MS = 24 * 60 * 60 * 1000;
-
-/** States after which nothing more happens without the user. */
-const FINAL_STATES: ReadonlySet<ConversationState> = new Set([
-  'finished',
-  'error',
-  'archived',
-  'stuck',
-  'unknown',
-]);
-
-/** States worth a notification when a conversation reaches them. */
-export const NOTIFY_STATES: ReadonlySet<ConversationState> = new Set([
-  'finished',
-  'error',
-  'waiting_for_confirmation',
-  'stuck',
-]);
-
-export function isFinalState(state: ConversationState): boolean {
-  return FINAL_STATES.has(state);
-}
 
 export function pollIntervalMs(state: ConversationState): number {
   if (state === 'starting') return STARTING_POLL_MS;

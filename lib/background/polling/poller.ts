@@ -1,9 +1,10 @@
 import { type ConnectionDeps, withConnection } from '@/lib/background/connection';
 import { loadConversations, updateConversations } from '@/lib/background/conversation-store';
 import { fetchUpdates, type RecordUpdate } from '@/lib/background/polling/fetch-updates';
-import { afterFailedPoll, keepPolling, NOTIFY_STATES, nextPollAt } from '@/lib/background/polling/policy';
+import { afterFailedPoll, keepPolling, nextPollAt } from '@/lib/background/polling/policy';
 import { loadSettings } from '@/lib/background/settings-store';
 import type { ConversationRecord } from '@/lib/conversations/record';
+import { isNotifyState } from '@/lib/conversations/state';
 import { toOpenHandsError } from '@/lib/errors/error';
 
 export interface PollDeps extends ConnectionDeps {
@@ -74,7 +75,7 @@ async function saveUpdates(updates: Map<string, RecordUpdate>, deps: PollDeps) {
       const update = updates.get(record.id);
       if (!update) return record;
       const updated = applyUpdate(record, update, now);
-      if (NOTIFY_STATES.has(updated.state) && updated.notifiedState !== updated.state) {
+      if (isNotifyState(updated.state) && updated.notifiedState !== updated.state) {
         updated.notifiedState = updated.state;
         toNotify.push(updated);
       }

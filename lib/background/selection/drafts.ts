@@ -1,4 +1,5 @@
 import { OpenHandsError } from '@/lib/errors/error';
+import { SPECIFIC_ERRORS } from '@/lib/errors/messages';
 import type { ComposeFields, Draft } from '@/lib/storage/draft';
 import { readAllDrafts, readDraft, removeDrafts, writeDraft } from '@/lib/storage/session-drafts';
 
@@ -33,10 +34,8 @@ export async function saveDraft(draft: Draft, id: string = crypto.randomUUID()):
 export async function loadDraft(id: string): Promise<Draft> {
   const draft = await readDraft(id);
   if (!draft) {
-    throw new OpenHandsError(
-      'not_found',
-      'This selection is no longer available (the browser may have restarted). Select the text again and choose “Send selection to OpenHands”.',
-    );
+    const { code, message } = SPECIFIC_ERRORS.draftGone;
+    throw new OpenHandsError(code, message);
   }
   return draft;
 }

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { type MessageError, saveDraftEditsReply } from '@/lib/messages';
+import type { MessageError } from '@/lib/errors/error';
+import { EXTENSION_MESSAGES } from '@/lib/errors/messages';
+import { saveDraftEditsReply } from '@/lib/messages';
 import { sendMessage } from '@/lib/pages/send-message';
 import { type ComposeFields, MAX_DRAFT_CHARS } from '@/lib/storage/draft';
 
@@ -16,12 +18,10 @@ export type EditsState =
 /** Keeps `fields` with draft `draftId` through the background; says why when they cannot be kept. */
 async function saveEdits(draftId: string | null, fields: ComposeFields): Promise<EditsState> {
   if (!draftId) {
-    const message = 'This window was not opened for a selection, so your edits cannot be kept.';
-    return { status: 'failed', error: { code: 'no_draft', message } };
+    return { status: 'failed', error: { code: 'no_draft', message: EXTENSION_MESSAGES.no_draft() } };
   }
   if (fields.text.length > MAX_DRAFT_CHARS) {
-    const limit = MAX_DRAFT_CHARS.toLocaleString('en-US');
-    const message = `The text is longer than can be kept (${limit} characters), so your edits cannot be kept.`;
+    const message = EXTENSION_MESSAGES.too_long({ limit: MAX_DRAFT_CHARS });
     return { status: 'failed', error: { code: 'too_long', message } };
   }
   const reply = await sendMessage({ type: 'draft.save', id: draftId, fields }, saveDraftEditsReply);

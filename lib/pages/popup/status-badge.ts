@@ -1,6 +1,5 @@
 import type { ConversationListItem } from '@/lib/conversations/list-item';
-import type { ConversationState } from '@/lib/conversations/record';
-import { startStageLabel, stateLabel } from '@/lib/openhands/statuses';
+import { type ConversationState, startStageLabel, stateLabel } from '@/lib/conversations/state';
 
 /** Primer label colours. */
 export type BadgeTone = 'attention' | 'success' | 'accent' | 'done' | 'danger' | 'neutral';
@@ -49,9 +48,4 @@ export function statusBadge(item: Pick<ConversationListItem, 'state' | 'startSta
       ? startStageLabel(item.startStatus)
       : null;
   return { label: stateLabel(item.state), stage, ...LOOKS[item.state] };
-}
-
-/** Rows worth refreshing while the popup is open. */
-export function isBusy(item: Pick<ConversationListItem, 'state'>): boolean {
-  return item.state === 'starting' || item.state === 'running';
 }

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ConversationListItem } from '@/lib/conversations/list-item';
 import { appendUnique } from '@/lib/conversations/merge';
-import { type ConversationListReply, conversationListReplySchema, type MessageError } from '@/lib/messages';
-import { isBusy } from '@/lib/pages/popup/status-badge';
+import { isBusy } from '@/lib/conversations/state';
+import type { MessageError } from '@/lib/errors/error';
+import { type ConversationListReply, conversationListReplySchema } from '@/lib/messages';
 import { sendMessage } from '@/lib/pages/send-message';
 import { readCachedReply } from '@/lib/storage/list-cache';
 
@@ -56,7 +57,7 @@ export function useConversationList() {
     void load(true);
   }, [load]);
 
-  const busy = reply?.items.some(isBusy) ?? false;
+  const busy = reply?.items.some((item) => isBusy(item.state)) ?? false;
   useEffect(() => {
     if (!busy || refreshing) return;
     const timer = setTimeout(() => void load(false), BUSY_REFRESH_MS);

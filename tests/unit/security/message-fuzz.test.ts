@@ -8,7 +8,7 @@ import { generateSecretKey } from '@/lib/background/keys/secret-box';
 import type { Sender } from '@/lib/background/sender';
 import { serializeError } from '@/lib/errors/error';
 import { CONTENT_SCRIPT_TYPES, requestSchema } from '@/lib/messages';
-import { CLOUD_URL } from '@/lib/storage/settings';
+import { CLOUD_ORIGIN } from '@/lib/openhands/server-url';
 
 const self = { id: 'our-extension', baseUrl: 'chrome-extension://our-extension/' };
 const TYPES = [
@@ -148,7 +148,7 @@ describe('background message handling under hostile input', () => {
     const fetchSpy = vi.fn(async () => new Response('{}'));
     const encryption = await generateSecretKey();
     const apiKeys = createApiKeyStore(async () => encryption);
-    await apiKeys.write(CLOUD_URL, 'secret-key-that-must-stay');
+    await apiKeys.write(CLOUD_ORIGIN, 'secret-key-that-must-stay');
     const handlers = createHandlers({
       apiKeys,
       fetch: fetchSpy,

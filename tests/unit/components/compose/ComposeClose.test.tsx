@@ -19,7 +19,7 @@ const SETTINGS = {
   keyHints: { 'https://app.all-hands.dev': '…a1b2' },
   isCloud: true,
 };
-const NOT_KEPT = { code: 'quota', message: 'Session storage is full.' };
+const NOT_KEPT = { code: 'unknown' as const, message: 'Session storage is full.' };
 
 /**
  * The background as the compose window talks to it: drafts in (fake) session storage through the real draft

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PopupApp } from '@/components/popup/PopupApp';
-import { CONVERSATION_STATES } from '@/lib/openhands/statuses';
+import { CONVERSATION_STATES } from '@/lib/conversations/state';
 import { activeTabRepository } from '@/lib/pages/popup/active-tab';
 import { BUSY_REFRESH_MS } from '@/lib/pages/popup/use-conversation-list';
 import { writeListCache } from '@/lib/storage/list-cache';

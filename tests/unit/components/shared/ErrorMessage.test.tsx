@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ErrorMessage } from '@/components/shared/ErrorMessage';
 
 const limit = {
-  code: 'concurrency_limit',
+  code: 'concurrency_limit' as const,
   message: 'You have 3 of 3 conversations running.',
   action: 'conversations' as const,
 };

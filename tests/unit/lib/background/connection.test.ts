@@ -11,7 +11,8 @@ import { pollOnce } from '@/lib/background/polling/poller';
 import { loadSettings, saveSettings } from '@/lib/background/settings-store';
 import type { StartInput } from '@/lib/conversations/start-input';
 import { createOpenHandsError } from '@/lib/errors/error';
-import { CLOUD_URL, DEFAULT_SETTINGS } from '@/lib/storage/settings';
+import { CLOUD_ORIGIN } from '@/lib/openhands/server-url';
+import { DEFAULT_SETTINGS } from '@/lib/storage/settings';
 import { type OpenHandsTestServer, startOpenHandsServer } from '../../../support/openhands-server/index.ts';
 import { makeRecord } from '../../factories/conversation-record';
 import { json, recordingFetch } from '../openhands/helpers/fake-fetch';
@@ -97,7 +98,7 @@ describe('connect: the key for exactly the server it connects to', () => {
   });
 
   it('should ask for a key on Cloud without asking anyone, even when another server has one', async () => {
-    await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: CLOUD_URL });
+    await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: CLOUD_ORIGIN });
     const deps = await makeDeps({ [one.url]: KEY_ONE });
     await expect(connect(deps)).rejects.toMatchObject({ code: 'no_key' });
     expect(deps.fetch).not.toHaveBeenCalled();

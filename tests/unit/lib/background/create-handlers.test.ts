@@ -7,7 +7,8 @@ import { createApiKeyStore } from '@/lib/background/keys/api-keys';
 import { generateSecretKey } from '@/lib/background/keys/secret-box';
 import type { Sender } from '@/lib/background/sender';
 import { saveSettings } from '@/lib/background/settings-store';
-import { CLOUD_URL, DEFAULT_SETTINGS } from '@/lib/storage/settings';
+import { CLOUD_ORIGIN } from '@/lib/openhands/server-url';
+import { DEFAULT_SETTINGS } from '@/lib/storage/settings';
 import { makeRecord } from '../../factories/conversation-record';
 
 const LOCAL = 'http://localhost:3000';
@@ -28,8 +29,8 @@ async function makeHandlers() {
 describe('saving settings', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
-    await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: CLOUD_URL });
-    await upsertConversation(makeRecord({ id: 'c1', serverUrl: CLOUD_URL, state: 'running' }));
+    await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: CLOUD_ORIGIN });
+    await upsertConversation(makeRecord({ id: 'c1', serverUrl: CLOUD_ORIGIN, state: 'running' }));
     await upsertConversation(makeRecord({ id: 'l1', serverUrl: LOCAL, state: 'running' }));
     await upsertConversation(makeRecord({ id: 'l2', serverUrl: LOCAL, state: 'starting' }));
   });

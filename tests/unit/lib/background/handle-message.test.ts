@@ -33,7 +33,7 @@ function fakeHandlers(): Handlers {
 const deps = (handlers = fakeHandlers()) => ({
   self,
   handlers,
-  toError: (e: unknown) => ({ code: 'unknown', message: String((e as Error).message) }),
+  toError: (e: unknown) => ({ code: 'unknown' as const, message: String((e as Error).message) }),
 });
 
 describe('handleMessage', () => {

@@ -6,8 +6,9 @@ import { testConnection } from '@/lib/background/handlers/test-connection';
 import { createApiKeyStore } from '@/lib/background/keys/api-keys';
 import { generateSecretKey } from '@/lib/background/keys/secret-box';
 import { loadSettings, saveSettings } from '@/lib/background/settings-store';
+import { CLOUD_ORIGIN } from '@/lib/openhands/server-url';
 import { readCachedReply, writeListCache } from '@/lib/storage/list-cache';
-import { CLOUD_URL, DEFAULT_SETTINGS } from '@/lib/storage/settings';
+import { DEFAULT_SETTINGS } from '@/lib/storage/settings';
 import { type OpenHandsTestServer, startOpenHandsServer } from '../../../support/openhands-server/index.ts';
 
 const KEY = 'oh-settings-key-9876';
@@ -82,24 +83,24 @@ describe('settings handlers', () => {
 
   it('should keep the stored key when none is typed, and remove it when emptied', async () => {
     const keys = await keyStore();
-    await saveSettingsFromPage({ serverUrl: CLOUD_URL, apiKey: KEY, notifications: true }, keys);
-    await saveSettingsFromPage({ serverUrl: CLOUD_URL, notifications: true }, keys);
-    expect(await keys.read(CLOUD_URL)).toBe(KEY);
-    await saveSettingsFromPage({ serverUrl: CLOUD_URL, apiKey: '', notifications: true }, keys);
-    expect(await keys.read(CLOUD_URL)).toBeNull();
+    await saveSettingsFromPage({ serverUrl: CLOUD_ORIGIN, apiKey: KEY, notifications: true }, keys);
+    await saveSettingsFromPage({ serverUrl: CLOUD_ORIGIN, notifications: true }, keys);
+    expect(await keys.read(CLOUD_ORIGIN)).toBe(KEY);
+    await saveSettingsFromPage({ serverUrl: CLOUD_ORIGIN, apiKey: '', notifications: true }, keys);
+    expect(await keys.read(CLOUD_ORIGIN)).toBeNull();
   });
 
   it('should have no key for a new server saved without one, and the old key again when switched back', async () => {
     const keys = await keyStore();
-    await saveSettingsFromPage({ serverUrl: CLOUD_URL, apiKey: KEY, notifications: true }, keys);
+    await saveSettingsFromPage({ serverUrl: CLOUD_ORIGIN, apiKey: KEY, notifications: true }, keys);
 
     const switched = await saveSettingsFromPage({ serverUrl: SELF_HOSTED, notifications: true }, keys);
     expect(switched).toMatchObject({ serverUrl: SELF_HOSTED, hasKey: false, keyHint: null });
     expect(await keys.read(SELF_HOSTED)).toBeNull();
 
-    const back = await saveSettingsFromPage({ serverUrl: CLOUD_URL, notifications: true }, keys);
-    expect(back).toMatchObject({ hasKey: true, keyHint: '…9876', keyHints: { [CLOUD_URL]: '…9876' } });
-    expect(await keys.read(CLOUD_URL)).toBe(KEY);
+    const back = await saveSettingsFromPage({ serverUrl: CLOUD_ORIGIN, notifications: true }, keys);
+    expect(back).toMatchObject({ hasKey: true, keyHint: '…9876', keyHints: { [CLOUD_ORIGIN]: '…9876' } });
+    expect(await keys.read(CLOUD_ORIGIN)).toBe(KEY);
   });
 
   it('should remove only the key of the server asked for', async () => {
@@ -108,48 +109,52 @@ describe('settings handlers', () => {
       { serverUrl: SELF_HOSTED, apiKey: 'session-key-3000', notifications: true },
       keys,
     );
-    await saveSettingsFromPage({ serverUrl: CLOUD_URL, apiKey: KEY, notifications: true }, keys);
+    await saveSettingsFromPage({ serverUrl: CLOUD_ORIGIN, apiKey: KEY, notifications: true }, keys);
 
     const actual = await removeKeyFromPage({ serverUrl: `${SELF_HOSTED}/` }, keys);
 
-    expect(actual).toMatchObject({ serverUrl: CLOUD_URL, hasKey: true, keyHints: { [CLOUD_URL]: '…9876' } });
+    expect(actual).toMatchObject({
+      serverUrl: CLOUD_ORIGIN,
+      hasKey: true,
+      keyHints: { [CLOUD_ORIGIN]: '…9876' },
+    });
     expect(actual.keyHints).not.toHaveProperty(SELF_HOSTED);
-    expect(await keys.read(CLOUD_URL)).toBe(KEY);
+    expect(await keys.read(CLOUD_ORIGIN)).toBe(KEY);
   });
 
   it('should say no key is saved after removing the saved server’s key', async () => {
     const keys = await keyStore();
-    await saveSettingsFromPage({ serverUrl: CLOUD_URL, apiKey: KEY, notifications: true }, keys);
-    const actual = await removeKeyFromPage({ serverUrl: CLOUD_URL }, keys);
+    await saveSettingsFromPage({ serverUrl: CLOUD_ORIGIN, apiKey: KEY, notifications: true }, keys);
+    const actual = await removeKeyFromPage({ serverUrl: CLOUD_ORIGIN }, keys);
     expect(actual).toMatchObject({ hasKey: false, keyHint: null, keyHints: {} });
-    expect(await keys.read(CLOUD_URL)).toBeNull();
+    expect(await keys.read(CLOUD_ORIGIN)).toBeNull();
   });
 
   it.each([
     ['the server changes', { serverUrl: SELF_HOSTED, notifications: true }],
-    ['a new key is saved', { serverUrl: CLOUD_URL, apiKey: 'another-key-1234', notifications: true }],
-    ['the key is emptied', { serverUrl: CLOUD_URL, apiKey: '', notifications: true }],
+    ['a new key is saved', { serverUrl: CLOUD_ORIGIN, apiKey: 'another-key-1234', notifications: true }],
+    ['the key is emptied', { serverUrl: CLOUD_ORIGIN, apiKey: '', notifications: true }],
   ])('should forget the popup’s cached list when %s', async (_, input) => {
     const keys = await keyStore();
-    await saveSettingsFromPage({ serverUrl: CLOUD_URL, apiKey: KEY, notifications: true }, keys);
-    await cacheSomeList(CLOUD_URL);
+    await saveSettingsFromPage({ serverUrl: CLOUD_ORIGIN, apiKey: KEY, notifications: true }, keys);
+    await cacheSomeList(CLOUD_ORIGIN);
     await saveSettingsFromPage(input, keys);
     expect(await readCachedReply()).toBeNull();
   });
 
   it('should keep the popup’s cached list when only notifications change', async () => {
     const keys = await keyStore();
-    await saveSettingsFromPage({ serverUrl: CLOUD_URL, apiKey: KEY, notifications: true }, keys);
-    await cacheSomeList(CLOUD_URL);
-    await saveSettingsFromPage({ serverUrl: CLOUD_URL, notifications: false }, keys);
+    await saveSettingsFromPage({ serverUrl: CLOUD_ORIGIN, apiKey: KEY, notifications: true }, keys);
+    await cacheSomeList(CLOUD_ORIGIN);
+    await saveSettingsFromPage({ serverUrl: CLOUD_ORIGIN, notifications: false }, keys);
     expect(await readCachedReply()).not.toBeNull();
   });
 
   it('should forget the popup’s cached list when the saved server’s key is removed', async () => {
     const keys = await keyStore();
-    await saveSettingsFromPage({ serverUrl: CLOUD_URL, apiKey: KEY, notifications: true }, keys);
-    await cacheSomeList(CLOUD_URL);
-    await removeKeyFromPage({ serverUrl: CLOUD_URL }, keys);
+    await saveSettingsFromPage({ serverUrl: CLOUD_ORIGIN, apiKey: KEY, notifications: true }, keys);
+    await cacheSomeList(CLOUD_ORIGIN);
+    await removeKeyFromPage({ serverUrl: CLOUD_ORIGIN }, keys);
     expect(await readCachedReply()).toBeNull();
   });
 

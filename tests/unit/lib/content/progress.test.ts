@@ -64,7 +64,7 @@ describe('errorView', () => {
 
   it('should link to the conversation list when too many are running', () => {
     const error = {
-      code: 'concurrency_limit',
+      code: 'concurrency_limit' as const,
       message: 'You have 3 of 3 conversations running.',
       action: 'conversations' as const,
       url: 'https://app.all-hands.dev/',

@@ -108,7 +108,7 @@ describe('createSendFlow', () => {
   it('should stop following after three failed polls, keeping the link', async () => {
     const failure = {
       ok: false as const,
-      error: { code: 'no_reply', message: 'The extension did not answer.' },
+      error: { code: 'no_reply' as const, message: 'The extension did not answer.' },
     };
     const { flow, views, requests } = setup([record(), failure, failure, failure]);
 

@@ -5,7 +5,7 @@ import {
   itemFromConversationInfoV0,
   itemFromRecord,
 } from '@/lib/conversations/list-item';
-import type { ConversationState } from '@/lib/conversations/record';
+import type { ConversationState } from '@/lib/conversations/state';
 import { CONVERSATION_STATUSES_V0, type ConversationInfoV0 } from '@/lib/openhands/schemas-v0';
 import { EXECUTION_STATUSES, SANDBOX_STATUSES, START_TASK_STATUSES } from '@/lib/openhands/schemas-v1';
 import { makeRecord } from '../../factories/conversation-record';

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   createOpenHandsError,
   deserializeError,
+  messageErrorSchema,
   OpenHandsError,
-  serializedErrorSchema,
   serializeError,
   toOpenHandsError,
 } from '@/lib/errors/error';
@@ -421,7 +421,7 @@ describe('serializeError', () => {
       current: 3,
       action: 'conversations',
     });
-    expect(serializedErrorSchema.parse(JSON.parse(JSON.stringify(actual)))).toEqual(actual);
+    expect(messageErrorSchema.parse(JSON.parse(JSON.stringify(actual)))).toEqual(actual);
     expect(deserializeError(actual)).toMatchObject({
       code: 'concurrency_limit',
       limit: 3,
@@ -437,5 +437,34 @@ describe('serializeError', () => {
 
   it('should serialize anything thrown', () => {
     expect(serializeError(new TypeError('x'))).toMatchObject({ code: 'offline' });
+  });
+
+  it('should link the concurrency limit to the server’s home page, which lists the conversations', () => {
+    const actual = serializeError(createOpenHandsError('concurrency_limit', { limit: 3, current: 3 }), {
+      server: 'https://openhands.example',
+    });
+    expect(actual).toMatchObject({
+      code: 'concurrency_limit',
+      limit: 3,
+      current: 3,
+      action: 'conversations',
+      // The web app routes `/` and `/conversations/:id`, not `/conversations`.
+      url: 'https://openhands.example/',
+    });
+    expect(actual.message).toContain('3 of 3');
+    expect(messageErrorSchema.parse(actual)).toEqual(actual);
+    expect(serializeError(deserializeError(actual))).toEqual(actual);
+  });
+
+  it('should add no link to other errors', () => {
+    const actual = serializeError(createOpenHandsError('no_key'), { server: 'https://openhands.example' });
+    expect(actual).toEqual({ code: 'no_key', message: expect.any(String), action: 'options' });
+  });
+
+  it('should never carry the text of an unexpected error', () => {
+    const actual = serializeError(new Error('secret-key-in-a-message'), {
+      server: 'https://openhands.example',
+    });
+    expect(JSON.stringify(actual)).not.toContain('secret-key');
   });
 });

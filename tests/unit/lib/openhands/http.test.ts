@@ -3,21 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { OpenHandsError, serializeError } from '@/lib/errors/error';
 import { describeBody, formatValidationDetail, parseRetryAfter } from '@/lib/errors/from-response';
 import { createOpenHandsClient } from '@/lib/openhands/client';
-import { authHeaders, buildUrl, normalizeBaseUrl } from '@/lib/openhands/http';
+import { authHeaders, buildUrl } from '@/lib/openhands/http';
 import { hangingFetch, json, recordingFetch } from './helpers/fake-fetch';
 import { issueInput, startTask } from './helpers/fixtures';
-
-describe('normalizeBaseUrl', () => {
-  it.each([
-    ['https://app.all-hands.dev', 'https://app.all-hands.dev'],
-    ['https://app.all-hands.dev///', 'https://app.all-hands.dev'],
-    ['  http://localhost:3000/ ', 'http://localhost:3000'],
-    ['https://example.com/openhands/', 'https://example.com/openhands'],
-    ['https://user:pass@example.com/', 'https://example.com'],
-  ])('should turn %j into %j', (input, expected) => {
-    expect(normalizeBaseUrl(input)).toBe(expected);
-  });
-});
 
 describe('buildUrl', () => {
   it('should join base and path with one slash and repeat array keys', () => {

@@ -61,9 +61,20 @@ describe('sendMessage', () => {
     });
   });
 
+  it('should show the message of an error whose code this page does not know, as unknown', async () => {
+    backgroundAnswers({ ok: false, error: { code: 'quota_exceeded', message: 'Storage is full.' } });
+
+    const actual = await sendMessage({ type: 'settings.get' }, settingsViewSchema);
+
+    expect(actual).toEqual({ ok: false, error: { code: 'unknown', message: 'Storage is full.' } });
+  });
+
   it('should say the extension did not answer when nothing listens', async () => {
     const actual = await sendMessage({ type: 'settings.get' }, settingsViewSchema);
 
-    expect(actual).toMatchObject({ ok: false, error: { code: 'no_reply' } });
+    expect(actual).toEqual({
+      ok: false,
+      error: { code: 'no_reply', message: 'The extension did not answer. Try again.' },
+    });
   });
 });

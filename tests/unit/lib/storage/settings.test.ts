@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CLOUD_URL, DEFAULT_SETTINGS, settingsItem } from '@/lib/storage/settings';
+import { CLOUD_ORIGIN as CLOUD_URL } from '@/lib/openhands/server-url';
+import { DEFAULT_SETTINGS, settingsItem } from '@/lib/storage/settings';
 
 describe('settings item', () => {
   beforeEach(() => fakeBrowser.reset());

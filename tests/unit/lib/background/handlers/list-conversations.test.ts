@@ -6,8 +6,9 @@ import { CACHE_MAX_AGE_MS, listConversations, PAGE_SIZE } from '@/lib/background
 import { createApiKeyStore } from '@/lib/background/keys/api-keys';
 import { generateSecretKey } from '@/lib/background/keys/secret-box';
 import { saveSettings } from '@/lib/background/settings-store';
+import { CLOUD_ORIGIN } from '@/lib/openhands/server-url';
 import { readCachedReply, readListCache } from '@/lib/storage/list-cache';
-import { CLOUD_URL, DEFAULT_SETTINGS } from '@/lib/storage/settings';
+import { DEFAULT_SETTINGS } from '@/lib/storage/settings';
 import {
   type OpenHandsTestServer,
   startOpenHandsServer,
@@ -153,8 +154,8 @@ describe('listConversations against the OpenHands test server', () => {
   });
 
   it('should say there is no key on Cloud without asking anyone', async () => {
-    await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: CLOUD_URL });
-    await upsertConversation(makeRecord({ serverUrl: CLOUD_URL }));
+    await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: CLOUD_ORIGIN });
+    await upsertConversation(makeRecord({ serverUrl: CLOUD_ORIGIN }));
     const actual = await listConversations({ refresh: true }, await makeDeps(null));
     expect(actual.serverError).toMatchObject({ code: 'no_key', action: 'options' });
     expect(actual.items).toHaveLength(1);

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createApiKeyStore, keyFingerprint, keyHint } from '@/lib/background/keys/api-keys';
 import { generateSecretKey, open, seal } from '@/lib/background/keys/secret-box';
-import { CLOUD_URL } from '@/lib/storage/settings';
+import { CLOUD_ORIGIN } from '@/lib/openhands/server-url';
 
 const KEY = 'oh-sk-live-0123456789abcdef';
 const OTHER_KEY = 'session-key-for-my-server-42';
@@ -31,57 +31,57 @@ describe('api key store', () => {
 
   it('should keep the key in storage.local only encrypted', async () => {
     const { store } = await keyStore();
-    await store.write(CLOUD_URL, KEY);
+    await store.write(CLOUD_ORIGIN, KEY);
     const local = JSON.stringify(await fakeBrowser.storage.local.get(null));
     const sync = JSON.stringify(await fakeBrowser.storage.sync.get(null));
     expect(local).not.toContain(KEY);
     expect(local).toContain('apiKeys');
     expect(sync).toBe('{}');
-    expect(await store.read(CLOUD_URL)).toBe(KEY);
+    expect(await store.read(CLOUD_ORIGIN)).toBe(KEY);
   });
 
   it('should read no key when the encryption key is gone', async () => {
-    await createApiKeyStore(async () => generateSecretKey()).write(CLOUD_URL, KEY);
+    await createApiKeyStore(async () => generateSecretKey()).write(CLOUD_ORIGIN, KEY);
     const other = createApiKeyStore(async () => generateSecretKey());
-    expect(await other.read(CLOUD_URL)).toBeNull();
+    expect(await other.read(CLOUD_ORIGIN)).toBeNull();
     expect(await other.hints()).toEqual({});
   });
 
   it('should keep one key per server and never hand one out for another server', async () => {
     const { store } = await keyStore();
-    await store.write(CLOUD_URL, KEY);
+    await store.write(CLOUD_ORIGIN, KEY);
     expect(await store.read(SELF_HOSTED)).toBeNull();
     expect(await store.read('http://localhost:3001')).toBeNull();
     await store.write(SELF_HOSTED, OTHER_KEY);
-    expect(await store.read(CLOUD_URL)).toBe(KEY);
+    expect(await store.read(CLOUD_ORIGIN)).toBe(KEY);
     expect(await store.read(`${SELF_HOSTED}/some/path/`)).toBe(OTHER_KEY);
-    expect(await store.hints()).toEqual({ [CLOUD_URL]: '…cdef', [SELF_HOSTED]: '…r-42' });
+    expect(await store.hints()).toEqual({ [CLOUD_ORIGIN]: '…cdef', [SELF_HOSTED]: '…r-42' });
   });
 
   it('should remove one server’s key and keep the others', async () => {
     const { store } = await keyStore();
-    await store.write(CLOUD_URL, KEY);
+    await store.write(CLOUD_ORIGIN, KEY);
     await store.write(SELF_HOSTED, OTHER_KEY);
     await store.write(SELF_HOSTED, null);
     expect(await store.read(SELF_HOSTED)).toBeNull();
-    expect(await store.read(CLOUD_URL)).toBe(KEY);
-    expect(await store.hints()).toEqual({ [CLOUD_URL]: '…cdef' });
+    expect(await store.read(CLOUD_ORIGIN)).toBe(KEY);
+    expect(await store.hints()).toEqual({ [CLOUD_ORIGIN]: '…cdef' });
   });
 
   it('should keep both keys when two servers are saved at once', async () => {
     const { store } = await keyStore();
-    await Promise.all([store.write(CLOUD_URL, KEY), store.write(SELF_HOSTED, OTHER_KEY)]);
-    expect(await store.read(CLOUD_URL)).toBe(KEY);
+    await Promise.all([store.write(CLOUD_ORIGIN, KEY), store.write(SELF_HOSTED, OTHER_KEY)]);
+    expect(await store.read(CLOUD_ORIGIN)).toBe(KEY);
     expect(await store.read(SELF_HOSTED)).toBe(OTHER_KEY);
   });
 
   it('should drop an entry it cannot read and keep the rest', async () => {
     const { store } = await keyStore();
-    await store.write(CLOUD_URL, KEY);
+    await store.write(CLOUD_ORIGIN, KEY);
     const { apiKeys } = await fakeBrowser.storage.local.get('apiKeys');
     await fakeBrowser.storage.local.set({ apiKeys: { ...(apiKeys as object), [SELF_HOSTED]: 'not sealed' } });
     expect(await store.read(SELF_HOSTED)).toBeNull();
-    expect(await store.read(CLOUD_URL)).toBe(KEY);
+    expect(await store.read(CLOUD_ORIGIN)).toBe(KEY);
   });
 });
 
@@ -105,7 +105,7 @@ describe('api key store: migration from one key for the saved server', () => {
       apiVersion: 'v1',
     });
     expect(await store.read(SELF_HOSTED)).toBe(KEY);
-    expect(await store.read(CLOUD_URL)).toBeNull();
+    expect(await store.read(CLOUD_ORIGIN)).toBeNull();
     const stored = await fakeBrowser.storage.local.get(null);
     expect(stored).not.toHaveProperty('apiKey');
     expect(Object.keys(stored.apiKeys as object)).toEqual([SELF_HOSTED]);
@@ -114,15 +114,15 @@ describe('api key store: migration from one key for the saved server', () => {
   it('should give the old key to OpenHands Cloud when no server was ever saved', async () => {
     const { encryption, store } = await keyStore();
     await storeLegacy(encryption);
-    expect(await store.hints()).toEqual({ [CLOUD_URL]: '…cdef' });
-    expect(await store.read(CLOUD_URL)).toBe(KEY);
+    expect(await store.hints()).toEqual({ [CLOUD_ORIGIN]: '…cdef' });
+    expect(await store.read(CLOUD_ORIGIN)).toBe(KEY);
   });
 
   it('should migrate before the first write, so a new key for another server does not lose it', async () => {
     const { encryption, store } = await keyStore();
-    await storeLegacy(encryption, { serverUrl: CLOUD_URL, notifications: true });
+    await storeLegacy(encryption, { serverUrl: CLOUD_ORIGIN, notifications: true });
     await store.write(SELF_HOSTED, OTHER_KEY);
-    expect(await store.read(CLOUD_URL)).toBe(KEY);
+    expect(await store.read(CLOUD_ORIGIN)).toBe(KEY);
     expect(await store.read(SELF_HOSTED)).toBe(OTHER_KEY);
   });
 

@@ -24,7 +24,7 @@ const deps = {
     'draft.save': (request: { id: string; fields: typeof FIELDS }) =>
       saveDraftEdits(request.id, request.fields as never, NOW),
   } as never,
-  toError: (error: unknown) => ({ code: 'x', message: (error as Error).message }),
+  toError: (error: unknown) => ({ code: 'unknown' as const, message: (error as Error).message }),
 };
 
 describe('draft.get', () => {

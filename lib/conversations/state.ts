@@ -1,0 +1,92 @@
+import type { START_TASK_STATUSES } from '@/lib/openhands/schemas-v1';
+
+/*
+ * What a conversation is doing, as users see it: the states, their labels, and what each means for the badge,
+ * polling and notifications. lib/openhands/statuses.ts maps the server's statuses to these. No zod, so the
+ * GitHub content script may import it; the schema is in state-schema.ts.
+ */
+
+export const CONVERSATION_STATES = [
+  'starting',
+  'running',
+  'waiting_for_confirmation',
+  'idle',
+  'finished',
+  'error',
+  'paused',
+  'archived',
+  'stuck',
+  /** Polls kept failing for a day, so polling stopped: the server may know more. */
+  'unknown',
+] as const;
+export type ConversationState = (typeof CONVERSATION_STATES)[number];
+
+const STATE_LABELS: Record<ConversationState, string> = {
+  starting: 'Starting',
+  running: 'Running',
+  waiting_for_confirmation: 'Waiting for your confirmation',
+  idle: 'Waiting for input',
+  finished: 'Finished',
+  error: 'Error',
+  paused: 'Paused',
+  archived: 'Archived',
+  stuck: 'Stuck',
+  unknown: 'Status unknown',
+};
+
+/** The state as users read it, e.g. in a badge or a notification title. */
+export function stateLabel(state: ConversationState): string {
+  return STATE_LABELS[state];
+}
+
+type StartTaskStatus = (typeof START_TASK_STATUSES)[number];
+
+const START_STAGE_LABELS: Record<StartTaskStatus, string> = {
+  WORKING: 'Starting',
+  WAITING_FOR_SANDBOX: 'Waiting for sandbox',
+  PREPARING_REPOSITORY: 'Preparing repository',
+  RUNNING_SETUP_SCRIPT: 'Running setup script',
+  SETTING_UP_GIT_HOOKS: 'Setting up git hooks',
+  SETTING_UP_SKILLS: 'Setting up skills',
+  STARTING_CONVERSATION: 'Starting conversation',
+  READY: 'Ready',
+  ERROR: 'Failed to start',
+};
+
+/** How far a start got (the start task's status) as users read it; a stage from a newer server is "Starting". */
+export function startStageLabel(status: StartTaskStatus | (string & {})): string {
+  return (START_STAGE_LABELS as Record<string, string>)[status] ?? START_STAGE_LABELS.WORKING;
+}
+
+/**
+ * Starting or running: the agent is busy for the user. The toolbar badge counts these, and the popup keeps
+ * refreshing while it shows one.
+ */
+export function isBusy(state: ConversationState): boolean {
+  return state === 'starting' || state === 'running';
+}
+
+/** States after which nothing more happens without the user: polling stops. */
+const FINAL_STATES: ReadonlySet<ConversationState> = new Set([
+  'finished',
+  'error',
+  'archived',
+  'stuck',
+  'unknown',
+]);
+
+export function isFinalState(state: ConversationState): boolean {
+  return FINAL_STATES.has(state);
+}
+
+/** States worth a notification when a conversation reaches them. */
+const NOTIFY_STATES: ReadonlySet<ConversationState> = new Set([
+  'finished',
+  'error',
+  'waiting_for_confirmation',
+  'stuck',
+]);
+
+export function isNotifyState(state: ConversationState): boolean {
+  return NOTIFY_STATES.has(state);
+}

@@ -1,0 +1,60 @@
+/*
+ * The one list of error codes: every failure the extension tells users about, whichever part finds it. The
+ * message table (messages.ts), the error type (error.ts) and the message boundary all take their codes from
+ * here. No zod, so the GitHub content script may import it.
+ */
+
+export const ERROR_CODES = [
+  // Talking to an OpenHands server.
+  'no_key',
+  'unauthorized',
+  'forbidden',
+  'rate_limited',
+  'concurrency_limit',
+  'validation',
+  'server_error',
+  'timeout',
+  'offline',
+  'bad_response',
+  'start_failed',
+  'not_found',
+  'bad_request',
+  // Between the extension's own parts.
+  /** The background did not answer a page. */
+  'no_reply',
+  /** The extension was updated or reloaded under a page that is still open. */
+  'reloaded',
+  /** The background answered with something the page cannot read. */
+  'bad_reply',
+  /** The user did not let the extension reach a self-hosted server. */
+  'permission_denied',
+  /** The compose window has no draft to keep its edits with. */
+  'no_draft',
+  /** The compose window's text is too long to keep. */
+  'too_long',
+  /** Anything not classified above; never carries the original text, which could hold secrets. */
+  'unknown',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+const CODES: ReadonlySet<string> = new Set(ERROR_CODES);
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && CODES.has(value);
+}
+
+/** Which link the UI offers next to the message: the extension options, or the server's conversations. */
+export const ERROR_ACTIONS = ['options', 'conversations'] as const;
+export type ErrorAction = (typeof ERROR_ACTIONS)[number];
+
+export function isErrorAction(value: unknown): value is ErrorAction {
+  return ERROR_ACTIONS.some((action) => action === value);
+}
+
+/** The link each code offers unless whoever raises it knows better. */
+export const DEFAULT_ACTIONS: Partial<Record<ErrorCode, ErrorAction>> = {
+  no_key: 'options',
+  unauthorized: 'options',
+  forbidden: 'options',
+  concurrency_limit: 'conversations',
+};
