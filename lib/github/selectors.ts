@@ -100,3 +100,106 @@ export const legacyHeadRefs = [
   // TODO [2027-01-01]: drop — legacy header and legacy PR files view (`title` = `owner/repo:branch`)
   '.head-ref',
 ];
+
+/*
+ * Review threads (PR Files/Changes tab and Conversation timeline). Evidence for every entry:
+ * /work/notes/github-review-threads.md (sections A–E, keys [E1]…). Counts per fixture: selectors.test.ts.
+ */
+
+/** One review thread, in document order; the first entry per layout. */
+export const reviewThreads = [
+  // React Files/Changes view (2025-06+): the comment list; its thread is the closest `reviewThreadContainers`
+  '[data-testid="review-thread"]',
+  // Timeline (Apr 2026+): `<review-thread-collapsible class="review-thread-component …">`
+  'review-thread-collapsible',
+  // TODO [2027-01-01]: drop — timeline until Feb 2026 and older GHE
+  'details.review-thread-component',
+  // TODO [2027-01-01]: drop — legacy Files tab (older GHE): one cell per side of an inline-comments row
+  'tr.inline-comments > td.line-comments',
+];
+
+/** React Files view: the element around `[data-testid="review-thread"]` that also holds its heading. */
+export const reviewThreadContainers = [
+  // The focusable marker (its id is the thread's `PRRT_…` node id)
+  '[data-marker-id]',
+  '[class*="InlineReviewThread-module__ReviewThreadContainer"]',
+];
+
+/** React Files view: "Comment on line R52" / "Comment on lines R444 to R446" (file-level threads have none). */
+export const reviewThreadHeadings = [
+  'h2[class*="InlineReviewThread-module__inlineReviewThreadHeading"]',
+  '[data-marker-id] h2',
+];
+
+/** Timeline: the commented range, `+12` / `-30` (a sign per side), above the mini diff. */
+export const reviewThreadRangeStarts = ['.js-multi-line-preview-start'];
+export const reviewThreadRangeEnds = ['.js-multi-line-preview-end'];
+export const reviewThreadSingleLines = ['.js-single-line-preview'];
+
+/** A submitted comment of a thread; composers, pending drafts and check annotations are no comments. */
+export const reviewComments = [
+  // React: the reply composer carries an id too, and `data-marker-navigation-thread-reply`
+  '[data-marker-navigation-comment-id]:not([data-marker-navigation-thread-reply])',
+  // Timeline and legacy Files tab; a pending comment is the viewer's unsubmitted draft
+  '.review-comment:not(.js-pending-review-comment)',
+];
+
+/** Who wrote a comment, best first. */
+export const commentAuthors = [
+  // React Files view
+  'a[class*="ActivityHeader-module__AuthorName"]',
+  // Timeline, legacy, review headers (exactly one per comment)
+  'a.author',
+  // React: the avatar link (href `/login` or `/apps/<bot>`)
+  'a[data-testid="avatar-link"]',
+];
+
+/** A comment's rendered body. */
+export const commentBodies = ['.comment-body', '.markdown-body'];
+
+/** The timeline's file link in a thread header: its text is the path (the href holds only a hash). */
+export const threadHeaderPaths = ['a.text-mono', 'a[href*="#diff-"]'];
+
+/** One file of the Files tab: the scope for reading its path. */
+export const diffFiles = [
+  '[class*="Diff-module__diffTargetable"]',
+  // TODO [2027-01-01]: drop — legacy Files tab
+  'copilot-diff-entry',
+  '.file.js-file',
+];
+
+/** The path of a file on the Files tab, best first; `readDiffPath` knows which attribute each one carries. */
+export const diffFilePaths = [
+  // React: `aria-label="Diff for: <path>"`
+  'table[data-diff-anchor][aria-label^="Diff for: "]',
+  // React: the header's collapse button (also on renamed files, which show both names in the heading)
+  'button[data-file-path]',
+  // React: the heading's text, wrapped in U+200E marks
+  '[class*="DiffFileHeader-module__file-name"] code',
+  // TODO [2027-01-01]: drop — legacy Files tab (skip the native sticky copy)
+  '.file-header[data-path]:not(.sticky-file-header)',
+  'copilot-diff-entry[data-file-path]',
+];
+
+/** A diff table: the React file table, or the timeline's mini diff and legacy tables. */
+export const diffTables = ['table[data-diff-anchor]', 'table.diff-table'];
+
+/** A top-level review (its body, when it has one), keyed `pullrequestreview-N`. */
+export const reviewSummaries = ['[id^="pullrequestreview-"]'];
+
+/** One item of the Conversation timeline (a review with its threads, a comment, an event). */
+export const timelineItems = ['.js-timeline-item'];
+
+/** Status labels of a thread header ("Outdated", "Resolved"), compared by their exact text. */
+export const threadLabels = ['.Label', '[class*="prc-Label-Label"]'];
+
+/** Where a comment's own buttons sit (the per-thread button goes first in the thread's first comment). */
+export const commentHeaderActions = [
+  // React Files view, next to the kebab
+  '[data-testid="comment-header-right-side-items"]',
+  // TODO [2027-01-01]: drop — legacy Files tab
+  '.timeline-comment-actions',
+];
+
+/** Timeline: the "Resolve conversation" form (its action holds the thread id). */
+export const threadResolveForms = ['form.js-resolvable-timeline-thread-form', 'form[action$="/resolve"]'];

@@ -1,14 +1,9 @@
 import { MAX_MESSAGE_CHARS } from '@/lib/conversations/start-rules';
+import { fenceFor } from '@/lib/prompts/quote';
 import { COMPOSE_ACTIONS, type ComposeAction } from '@/lib/prompts/selection-presets';
 import { cutMiddle, shorten } from '@/lib/prompts/trim';
 
 /* The message the compose window sends: a compose action applied to a selection. */
-
-/** A fence longer than any run of backticks in `text`, so the quote can't end early. */
-function fenceFor(text: string): string {
-  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
-  return '`'.repeat(Math.max(3, longest + 1));
-}
 
 /** What the message is built from: the action, the text and its page, and whether there is a repository. */
 export interface MessageParts {

@@ -17,6 +17,9 @@ describe('findButtonAnchor', () => {
     ['pull-legacy', 'legacy', 'prepend', '.gh-header-actions'],
     ['issue-no-landmarks', 'fallback', 'after', 'main h1'],
     ['issue-late-header', 'fallback', 'after', 'h1[data-component="PH_Title"]'],
+    ['pull-files-threads', 'actions', 'prepend', '[data-component="PH_Actions"]'],
+    ['pull-timeline-threads', 'actions', 'prepend', '[class^="PullRequestHeader-module__actions"]'],
+    ['pull-legacy-files-threads', 'legacy', 'prepend', '.gh-header-actions'],
   ])('should anchor %s to the %s (%s)', (name, kind, position, selector) => {
     const doc = loadFixture(name);
 

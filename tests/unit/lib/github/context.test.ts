@@ -113,6 +113,53 @@ const EXPECTED: Record<FixtureName, PageContext> = {
     url: 'https://github.com/octo-org/hello-world/issues/60',
     body: 'The settings page ignores the system theme and is always light.\n\nFollow `prefers-color-scheme`, like the rest of the app.',
   },
+  // The review-thread fixtures carry the PR header too, so the PR button still mounts there
+  'pull-files-threads': {
+    kind: 'pull',
+    ...HELLO,
+    number: 7,
+    title: 'Fix login redirect loop',
+    url: 'https://github.com/octo-org/hello-world/pull/7',
+    body: '',
+    pr: { headRepository: 'octo-org/hello-world', headBranch: 'feature/login-fix', isFork: false },
+  },
+  'pull-timeline-threads': {
+    kind: 'pull',
+    ...HELLO,
+    number: 7,
+    title: 'Fix login redirect loop',
+    url: 'https://github.com/octo-org/hello-world/pull/7',
+    body: [
+      'Follow-up to #42: users with an expired session were sent back to `/login` forever.',
+      '',
+      '## Changes',
+      '',
+      '- Clear the stale `session_id` cookie before redirecting',
+      '- Add a regression test in `tests/auth.test.ts`',
+    ].join('\n'),
+    pr: {
+      headRepository: 'octo-org/hello-world',
+      headBranch: 'feature/login-fix',
+      baseBranch: 'main',
+      isFork: false,
+    },
+  },
+  'pull-legacy-files-threads': {
+    kind: 'pull',
+    owner: 'platform',
+    repo: 'billing-service',
+    repository: 'platform/billing-service',
+    number: 15,
+    title: 'Bump parser to 2.0',
+    url: 'https://github.acme.example/platform/billing-service/pull/15',
+    body: '',
+    pr: {
+      headRepository: 'platform/billing-service',
+      headBranch: 'deps/parser-2.0',
+      baseBranch: 'main',
+      isFork: false,
+    },
+  },
 };
 
 /** Parses a page body under a GitHub-like `<title>`, for cases no fixture covers. */

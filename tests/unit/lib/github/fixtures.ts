@@ -10,9 +10,12 @@ export const FIXTURE_URLS = {
   'issue-no-landmarks': 'https://github.com/octo-org/hello-world/issues/51',
   'pull-files': 'https://github.com/octo-org/hello-world/pull/9/files',
   'issue-late-header': 'https://github.com/octo-org/hello-world/issues/60',
+  'pull-files-threads': 'https://github.com/octo-org/hello-world/pull/7/files',
+  'pull-timeline-threads': 'https://github.com/octo-org/hello-world/pull/7',
+  'pull-legacy-files-threads': 'https://github.acme.example/platform/billing-service/pull/15/files',
 } as const;
 
-/** `pull-legacy` stands for a GitHub Enterprise Server page: its host counts as GitHub only when enabled. */
+/** `pull-legacy*` stand for GitHub Enterprise Server pages: its host counts as GitHub only when enabled. */
 export const FIXTURE_HOSTS = { enterpriseHosts: ['github.acme.example'] } as const;
 
 export type FixtureName = keyof typeof FIXTURE_URLS;
