@@ -2,6 +2,7 @@ import { browser, defineBackground } from '#imports';
 import { updateBadge } from '@/lib/background/badge';
 import { forwardCommand } from '@/lib/background/command';
 import { createHandlers } from '@/lib/background/create-handlers';
+import { serveFollowUpPort } from '@/lib/background/follow-up/port';
 import { handleMessage } from '@/lib/background/handle-message';
 import { createApiKeyStore } from '@/lib/background/keys/api-keys';
 import { notify, notifyNote, openNotifiedConversation } from '@/lib/background/notifications';
@@ -34,6 +35,8 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) =>
     handleMessage(message, sender, { self, handlers, toError }),
   );
+  // Follow-ups report their stages over a port (lib/conversations/follow-up.ts).
+  browser.runtime.onConnect.addListener((port) => serveFollowUpPort(port, { self, handlers, toError }));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === POLL_ALARM) scheduler.schedule(0);
   });

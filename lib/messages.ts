@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { MAX_REVIEW_ITEMS } from '@/lib/conversations/follow-up';
+import { followUpResultSchema, sentReviewItemsSchema } from '@/lib/conversations/follow-up-schema';
 import { conversationListItemSchema } from '@/lib/conversations/list-item';
 import { conversationRecordSchema } from '@/lib/conversations/record';
-import { startInputSchema } from '@/lib/conversations/start-input';
+import { MAX_MESSAGE_CHARS, startInputSchema } from '@/lib/conversations/start-input';
 import { type MessageError, messageErrorSchema } from '@/lib/errors/error';
 import { composeFieldsSchema, draftIdSchema, draftSchema } from '@/lib/storage/draft';
 
@@ -59,6 +61,28 @@ export const saveDraftEditsRequest = z.strictObject({
   fields: composeFieldsSchema,
 });
 
+/** A conversation this extension started: its record id, conversation id or start-task id. */
+const conversationRefSchema = z.string().min(1).max(100);
+/** A review comment or review summary of a pull request, as the page names it (e.g. `discussion_r123`). */
+const reviewItemIdSchema = z.string().min(1).max(100);
+/**
+ * A follow-up to a conversation this extension started (lib/conversations/follow-up.ts). Sent as the first
+ * message on a `follow-up` port to hear its stages, or with `runtime.sendMessage` for the result only.
+ */
+export const followUpRequest = z.strictObject({
+  type: z.literal('followUp.send'),
+  conversation: conversationRefSchema,
+  text: z.string().trim().min(1, 'The message is empty').max(MAX_MESSAGE_CHARS),
+  /** "Send new review comments": the ids this text carries, remembered as sent once it is delivered. */
+  reviewItemIds: z.array(reviewItemIdSchema).max(MAX_REVIEW_ITEMS).optional(),
+});
+/** Which of `ids` were already sent to the conversation (in follow-ups that were delivered). */
+export const sentReviewItemsRequest = z.strictObject({
+  type: z.literal('followUp.sentReviewItems'),
+  conversation: conversationRefSchema,
+  ids: z.array(reviewItemIdSchema).max(MAX_REVIEW_ITEMS),
+});
+
 export const requestSchema = z.discriminatedUnion('type', [
   startConversationRequest,
   getConversationRequest,
@@ -71,6 +95,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   recentReposRequest,
   getDraftRequest,
   saveDraftEditsRequest,
+  followUpRequest,
+  sentReviewItemsRequest,
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
@@ -80,6 +106,9 @@ export const CONTENT_SCRIPT_TYPES: ReadonlySet<RequestType> = new Set([
   'conversation.start',
   'conversation.get',
   'options.open',
+  // The caret menu: a follow-up to the item’s conversation, and "Send new review comments".
+  'followUp.send',
+  'followUp.sentReviewItems',
 ]);
 
 /** Messages the background sends to a tab's content script. Never carries the key. */
@@ -126,6 +155,11 @@ export const recentReposReply = z.array(z.string());
 export const getDraftReply = draftSchema;
 /** What `draft.save` answers once the edits are stored. */
 export const saveDraftEditsReply = z.null();
+
+/** What `followUp.send` answers (also the `reply` of the port's last message). */
+export const followUpReply = followUpResultSchema;
+/** What `followUp.sentReviewItems` answers: the asked-for ids already sent, in the order asked. */
+export const sentReviewItemsReply = sentReviewItemsSchema;
 
 /** What `conversation.list` answers. Server failures still answer, with what is known locally. */
 export const conversationListReplySchema = z.object({

@@ -1,4 +1,5 @@
 import type { ConversationRecord } from '@/lib/conversations/record';
+import { sameId } from '@/lib/openhands/ids';
 import { conversationsItem } from '@/lib/storage/conversations';
 
 /** Only the newest records are kept; the server's list covers older ones. */
@@ -43,4 +44,10 @@ export function upsertConversation(record: ConversationRecord): Promise<Conversa
 
 export async function getConversation(id: string): Promise<ConversationRecord | null> {
   return (await loadConversations()).find((r) => r.id === id) ?? null;
+}
+
+/** The record a page names by its id, its conversation id or its start task's id (any case, dashes or not). */
+export async function findConversation(ref: string): Promise<ConversationRecord | null> {
+  const ids = (r: ConversationRecord) => [r.id, r.taskId, r.conversationId].filter((id) => id !== null);
+  return (await loadConversations()).find((r) => ids(r).some((id) => sameId(id, ref))) ?? null;
 }

@@ -1,7 +1,8 @@
 import { browser } from '#imports';
 import { getConversation, loadConversations } from '@/lib/background/conversation-store';
 import { dedupeByKey } from '@/lib/background/dedupe';
-import type { Handlers } from '@/lib/background/handle-message';
+import type { Handlers, OnProgress } from '@/lib/background/handle-message';
+import { type FollowUpRequest, sendFollowUp, sentReviewItems } from '@/lib/background/handlers/follow-up';
 import { listConversations } from '@/lib/background/handlers/list-conversations';
 import { getSettingsView, removeKeyFromPage, saveSettingsFromPage } from '@/lib/background/handlers/settings';
 import { startConversation } from '@/lib/background/handlers/start-conversation';
@@ -34,6 +35,14 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     (input) => JSON.stringify(input),
     { windowMs: DEDUPE_WINDOW_MS },
   );
+  // The same follow-up twice within the window (a double click, a page and its port) is delivered once; the
+  // second caller gets the first one's result, without its stages.
+  const followUp = dedupeByKey(
+    ({ request, onProgress }: { request: FollowUpRequest; onProgress?: OnProgress }) =>
+      sendFollowUp(request, deps, onProgress),
+    ({ request }) => JSON.stringify([request.conversation, request.text]),
+    { windowMs: DEDUPE_WINDOW_MS },
+  );
   /** Another server or key: its conversations count on the badge, and polling stopped by a bad key resumes. */
   const afterAccountChange = async <T>(change: Promise<T>): Promise<T> => {
     const result = await change;
@@ -53,5 +62,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'repos.recent': async () => recentRepositories(await loadConversations()),
     'draft.get': (request) => loadDraft(request.id),
     'draft.save': (request) => saveDraftEdits(request.id, request.fields, deps.now()),
+    'followUp.send': (request, _sender, onProgress) => followUp({ request, onProgress }),
+    'followUp.sentReviewItems': (request) => sentReviewItems(request),
   };
 }

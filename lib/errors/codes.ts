@@ -19,6 +19,19 @@ export const ERROR_CODES = [
   'start_failed',
   'not_found',
   'bad_request',
+  // Following up on a conversation.
+  /** send-message answered 409: the sandbox is paused or still starting. */
+  'sandbox_not_running',
+  /** send-message answered 410: the sandbox is gone, so the conversation takes no more messages. */
+  'conversation_archived',
+  /** send-message answered 503: the sandbox failed, or its agent server cannot be reached. */
+  'agent_unavailable',
+  /** A starting conversation already has the most queued messages the server keeps (HTTP 429). */
+  'pending_queue_full',
+  /** A resumed sandbox did not reach RUNNING in the time the extension waits. */
+  'sandbox_start_timeout',
+  /** The server has no V1 API, so nothing can be sent to a conversation after it starts. */
+  'follow_up_unsupported',
   // Between the extension's own parts.
   /** The background did not answer a page. */
   'no_reply',

@@ -84,6 +84,9 @@ export const EXTENSION_MESSAGES = {
   no_draft: () => 'This window was not opened for a selection, so your edits cannot be kept.',
   too_long: ({ limit }: ErrorContext) =>
     `The text is longer than can be kept${limit === undefined ? '' : ` (${limit.toLocaleString('en-US')} characters)`}, so your edits cannot be kept.`,
+  // Pages know it from the record (`apiVersion: 'v0'`) and show it instead of the follow-up entries.
+  follow_up_unsupported: () =>
+    'This OpenHands server is too old for follow-ups from the extension (it has no V1 API). Continue the conversation in OpenHands.',
 } satisfies Partial<Record<ErrorCode, (ctx: ErrorContext) => string>>;
 
 /** The one user-facing text for each code: what happened, then what to do. */
@@ -117,12 +120,23 @@ export function errorMessage(code: ErrorCode, ctx: ErrorContext = {}): string {
       return `OpenHands could not find what was asked for (HTTP 404) at ${ctx.server ?? 'the server'}. It may have been deleted, or the server URL may be wrong.`;
     case 'bad_request':
       return `OpenHands rejected the request (${withReason(ctx.status, ctx.detail)}). Check your OpenHands settings and the server URL, then try again.`;
+    case 'sandbox_not_running':
+      return 'The sandbox is not running, so OpenHands did not take your message. Try again in a moment: the extension starts the sandbox first.';
+    case 'conversation_archived':
+      return 'This conversation was archived: its sandbox no longer exists, so it takes no more messages. Start a new conversation with this context instead.';
+    case 'agent_unavailable':
+      return `OpenHands is not available for this conversation right now — your message was not sent${ctx.detail ? ` (${ctx.detail})` : ''}. Try again in a moment.`;
+    case 'pending_queue_full':
+      return `${plural(ctx.limit ?? MAX_PENDING_MESSAGES, 'message')} already wait for this conversation to start, the most OpenHands keeps — your message was not sent. Send it once the conversation is running.`;
+    case 'sandbox_start_timeout':
+      return `The sandbox did not start within ${plural(Math.max(1, Math.round((ctx.timeoutMs ?? 120_000) / 60_000)), 'minute')} — your message was not sent. Try again, or open the conversation in OpenHands.`;
     case 'no_reply':
     case 'reloaded':
     case 'bad_reply':
     case 'permission_denied':
     case 'no_draft':
     case 'too_long':
+    case 'follow_up_unsupported':
       return EXTENSION_MESSAGES[code](ctx);
     case 'unknown':
       return 'Something went wrong while talking to OpenHands. Please try again.';
@@ -143,6 +157,17 @@ export const SPECIFIC_ERRORS = {
     code: 'bad_request',
     message: 'The extension received a message it does not understand.',
   },
+  /** A follow-up for a conversation the extension no longer keeps (records are capped). */
+  followUpUnknown: {
+    code: 'not_found',
+    message:
+      'This conversation is no longer in the extension’s list, so nothing was sent. Continue it in OpenHands.',
+  },
+  /** A follow-up for a start the server no longer knows. */
+  followUpGone: {
+    code: 'not_found',
+    message: 'OpenHands no longer knows this conversation, so nothing was sent.',
+  },
   /** The selection a compose window was opened for is gone from session storage. */
   draftGone: {
     code: 'not_found',
@@ -150,6 +175,9 @@ export const SPECIFIC_ERRORS = {
       'This selection is no longer available (the browser may have restarted). Select the text again and choose “Send selection to OpenHands”.',
   },
 } as const satisfies Record<string, { code: ErrorCode; message: string }>;
+
+/** The most messages OpenHands queues for a conversation that is still starting. */
+export const MAX_PENDING_MESSAGES = 10;
 
 /** Used when a 429 has no usable `Retry-After`: long enough to get out of a per-minute window. */
 export const DEFAULT_RETRY_AFTER_SECONDS = 30;

@@ -1,5 +1,6 @@
 import type { StartInput } from '@/lib/conversations/start-input';
-import { createOpenHandsError } from '@/lib/errors/error';
+import type { ErrorCode } from '@/lib/errors/codes';
+import { createOpenHandsError, OpenHandsError } from '@/lib/errors/error';
 import { type Auth, type HttpConfig, request } from '@/lib/openhands/http';
 import { normalizeId, toUuid } from '@/lib/openhands/ids';
 import {
@@ -12,13 +13,18 @@ import {
   appConversationPageSchema,
   appConversationStartTaskPageSchema,
   appConversationStartTaskSchema,
+  appSendMessageResponseSchema,
   currentApiKeyResponseSchema,
+  pendingMessageResponseSchema,
+  type SandboxStatus,
   type StartTaskSortOrder,
   startTaskBatchSchema,
+  successSchema,
   webClientConfigSchema,
 } from '@/lib/openhands/schemas-v1';
 import { isCloudServer, normaliseServerUrl } from '@/lib/openhands/server-url';
 import { toStartRequestV0, toStartRequestV1 } from '@/lib/openhands/start-request';
+import { toPendingMessageRequest, toSendMessageRequest } from '@/lib/openhands/text-message';
 
 export interface ClientOptions {
   baseUrl: string;
@@ -55,6 +61,35 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
 }
 
 const clampLimit = (limit: number) => Math.min(100, Math.max(1, Math.trunc(limit)));
+
+/** What send-message's status codes mean (the OpenAPI file's description of the operation). */
+const SEND_MESSAGE_ERRORS: Partial<Record<number, ErrorCode>> = {
+  409: 'sandbox_not_running',
+  410: 'conversation_archived',
+  503: 'agent_unavailable',
+};
+
+/** A send-message that answered 200 without delivering: named after the sandbox status it reports. */
+function undeliveredCode(status: SandboxStatus | (string & {})): ErrorCode {
+  if (status === 'PAUSED' || status === 'STARTING') return 'sandbox_not_running';
+  if (status === 'MISSING') return 'conversation_archived';
+  return 'agent_unavailable';
+}
+
+/**
+ * Re-labels an HTTP error whose status means something specific for one endpoint (e.g. send-message's 410:
+ * archived); everything else is passed on as it is.
+ */
+function refine(
+  error: unknown,
+  server: string,
+  codeFor: (e: OpenHandsError) => ErrorCode | undefined,
+): unknown {
+  if (!(error instanceof OpenHandsError)) return error;
+  const code = codeFor(error);
+  if (!code) return error;
+  return createOpenHandsError(code, { server, status: error.status, detail: error.detail });
+}
 
 /** An OpenHands API client. Pure apart from the injected `fetch`; the caller owns the key. */
 export function createOpenHandsClient({
@@ -157,6 +192,62 @@ export function createOpenHandsClient({
         query: { limit: clampLimit(limit), page_id: pageId },
         schema: appConversationPageSchema,
       }),
+
+    /**
+     * `POST /api/v1/app-conversations/{id}/send-message`: a follow-up the agent runs on. It does not resume
+     * the sandbox: 409 → `sandbox_not_running`, 410 → `conversation_archived`, 503 → `agent_unavailable`
+     * (also for a 200 that says it did not deliver).
+     */
+    sendMessage: async (conversationId: string, text: string) => {
+      const id = encodeURIComponent(normalizeId(conversationId));
+      try {
+        const res = await request(config, {
+          method: 'POST',
+          path: `/api/v1/app-conversations/${id}/send-message`,
+          body: toSendMessageRequest(text),
+          schema: appSendMessageResponseSchema,
+        });
+        if (!res.success) {
+          throw createOpenHandsError(undeliveredCode(res.sandbox_status), {
+            server: config.baseUrl,
+            detail: res.message ?? undefined,
+          });
+        }
+        return res;
+      } catch (error) {
+        throw refine(error, config.baseUrl, (e) => (e.status ? SEND_MESSAGE_ERRORS[e.status] : undefined));
+      }
+    },
+
+    /** `POST /api/v1/sandboxes/{id}/resume`: a paused sandbox starts (STARTING, then RUNNING). */
+    resumeSandbox: (sandboxId: string) =>
+      request(config, {
+        method: 'POST',
+        path: `/api/v1/sandboxes/${encodeURIComponent(sandboxId)}/resume`,
+        schema: successSchema,
+      }),
+
+    /**
+     * `POST /api/v1/conversations/task-{id}/pending-messages`: queues a message for a conversation still
+     * starting; the server posts it when the start reaches READY. The queue must be named `task-<hex id>`:
+     * that is the form the server moves to the new conversation. A full queue (429) → `pending_queue_full`.
+     */
+    queuePendingMessage: async (taskId: string, text: string) => {
+      const queue = encodeURIComponent(`task-${normalizeId(taskId)}`);
+      try {
+        return await request(config, {
+          method: 'POST',
+          path: `/api/v1/conversations/${queue}/pending-messages`,
+          body: toPendingMessageRequest(text),
+          schema: pendingMessageResponseSchema,
+        });
+      } catch (error) {
+        // The body tells it from Cloud's request-rate 429 (`{"error": "Rate limit exceeded…"}`).
+        throw refine(error, config.baseUrl, (e) =>
+          e.status === 429 && /pending/i.test(e.detail ?? '') ? 'pending_queue_full' : undefined,
+        );
+      }
+    },
 
     /** Legacy `POST /api/conversations`. Synchronous: the conversation id is usable at once. */
     startConversationV0: async (input: StartInput) => {

@@ -91,6 +91,24 @@ export const sendMessageRequestSchema = z.strictObject({
   run: z.boolean().optional(),
 });
 
+/** `AppSendMessageRequest`: a follow-up; the server takes only `user` messages. */
+export const appSendMessageRequestSchema = z.strictObject({
+  role: z.literal('user'),
+  content: z.array(textContentSchema).min(1),
+  run: z.boolean(),
+});
+export type AppSendMessageRequest = z.infer<typeof appSendMessageRequestSchema>;
+
+/**
+ * The body `POST /api/v1/conversations/{id}/pending-messages` reads. The spec declares none: the handler reads
+ * the raw JSON and wants a non-empty `content` list and a `role`.
+ */
+export const pendingMessageRequestSchema = z.strictObject({
+  role: z.literal('user'),
+  content: z.array(textContentSchema).min(1),
+});
+export type PendingMessageRequest = z.infer<typeof pendingMessageRequestSchema>;
+
 /**
  * `AppConversationStartRequest-Input`. Mirrors the fields the extension may send; `processors`, `plugins`,
  * `secrets`, `suggested_task` and `observability_*` are left out on purpose.
@@ -205,6 +223,31 @@ export const appConversationPageSchema = z
   })
   .loose();
 export type AppConversationPage = z.infer<typeof appConversationPageSchema>;
+
+/** `AppSendMessageResponse` */
+export const appSendMessageResponseSchema = z
+  .object({
+    success: z.boolean(),
+    /** The sandbox's status after the call. */
+    sandbox_status: openEnum(SANDBOX_STATUSES),
+    message: z.string().nullish(),
+  })
+  .loose();
+export type AppSendMessageResponse = z.infer<typeof appSendMessageResponseSchema>;
+
+/** `Success`: what resuming or pausing a sandbox answers. */
+export const successSchema = z.object({ success: z.boolean().default(true) }).loose();
+
+/** `PendingMessageResponse` (HTTP 201) */
+export const pendingMessageResponseSchema = z
+  .object({
+    id: z.string(),
+    queued: z.boolean(),
+    /** 1-based place in the conversation's queue. */
+    position: z.number().int(),
+  })
+  .loose();
+export type PendingMessageResponse = z.infer<typeof pendingMessageResponseSchema>;
 
 /** `WebClientConfig`; `app_mode` is required because it is what identifies an OpenHands V1 server. */
 export const webClientConfigSchema = z

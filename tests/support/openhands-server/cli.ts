@@ -20,6 +20,7 @@ const USAGE = `Options:
   --final S            READY | ERROR (default READY)
   --error-detail TEXT  the start task's detail when --final ERROR
   --delay MS           latency added to every answer (default 0)
+  --start-reads N      status reads a resumed sandbox stays STARTING (default 1)
   --seed N             conversations to create up front
   --quiet              do not log requests`;
 
@@ -33,6 +34,7 @@ const { values } = parseArgs({
     final: { type: 'string' },
     'error-detail': { type: 'string' },
     delay: { type: 'string' },
+    'start-reads': { type: 'string' },
     seed: { type: 'string' },
     quiet: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -53,6 +55,7 @@ if (values.steps) opts.stepsPerPoll = Number(values.steps);
 if (values.final) opts.finalStartStatus = values.final as ServerOptions['finalStartStatus'];
 if (values['error-detail']) opts.errorDetail = values['error-detail'];
 if (values.delay) opts.delayMs = Number(values.delay);
+if (values['start-reads']) opts.sandboxStartReads = Number(values['start-reads']);
 
 const server = await startOpenHandsServer(opts);
 if (values.seed) server.seedConversations(Number(values.seed));

@@ -15,6 +15,7 @@ export const FAILURE_KINDS: readonly FailureKind[] = [
   'malformed',
   'not_json',
   'disconnect',
+  'service_unavailable',
 ];
 
 const DEFAULT_RETRY_AFTER = 7;
@@ -115,6 +116,9 @@ export function failureAnswer(spec: FailureSpec): FailureAnswer | null {
       });
     case 'server_error':
       return json(500, { detail: 'Internal Server Error' });
+    case 'service_unavailable':
+      // What send-message answers when the agent server cannot be reached.
+      return json(503, { detail: 'Agent server is not available' });
     case 'server_error_html':
       return {
         status: 502,

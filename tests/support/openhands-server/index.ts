@@ -4,9 +4,11 @@ import { checkAuth } from './auth.ts';
 import { FailureQueue, failureAnswer, handlesRequest } from './failures.ts';
 import { formatIssue } from './fastapi-errors.ts';
 import { delay, lowerCaseHeaders, parseJson, readBody, send } from './http.ts';
+import { normalizeId } from './ids.ts';
 import { getValidator, type HttpMethod } from './openapi-validator.ts';
 import { InvalidPageIdError } from './paging.ts';
 import { matchRoute, type Reply, type Route } from './router.ts';
+import { followUpRoutes } from './routes-follow-up.ts';
 import { v0Routes } from './routes-v0.ts';
 import { CLOUD_USER_ID, v1Routes } from './routes-v1.ts';
 import { ServerState } from './state.ts';
@@ -16,6 +18,8 @@ import type {
   ConversationStatusPatch,
   Failure,
   FailureSpec,
+  PendingMessage,
+  ReceivedMessage,
   RecordedRequest,
   SeedOptions,
   ServerOptions,
@@ -29,6 +33,7 @@ import type {
  */
 
 export { FAILURE_KINDS } from './failures.ts';
+export { MAX_PENDING_MESSAGES } from './mailboxes.ts';
 export { getValidator, OpenApiValidator } from './openapi-validator.ts';
 export { toConversationInfo } from './routes-v0.ts';
 export { CLOUD_USER_ID, TEST_API_KEY_INFO } from './routes-v1.ts';
@@ -55,8 +60,18 @@ export interface OpenHandsTestServer {
   reset(): void;
   /** Adds n conversations created after the existing ones; returns them newest first. */
   seedConversations(n: number, opts?: SeedOptions): AppConversation[];
-  /** Moves a conversation's status (e.g. to `finished` or `waiting_for_confirmation`); throws if unknown. */
+  /**
+   * Moves a conversation's status (e.g. to `finished`, or its sandbox to PAUSED or MISSING) or its
+   * `pr_number`; throws if unknown. A sandbox set to STARTING reports RUNNING after `sandboxStartReads` reads.
+   */
   setConversationStatus(id: string, status: ConversationStatusPatch): AppConversation;
+  /** The messages a conversation received (send-message, or its start's pending queue at READY), in order. */
+  messagesReceived(conversationId: string): ReceivedMessage[];
+  /**
+   * The pending queue under exactly this id, as the client sent it in the path: the real server delivers
+   * only `task-<hex task id>` queues at READY (they are then empty here).
+   */
+  pendingMessages(queueId: string): PendingMessage[];
   getConversation(id: string): AppConversation | null;
   getStartTask(id: string): AppConversationStartTask | null;
   close(): Promise<void>;
@@ -64,7 +79,7 @@ export interface OpenHandsTestServer {
 
 export type StartOptions = Partial<ServerOptions> & { port?: number };
 
-const ROUTES: readonly Route[] = [...v1Routes, ...v0Routes];
+const ROUTES: readonly Route[] = [...v1Routes, ...followUpRoutes, ...v0Routes];
 
 export async function startOpenHandsServer(opts: StartOptions = {}): Promise<OpenHandsTestServer> {
   const { port = 0, ...serverOpts } = opts;
@@ -218,7 +233,10 @@ export async function startOpenHandsServer(opts: StartOptions = {}): Promise<Ope
       state.reset();
     },
     seedConversations: (n, seedOpts) => structuredClone(state.seed(n, seedOpts)),
-    setConversationStatus: (id, status) => structuredClone(state.setConversationStatus(id, status)),
+    setConversationStatus: (id, status) =>
+      structuredClone(state.setConversationStatus(id, status, options.sandboxStartReads)),
+    messagesReceived: (id) => structuredClone(state.mailboxes.receivedBy(normalizeId(id))),
+    pendingMessages: (queueId) => structuredClone(state.mailboxes.queue(queueId)),
     getConversation: (id) => structuredClone(state.getConversation(id)),
     getStartTask: (id) => structuredClone(state.getStartTask(id)),
     close() {
@@ -248,6 +266,7 @@ function resolveOptions(opts: Partial<ServerOptions>): ServerOptions {
     finalStartStatus: opts.finalStartStatus ?? 'READY',
     ...(opts.errorDetail !== undefined ? { errorDetail: opts.errorDetail } : {}),
     delayMs: opts.delayMs ?? 0,
+    sandboxStartReads: opts.sandboxStartReads ?? 1,
   };
 }
 

@@ -137,7 +137,7 @@ function batchGetConversations({ query, state }: RouteContext): Reply {
     const pyList = `[${invalid.map((id) => `'${id}'`).join(', ')}]`;
     return { status: 400, body: { detail: `Invalid UUID format for ids: ${pyList}` } };
   }
-  return ok(ids.map((id) => state.getConversation(id)));
+  return ok(ids.map((id) => state.readConversation(id)));
 }
 
 /** Each poll advances each listed task once (even when listed twice); unknown ids answer null. */

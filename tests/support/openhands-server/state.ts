@@ -1,10 +1,13 @@
 import { Clock, newHexId, normalizeId } from './ids.ts';
+import { Mailboxes } from './mailboxes.ts';
 import { type Page, paginate } from './paging.ts';
 import type {
   AppConversation,
   AppConversationStartTask,
   AppConversationStartTaskStatus,
   ConversationStatusPatch,
+  SandboxInfo,
+  SandboxStatus,
   SeedOptions,
   StartRequestEcho,
 } from './types.ts';
@@ -50,9 +53,16 @@ export interface StartTaskFilters {
 /** `AppConversationStartTaskSortOrder` */
 export type StartTaskSortOrder = 'CREATED_AT' | 'CREATED_AT_DESC' | 'UPDATED_AT' | 'UPDATED_AT_DESC';
 
+/** The agent server image a sandbox runs, as `SandboxInfo.sandbox_spec_id` names it. */
+const SANDBOX_SPEC_ID = 'ghcr.io/openhands/agent-server:test';
+
 export class ServerState {
   readonly tasks = new Map<string, AppConversationStartTask>();
   readonly conversations = new Map<string, AppConversation>();
+  /** Follow-ups received and messages queued before READY. */
+  readonly mailboxes = new Mailboxes();
+  /** Sandbox id → status reads left reporting STARTING before RUNNING. */
+  private readonly startingReads = new Map<string, number>();
   private readonly clock = new Clock();
 
   /** `baseUrl` is read lazily: the port is only known once the server listens. */
@@ -68,6 +78,8 @@ export class ServerState {
   reset(): void {
     this.tasks.clear();
     this.conversations.clear();
+    this.mailboxes.reset();
+    this.startingReads.clear();
     this.clock.reset();
   }
 
@@ -109,6 +121,9 @@ export class ServerState {
       task.app_conversation_id = conversation.id;
       task.sandbox_id = conversation.sandbox_id;
       task.agent_server_url = this.agentServerUrl(conversation.sandbox_id);
+      // As the real server does right after READY: messages queued under `task-<hex>` (and under the
+      // conversation's dashed id) are posted to the new conversation, in order.
+      this.mailboxes.deliver([`task-${task.id}`, dashed(conversation.id)], conversation.id, this.now());
     }
     task.updated_at = this.now();
     return task;
@@ -164,17 +179,98 @@ export class ServerState {
     return this.conversations.get(normalizeId(id)) ?? null;
   }
 
-  setConversationStatus(id: string, patch: ConversationStatusPatch): AppConversation {
+  /** A conversation as a status read sees it: its sandbox may move on from STARTING (`readSandbox`). */
+  readConversation(id: string): AppConversation | null {
+    const conversation = this.getConversation(id);
+    if (conversation) this.readSandbox(conversation.sandbox_id);
+    return conversation;
+  }
+
+  setConversationStatus(id: string, patch: ConversationStatusPatch, startReads = 1): AppConversation {
     const conversation = this.getConversation(id);
     if (!conversation) throw new Error(`No conversation ${id}`);
-    if (patch.sandbox_status) conversation.sandbox_status = patch.sandbox_status;
+    if (patch.sandbox_status) {
+      conversation.sandbox_status = patch.sandbox_status;
+      if (patch.sandbox_status === 'STARTING') this.startingReads.set(conversation.sandbox_id, startReads);
+      else this.startingReads.delete(conversation.sandbox_id);
+    }
     if (patch.execution_status !== undefined) {
       conversation.execution_status = patch.execution_status;
     } else if (patch.sandbox_status && patch.sandbox_status !== 'RUNNING') {
       conversation.execution_status = null;
     }
+    if (patch.pr_number) conversation.pr_number = [...patch.pr_number];
     conversation.updated_at = this.now();
     return conversation;
+  }
+
+  /** The conversations a sandbox serves (usually one here). */
+  private inSandbox(sandboxId: string): AppConversation[] {
+    return [...this.conversations.values()].filter((c) => c.sandbox_id === sandboxId);
+  }
+
+  private setSandboxStatus(sandboxId: string, status: SandboxStatus): void {
+    for (const conversation of this.inSandbox(sandboxId)) {
+      conversation.sandbox_status = status;
+      // The agent waits for input after a resume; nothing is known while the sandbox is not running.
+      conversation.execution_status = status === 'RUNNING' ? 'idle' : null;
+      conversation.updated_at = this.now();
+    }
+  }
+
+  /**
+   * One status read of a sandbox (through a conversation or the sandbox itself): a starting sandbox counts
+   * down its reads and reports RUNNING once they are used up.
+   */
+  readSandbox(sandboxId: string): void {
+    const left = this.startingReads.get(sandboxId);
+    if (left === undefined) return;
+    if (left > 0) {
+      this.startingReads.set(sandboxId, left - 1);
+      return;
+    }
+    this.startingReads.delete(sandboxId);
+    this.setSandboxStatus(sandboxId, 'RUNNING');
+  }
+
+  /** `POST /sandboxes/{id}/resume`: a paused sandbox starts; false when there is no such (live) sandbox. */
+  resumeSandbox(sandboxId: string, startReads: number): boolean {
+    const served = this.inSandbox(sandboxId);
+    if (served.length === 0 || served.every((c) => c.sandbox_status === 'MISSING')) return false;
+    if (served.some((c) => c.sandbox_status === 'PAUSED' || c.sandbox_status === 'ERROR')) {
+      this.setSandboxStatus(sandboxId, 'STARTING');
+      this.startingReads.set(sandboxId, startReads);
+    }
+    return true;
+  }
+
+  /** `POST /sandboxes/{id}/pause`; false when there is no such (live) sandbox. */
+  pauseSandbox(sandboxId: string): boolean {
+    const served = this.inSandbox(sandboxId);
+    if (served.length === 0 || served.every((c) => c.sandbox_status === 'MISSING')) return false;
+    this.startingReads.delete(sandboxId);
+    this.setSandboxStatus(sandboxId, 'PAUSED');
+    return true;
+  }
+
+  /** `SandboxInfo` of a sandbox some conversation uses, or null (deleted ones are unknown). */
+  sandboxInfo(sandboxId: string): SandboxInfo | null {
+    const [first] = this.inSandbox(sandboxId);
+    if (!first || first.sandbox_status === 'MISSING') return null;
+    const running = first.sandbox_status === 'RUNNING';
+    return {
+      id: sandboxId,
+      created_by_user_id: first.created_by_user_id,
+      sandbox_spec_id: SANDBOX_SPEC_ID,
+      status: first.sandbox_status,
+      // The real server hands these out only for a running sandbox the caller fully owns.
+      session_api_key: running ? `session-key-${sandboxId.slice(-8)}` : null,
+      exposed_urls: running
+        ? [{ name: 'AGENT_SERVER', url: this.agentServerUrl(sandboxId), port: 8000 }]
+        : null,
+      created_at: first.created_at,
+      status_detail: null,
+    };
   }
 
   /** Adds n conversations created one after another; returns them newest first, as the API lists them. */
@@ -252,6 +348,11 @@ export class ServerState {
   private agentServerUrl(sandboxId: string): string {
     return `${this.baseUrl()}/runtime/${sandboxId}`;
   }
+}
+
+/** The 8-4-4-4-12 form, as Python's `str(uuid)` writes it. */
+function dashed(hex: string): string {
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 function matchesFilters(c: AppConversation, f: ConversationFilters): boolean {

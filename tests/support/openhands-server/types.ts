@@ -14,6 +14,11 @@ export interface ServerOptions {
   errorDetail?: string;
   /** Artificial latency before every response, in milliseconds. */
   delayMs: number;
+  /**
+   * Status reads (`GET /app-conversations?ids=`, `GET /sandboxes?id=`) a sandbox reports STARTING after it
+   * was resumed (or set to STARTING) before it reports RUNNING. `Infinity` keeps it starting.
+   */
+  sandboxStartReads: number;
 }
 
 export type FailureKind =
@@ -28,7 +33,8 @@ export type FailureKind =
   | 'timeout_after_handling'
   | 'malformed'
   | 'not_json'
-  | 'disconnect';
+  | 'disconnect'
+  | 'service_unavailable';
 
 export interface FailureSpec {
   kind: FailureKind;
@@ -175,6 +181,41 @@ export interface SeedOptions {
 }
 
 export interface ConversationStatusPatch {
+  /** STARTING counts down `sandboxStartReads` status reads to RUNNING, as after a resume. */
   sandbox_status?: SandboxStatus;
   execution_status?: ConversationExecutionStatus | null;
+  pr_number?: number[];
+}
+
+/** `SandboxInfo` */
+export interface SandboxInfo {
+  id: string;
+  created_by_user_id: string | null;
+  sandbox_spec_id: string;
+  status: SandboxStatus;
+  session_api_key: string | null;
+  exposed_urls: { name: string; url: string; port: number }[] | null;
+  created_at: string;
+  status_detail: string | null;
+}
+
+/** A message a conversation received, in the order received. */
+export interface ReceivedMessage {
+  role: string;
+  content: unknown[];
+  run: boolean;
+  /** The text parts joined with newlines. */
+  text: string;
+  /** `send-message`, or the pending queue delivered when the start reached READY. */
+  via: 'send-message' | 'pending-messages';
+  at: string;
+}
+
+/** A message waiting in a pending queue (`POST /api/v1/conversations/{id}/pending-messages`). */
+export interface PendingMessage {
+  id: string;
+  role: string;
+  content: unknown[];
+  text: string;
+  queued_at: string;
 }

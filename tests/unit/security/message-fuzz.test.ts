@@ -1,14 +1,19 @@
 // @vitest-environment node
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { upsertConversation } from '@/lib/background/conversation-store';
 import { createHandlers } from '@/lib/background/create-handlers';
+import { type FollowUpPort, serveFollowUpPort } from '@/lib/background/follow-up/port';
 import { handleMessage } from '@/lib/background/handle-message';
 import { createApiKeyStore } from '@/lib/background/keys/api-keys';
 import { generateSecretKey } from '@/lib/background/keys/secret-box';
 import type { Sender } from '@/lib/background/sender';
+import { FOLLOW_UP_PORT } from '@/lib/conversations/follow-up';
+import { followUpPortMessageSchema } from '@/lib/conversations/follow-up-schema';
 import { serializeError } from '@/lib/errors/error';
 import { CONTENT_SCRIPT_TYPES, requestSchema } from '@/lib/messages';
 import { CLOUD_ORIGIN } from '@/lib/openhands/server-url';
+import { makeRecord } from '../factories/conversation-record';
 
 const self = { id: 'our-extension', baseUrl: 'chrome-extension://our-extension/' };
 const TYPES = [
@@ -82,6 +87,10 @@ function candidate(random: () => number): unknown {
     'refresh',
     'repository',
     'message',
+    'conversation',
+    'text',
+    'reviewItemIds',
+    'ids',
   ];
   for (let i = 0; i < 1 + Math.floor(random() * 4); i++)
     message[pick(random, fields)] = pick(random, HOSTILE_VALUES);
@@ -96,8 +105,31 @@ function candidate(random: () => number): unknown {
       ]),
     };
   }
+  if (message.type === 'followUp.send' || message.type === 'followUp.sentReviewItems') {
+    const conversation = pick(random, ['a'.repeat(32), ...HOSTILE_VALUES]);
+    const ids = pick(random, [
+      ['discussion_r1'],
+      Array(501).fill('r'),
+      [''],
+      ['x'.repeat(101)],
+      ...HOSTILE_VALUES,
+    ]);
+    if (message.type === 'followUp.send') {
+      Object.assign(message, {
+        conversation,
+        text: pick(random, ['Go on', '', 'x'.repeat(40_000), ...HOSTILE_VALUES]),
+      });
+      if (random() < 0.5) message.reviewItemIds = ids;
+    } else Object.assign(message, { conversation, ids });
+  }
   return message;
 }
+
+/** Follow-ups as a GitHub page may send them. */
+const FOLLOW_UPS = [
+  { type: 'followUp.send', conversation: 'a'.repeat(32), text: 'Please also add a test.' },
+  { type: 'followUp.sentReviewItems', conversation: 'a'.repeat(32), ids: ['discussion_r1'] },
+];
 
 /** A well-formed message from a sender that may not send it. */
 function unauthorised(random: () => number): { message: unknown; sender: Sender } {
@@ -138,7 +170,35 @@ function unauthorised(random: () => number): { message: unknown; sender: Sender 
       sender: { id: self.id, url: 'https://github.com/o/r/issues/1', tab },
     };
   }
-  return { message: pick(random, [...options, start]), sender: pick(random, senders) };
+  return { message: pick(random, [...options, start, ...FOLLOW_UPS]), sender: pick(random, senders) };
+}
+
+/** A port as `runtime.onConnect` hands it over, with the page's first message ready to deliver. */
+function hostilePort(sender: Sender, name = FOLLOW_UP_PORT) {
+  let onMessage: ((message: unknown) => void) | undefined;
+  const posted: unknown[] = [];
+  let connected = true;
+  const port: FollowUpPort = {
+    name,
+    sender,
+    postMessage: (message) => {
+      if (!connected) throw new Error('Attempting to use a disconnected port object');
+      posted.push(message);
+    },
+    disconnect: () => {
+      connected = false;
+    },
+    onMessage: {
+      addListener: (listener) => {
+        onMessage = listener;
+      },
+      removeListener: () => {
+        onMessage = undefined;
+      },
+    },
+    onDisconnect: { addListener: () => {} },
+  };
+  return { port, posted, send: (message: unknown) => onMessage?.(message) };
 }
 
 describe('background message handling under hostile input', () => {
@@ -149,6 +209,8 @@ describe('background message handling under hostile input', () => {
     const encryption = await generateSecretKey();
     const apiKeys = createApiKeyStore(async () => encryption);
     await apiKeys.write(CLOUD_ORIGIN, 'secret-key-that-must-stay');
+    // A conversation the follow-ups name: one that got through would call the server.
+    await upsertConversation(makeRecord({ id: 'a'.repeat(32), serverUrl: CLOUD_ORIGIN }));
     const handlers = createHandlers({
       apiKeys,
       fetch: fetchSpy,
@@ -181,10 +243,54 @@ describe('background message handling under hostile input', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('should allow GitHub tabs only the messages the button needs', () => {
+  it('should refuse 500 malformed or unauthorised follow-up ports without a crash, a request or a write', async () => {
+    const fetchSpy = vi.fn(async () => new Response('{}'));
+    const encryption = await generateSecretKey();
+    const apiKeys = createApiKeyStore(async () => encryption);
+    await apiKeys.write(CLOUD_ORIGIN, 'secret-key-that-must-stay');
+    // A conversation the follow-ups name: one that got through would call the server.
+    await upsertConversation(makeRecord({ id: 'a'.repeat(32), serverUrl: CLOUD_ORIGIN }));
+    const handlers = createHandlers({
+      apiKeys,
+      fetch: fetchSpy,
+      now: () => new Date('2026-11-28T10:00:00Z'),
+      schedulePoll: vi.fn(),
+      onRecords: vi.fn(async () => {}),
+    });
+    const before = JSON.stringify(await fakeBrowser.storage.local.get(null));
+    const random = rng(20261129);
+    const githubTab: Sender = {
+      id: self.id,
+      url: 'https://github.com/o/r/pull/2',
+      tab: { id: 1 } as Sender['tab'],
+    };
+
+    for (let i = 0; i < 500; i++) {
+      // Malformed first messages from senders that may open the port; well-formed ones from senders that may not.
+      const { message, sender } =
+        i % 2 === 0 ? { message: malformedMessage(random), sender: githubTab } : unauthorised(random);
+      const page = hostilePort(sender);
+      serveFollowUpPort(page.port, { self, handlers, toError: serializeError });
+      page.send(message);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+
+      for (const posted of page.posted) {
+        const parsed = followUpPortMessageSchema.parse(posted);
+        expect(parsed.type === 'followUp.result' && parsed.reply.ok, `port ${i}`).toBe(false);
+      }
+      expect(JSON.stringify(page.posted)).not.toContain('secret-key-that-must-stay');
+    }
+
+    expect(fetchSpy).not.toHaveBeenCalled();
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).toBe(before);
+  });
+
+  it('should allow GitHub tabs only the messages the button and its menu need', () => {
     expect([...CONTENT_SCRIPT_TYPES].sort()).toEqual([
       'conversation.get',
       'conversation.start',
+      'followUp.send',
+      'followUp.sentReviewItems',
       'options.open',
     ]);
   });

@@ -346,6 +346,171 @@ describe('search paging', () => {
   });
 });
 
+describe('following up: send-message, sandbox resume and pause, pending messages', () => {
+  const SEND = '/api/v1/app-conversations/{conversation_id}/send-message';
+  const message = (text: string) => ({ role: 'user', content: [{ type: 'text', text }], run: true });
+  const send = (id: string, body: unknown = message('Please also add a test.')) =>
+    api(`/api/v1/app-conversations/${id}/send-message`, { body });
+  const status = async (id: string) =>
+    ((await api(`/api/v1/app-conversations?ids=${id}`)).json as AppConversation[])[0]?.sandbox_status;
+
+  it('delivers a follow-up to a running conversation, in order, and the agent runs again', async () => {
+    const [c] = server.seedConversations(1, { execution_status: 'finished' });
+    const id = c?.id ?? '';
+
+    const first = await send(id, message('First'));
+    await send(id.replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-'), message('Second'));
+
+    expect(first).toMatchObject({ status: 200, json: { success: true, sandbox_status: 'RUNNING' } });
+    expect(cloud.validateResponse('post', SEND, 200, first.json)).toEqual([]);
+    expect(server.messagesReceived(id).map((m) => [m.text, m.via, m.run])).toEqual([
+      ['First', 'send-message', true],
+      ['Second', 'send-message', true],
+    ]);
+    expect(server.getConversation(id)?.execution_status).toBe('running');
+    expect(server.requests.every((r) => r.valid && r.operation === SEND)).toBe(true);
+  });
+
+  it('checks the body against AppSendMessageRequest: 422 for no content or a role other than user', async () => {
+    const [c] = server.seedConversations(1);
+    const id = c?.id ?? '';
+
+    expect((await send(id, { content: [] })).status).toBe(422);
+    expect((await send(id, { ...message('x'), role: 'assistant' })).status).toBe(422);
+    expect((await send(id, { content: [{ type: 'text', text: 'x', extra: 1 }] })).status).toBe(422);
+    expect(server.requests.map((r) => r.valid)).toEqual([false, false, false]);
+    expect(server.messagesReceived(id)).toEqual([]);
+  });
+
+  it.each([
+    ['PAUSED', 409],
+    ['STARTING', 409],
+    ['MISSING', 410],
+    ['ERROR', 503],
+  ] as const)(
+    'refuses a follow-up while the sandbox is %s (HTTP %i) and keeps nothing',
+    async (sandbox, code) => {
+      const [c] = server.seedConversations(1);
+      const id = c?.id ?? '';
+      server.setConversationStatus(id, { sandbox_status: sandbox });
+
+      const res = await send(id);
+
+      expect(res.status).toBe(code);
+      expect(res.json).toMatchObject({ detail: expect.any(String) });
+      expect(server.messagesReceived(id)).toEqual([]);
+    },
+  );
+
+  it('answers 404 for an unknown conversation and 422 for an id that is not a UUID', async () => {
+    expect((await send('f'.repeat(32))).status).toBe(404);
+    expect((await send('not-a-uuid')).json).toMatchObject({
+      detail: [{ loc: ['path', 'conversation_id'], type: 'uuid_parsing' }],
+    });
+  });
+
+  it('resumes a paused sandbox: STARTING for sandboxStartReads reads, then RUNNING', async () => {
+    server.configure({ sandboxStartReads: 2 });
+    const [c] = server.seedConversations(1, { sandbox_status: 'PAUSED' });
+    const id = c?.id ?? '';
+    const sandbox = c?.sandbox_id ?? '';
+
+    const resumed = await api(`/api/v1/sandboxes/${sandbox}/resume`, { method: 'POST' });
+
+    expect(resumed).toMatchObject({ status: 200, json: { success: true } });
+    expect(await status(id)).toBe('STARTING');
+    const read = await api(`/api/v1/sandboxes?id=${sandbox}&id=unknown-sandbox`);
+    expect(cloud.validateResponse('get', '/api/v1/sandboxes', 200, read.json)).toEqual([]);
+    expect(read.json).toMatchObject([{ id: sandbox, status: 'STARTING', session_api_key: null }, null]);
+    expect(await status(id)).toBe('RUNNING');
+    expect(server.getConversation(id)).toMatchObject({ sandbox_status: 'RUNNING', execution_status: 'idle' });
+    expect((await send(id)).status).toBe(200);
+  });
+
+  it('pauses a sandbox; resume and pause of an unknown or deleted sandbox are 404', async () => {
+    const [c, gone] = server.seedConversations(2);
+    server.setConversationStatus(gone?.id ?? '', { sandbox_status: 'MISSING' });
+
+    expect((await api(`/api/v1/sandboxes/${c?.sandbox_id}/pause`, { method: 'POST' })).status).toBe(200);
+    expect(await status(c?.id ?? '')).toBe('PAUSED');
+    expect((await api('/api/v1/sandboxes/nope/resume', { method: 'POST' })).status).toBe(404);
+    expect((await api(`/api/v1/sandboxes/${gone?.sandbox_id}/resume`, { method: 'POST' })).status).toBe(404);
+    expect((await api('/api/v1/sandboxes/nope/pause', { method: 'POST' })).status).toBe(404);
+  });
+
+  it('keeps a sandbox set to STARTING starting when sandboxStartReads is Infinity', async () => {
+    server.configure({ sandboxStartReads: Number.POSITIVE_INFINITY });
+    const [c] = server.seedConversations(1);
+    server.setConversationStatus(c?.id ?? '', { sandbox_status: 'STARTING', pr_number: [12] });
+
+    for (let i = 0; i < 5; i++) expect(await status(c?.id ?? '')).toBe('STARTING');
+    expect(server.getConversation(c?.id ?? '')?.pr_number).toEqual([12]);
+  });
+
+  it('queues messages for a starting conversation under task-<id> and delivers them in order at READY', async () => {
+    const task = await startTask();
+    const queueId = `task-${task.id}`;
+    const queue = (text: string, id = queueId) =>
+      api(`/api/v1/conversations/${id}/pending-messages`, {
+        body: { role: 'user', content: [{ type: 'text', text }] },
+      });
+
+    const first = await queue('Also check the docs.');
+    await queue('And the changelog.');
+    await queue('Lost: queued under the plain id.', task.id);
+
+    expect(first.status).toBe(201);
+    expect(
+      cloud.validateResponse(
+        'post',
+        '/api/v1/conversations/{conversation_id}/pending-messages',
+        201,
+        first.json,
+      ),
+    ).toEqual([]);
+    expect(first.json).toMatchObject({ queued: true, position: 1 });
+    expect(server.pendingMessages(queueId).map((m) => m.text)).toEqual([
+      'Also check the docs.',
+      'And the changelog.',
+    ]);
+
+    const { task: done } = await pollUntilDone(task.id);
+    const conversationId = done.app_conversation_id ?? '';
+    expect(server.messagesReceived(conversationId).map((m) => [m.text, m.via])).toEqual([
+      ['Also check the docs.', 'pending-messages'],
+      ['And the changelog.', 'pending-messages'],
+    ]);
+    expect(server.pendingMessages(queueId)).toEqual([]);
+    expect(server.pendingMessages(task.id)).toHaveLength(1);
+  });
+
+  it('refuses an 11th pending message (429) and a body without content (400)', async () => {
+    const path = `/api/v1/conversations/task-${'a'.repeat(32)}/pending-messages`;
+    const body = { content: [{ type: 'text', text: 'x' }] };
+    for (let i = 1; i <= 10; i++) expect((await api(path, { body })).json).toMatchObject({ position: i });
+
+    expect((await api(path, { body })).status).toBe(429);
+    expect((await api(path, { body: { role: 'user', content: [] } })).json).toEqual({
+      detail: 'content must be a non-empty list',
+    });
+    expect((await api(path, { body: 'not json' })).status).toBe(400);
+  });
+
+  it('has none of these routes in v0 mode', async () => {
+    const own = await startOpenHandsServer({ mode: 'v0' });
+    try {
+      const res = await fetch(`${own.url}/api/v1/app-conversations/${'a'.repeat(32)}/send-message`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(message('x')),
+      });
+      expect(res.status).toBe(404);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
 describe('start-task search', () => {
   type TaskPage = { items: AppConversationStartTask[]; next_page_id: string | null };
   const search = async (query = '') => {
@@ -528,6 +693,7 @@ describe('failure injection', () => {
       },
     },
     { kind: 'server_error', status: 500, json: { detail: 'Internal Server Error' } },
+    { kind: 'service_unavailable', status: 503, json: { detail: 'Agent server is not available' } },
     { kind: 'malformed', status: 200, json: { unexpected: true } },
   ] as const;
 

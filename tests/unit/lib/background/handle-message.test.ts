@@ -27,6 +27,8 @@ function fakeHandlers(): Handlers {
     'settings.removeKey': answer('settings.removeKey'),
     'connection.test': answer('test'),
     'repos.recent': answer('repos'),
+    'followUp.send': answer('followUp.send'),
+    'followUp.sentReviewItems': answer('followUp.sentReviewItems'),
   } as unknown as Handlers;
 }
 
@@ -63,6 +65,28 @@ describe('handleMessage', () => {
       },
     };
     expect(await handleMessage(message, github, deps())).toEqual({ ok: true, data: 'start' });
+  });
+
+  it.each([
+    [{ type: 'followUp.send', conversation: 'a'.repeat(32), text: 'Also add a test.' }, 'followUp.send'],
+    [
+      { type: 'followUp.sentReviewItems', conversation: 'a'.repeat(32), ids: ['discussion_r1'] },
+      'followUp.sentReviewItems',
+    ],
+  ])('should let GitHub tabs continue a conversation: %j', async (message, handler) => {
+    expect(await handleMessage(message, github, deps())).toEqual({ ok: true, data: handler });
+  });
+
+  it.each([
+    { type: 'followUp.send', conversation: 'a'.repeat(32), text: '  ' },
+    { type: 'followUp.send', conversation: '', text: 'x' },
+    { type: 'followUp.send', conversation: 'a', text: 'x', reviewItemIds: Array(501).fill('r') },
+    { type: 'followUp.sentReviewItems', conversation: 'a', ids: [''] },
+  ])('should refuse a malformed follow-up: %j', async (message) => {
+    const handlers = fakeHandlers();
+    const actual = await handleMessage(message, github, deps(handlers));
+    expect(actual).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(handlers['followUp.send']).not.toHaveBeenCalled();
   });
 
   it.each([

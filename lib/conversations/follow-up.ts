@@ -1,0 +1,86 @@
+import type { ConversationRecord } from '@/lib/conversations/record';
+
+/*
+ * Follow-ups: a message sent to a conversation this extension started, after it started. The stages a delivery
+ * goes through and their labels, and the port that carries them. No zod, so the GitHub content script may
+ * import it; the schemas are in follow-up-schema.ts, the delivery itself in lib/background/follow-up/.
+ *
+ * How a page sends a follow-up and follows it:
+ *
+ *   const port = browser.runtime.connect({ name: FOLLOW_UP_PORT });
+ *   port.onMessage.addListener((message) => {
+ *     // check it with `followUpPortMessageSchema` (or by hand in the resident content script), then:
+ *     // {type: 'followUp.progress', stage}   → show followUpStageLabel(stage)
+ *     // {type: 'followUp.result', reply}     → reply.ok ? the FollowUpResult : reply.error (keep the text!)
+ *   });
+ *   port.postMessage({ type: 'followUp.send', conversation: record.id, text, reviewItemIds });
+ *
+ * The first message on the port is the request (checked like every message, lib/messages.ts); the background
+ * answers with zero or more progress messages and exactly one result, then disconnects. A disconnect without
+ * a result means the background went away: say so, and keep the text. A page may also send the same request
+ * with `runtime.sendMessage`: it then gets only the result, as the reply's data. The port is the better way
+ * for anything that may wait: its progress messages (every few seconds while a sandbox starts) also keep the
+ * service worker awake.
+ *
+ * "Send new review comments": ask `{type: 'followUp.sentReviewItems', conversation, ids}` which of the page's
+ * review comment and review summary ids already went to the conversation; send the rest as one follow-up
+ * with `reviewItemIds` (say "No new review comments" when nothing is left). They are remembered as sent only
+ * once the follow-up is delivered (`sent` or `queued`).
+ */
+
+/** The port's name; the background ignores ports with other names. */
+export const FOLLOW_UP_PORT = 'follow-up';
+
+/**
+ * Where a delivery is, in the order they can happen: reading the conversation's status, resuming its paused
+ * sandbox, waiting for it to run (repeated every few seconds while waiting), sending with send-message, or
+ * queueing for a conversation still starting. A 409 from send-message goes back to `resuming` once.
+ */
+export const FOLLOW_UP_STAGES = [
+  'checking',
+  'resuming',
+  'waiting_for_sandbox',
+  'sending',
+  'queueing',
+] as const;
+export type FollowUpStage = (typeof FOLLOW_UP_STAGES)[number];
+
+/**
+ * How a delivery ended, when it did not fail: `sent` to a running conversation (shown as Running again),
+ * `queued` for one still starting (the server delivers it when the start is ready), `archived` (nothing
+ * sent; offer "Start a new conversation with this context"), or `unsupported` on a server without the V1 API.
+ */
+export const FOLLOW_UP_OUTCOMES = ['sent', 'queued', 'archived', 'unsupported'] as const;
+export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number];
+
+const LABELS: Record<FollowUpStage | FollowUpOutcome, string> = {
+  checking: 'Checking the conversation',
+  resuming: 'Resuming the sandbox',
+  waiting_for_sandbox: 'Waiting for the sandbox',
+  sending: 'Sending',
+  queueing: 'Queueing',
+  sent: 'Sent',
+  queued: 'Queued until the conversation has started',
+  archived: 'This conversation was archived',
+  unsupported: 'Not supported on this server',
+};
+
+/** A stage or an outcome as users read it. */
+export function followUpStageLabel(stage: FollowUpStage | FollowUpOutcome): string {
+  return LABELS[stage];
+}
+
+/**
+ * Whether a conversation can take follow-ups: only through the V1 API. Where it cannot, pages hide the
+ * follow-up entries and say why with `EXTENSION_MESSAGES.follow_up_unsupported` (lib/errors/messages.ts); the
+ * background answers `unsupported` too, also for a server that was replaced by an older one since.
+ */
+export function canFollowUp(record: Pick<ConversationRecord, 'apiVersion'>): boolean {
+  return record.apiVersion === 'v1';
+}
+
+/** The label offered next to an `archived` outcome; the UI starts `restart` when it is chosen. */
+export const RESTART_LABEL = 'Start a new conversation with this context';
+
+/** The most review comments and summaries one follow-up may list as sent (and one question may ask about). */
+export const MAX_REVIEW_ITEMS = 500;
