@@ -1,7 +1,10 @@
 import { browser, defineBackground } from '#imports';
 import { updateBadge } from '@/lib/background/badge';
 import { forwardCommand } from '@/lib/background/command';
+import { onConversationsChanged } from '@/lib/background/conversation-changes';
+import { getConversation } from '@/lib/background/conversation-store';
 import { createHandlers } from '@/lib/background/create-handlers';
+import { followConversation } from '@/lib/background/follow';
 import { handleMessage } from '@/lib/background/handle-message';
 import { createApiKeyStore } from '@/lib/background/keys/api-keys';
 import { toMessageError } from '@/lib/background/message-error';
@@ -27,6 +30,10 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message, sender) =>
     handleMessage(message, sender, { self, handlers, toError }),
+  );
+  // The GitHub toast follows the start it made over a port; the background pushes each change of the record.
+  browser.runtime.onConnect.addListener((port) =>
+    followConversation(port, { self, load: getConversation, onChange: onConversationsChanged }),
   );
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === POLL_ALARM) scheduler.schedule(0);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { storage } from '#imports';
+import { conversationsChanged } from '@/lib/background/conversation-changes';
 import { type ConversationRecord, conversationRecordSchema } from '@/lib/conversations/record';
 
 /** Only the newest records are kept; the server's list covers older ones. */
@@ -34,6 +35,7 @@ export async function loadConversations(): Promise<ConversationRecord[]> {
 
 async function save(records: ConversationRecord[]): Promise<void> {
   await conversationsItem.setValue({ schemaVersion: 1, records: normalise(records) });
+  conversationsChanged();
 }
 
 // Serialises read-modify-write cycles: the poller and message handlers run concurrently in one worker.

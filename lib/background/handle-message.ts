@@ -1,6 +1,7 @@
 import { classifySender, type ExtensionIdentity, type Sender } from '@/lib/background/sender';
 import {
   CONTENT_SCRIPT_TYPES,
+  GITHUB_TAB_ONLY_TYPES,
   type MessageError,
   type Reply,
   type Request,
@@ -30,6 +31,9 @@ export async function handleMessage(raw: unknown, sender: Sender, deps: HandleDe
   const request = parsed.data;
   if (kind === 'github-tab' && !CONTENT_SCRIPT_TYPES.has(request.type)) {
     return reject('forbidden', 'GitHub pages may not send this message.');
+  }
+  if (kind !== 'github-tab' && GITHUB_TAB_ONLY_TYPES.has(request.type)) {
+    return reject('forbidden', 'Only a GitHub tab may send this message.');
   }
   try {
     const handler = deps.handlers[request.type] as (r: Request, s: Sender) => Promise<unknown>;

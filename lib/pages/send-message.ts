@@ -12,8 +12,11 @@ export interface ReplyCheck<T> {
 /** For replies nobody reads (e.g. `options.open`). */
 export const anyReply: ReplyCheck<unknown> = { safeParse: (data) => ({ success: true, data }) };
 
-const NO_REPLY: MessageError = { code: 'no_reply', message: 'The extension did not answer. Try again.' };
-const RELOADED: MessageError = {
+export const NO_REPLY: MessageError = {
+  code: 'no_reply',
+  message: 'The extension did not answer. Try again.',
+};
+export const RELOADED: MessageError = {
   code: 'reloaded',
   message: 'Send to OpenHands was updated or reloaded. Reload this page and try again.',
 };

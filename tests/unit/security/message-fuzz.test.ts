@@ -116,6 +116,7 @@ function unauthorised(random: () => number): { message: unknown; sender: Sender 
     { type: 'connection.test', serverUrl: 'https://evil.example' },
     { type: 'repos.recent' },
     { type: 'conversation.list' },
+    { type: 'conversation.get', id: 'a1b2c3' },
     { type: 'draft.get', id: 'd1' },
     {
       type: 'draft.save',
@@ -138,7 +139,7 @@ function unauthorised(random: () => number): { message: unknown; sender: Sender 
       sender: { id: self.id, url: 'https://github.com/o/r/issues/1', tab },
     };
   }
-  return { message: pick(random, [...options, start]), sender: pick(random, senders) };
+  return { message: pick(random, [...options, start, { type: 'ui.load' }]), sender: pick(random, senders) };
 }
 
 describe('background message handling under hostile input', () => {
@@ -182,10 +183,6 @@ describe('background message handling under hostile input', () => {
   });
 
   it('should allow GitHub tabs only the messages the button needs', () => {
-    expect([...CONTENT_SCRIPT_TYPES].sort()).toEqual([
-      'conversation.get',
-      'conversation.start',
-      'options.open',
-    ]);
+    expect([...CONTENT_SCRIPT_TYPES].sort()).toEqual(['conversation.start', 'options.open', 'ui.load']);
   });
 });
