@@ -1,9 +1,10 @@
+import type { PageKind } from '@/lib/content/resident/gate';
 import {
   fallbackContainers,
   fallbackTitles,
   issueActionsMenu,
   legacyHeaderActions,
-  prActionsRow,
+  prCodeButtons,
   primerHeaderActions,
   stickyHeaders,
 } from '@/lib/github/selectors';
@@ -14,9 +15,6 @@ export type AnchorPosition = 'prepend' | 'append' | 'before' | 'after';
 export type AnchorKind = 'actions' | 'legacy' | 'fallback';
 
 export type ButtonAnchor = { element: Element; position: AnchorPosition; kind: AnchorKind };
-
-/** Page-specific rows first: they never match on the other kind of page, so one order serves both. */
-const ACTIONS = [...prActionsRow, ...issueActionsMenu, ...primerHeaderActions];
 
 const STICKY = stickyHeaders.join(', ');
 
@@ -41,13 +39,33 @@ function first(doc: Document, selectors: readonly string[]): Element | undefined
 }
 
 /**
- * Where the "Send to OpenHands" button goes: the non-sticky header actions of the issue or PR, else a
- * `fallback` (after the title, else the top of `main`/`body`) so the button is never silently missing.
- * A caller that gets `fallback` should keep watching: React headers can render later (see issue-late-header).
+ * The row that holds the PR's "Code" button: the `div` parent of a static button, what
+ * `div:has(> button…)` finds without testing every `div` of a large page. The first button is nearly always
+ * the one, and then the rest of the page is never walked.
  */
-export function findButtonAnchor(doc: Document): ButtonAnchor | null {
-  const actions = first(doc, ACTIONS);
-  if (actions) return { element: actions, position: 'prepend', kind: 'actions' };
+function prActionsRow(doc: Document): Element | undefined {
+  const isRow = (button: Element | null) =>
+    button?.parentElement?.localName === 'div' && !isInStickyHeader(button);
+  for (const selector of prCodeButtons) {
+    const button = doc.querySelector(selector);
+    if (!button) continue;
+    if (isRow(button)) return button.parentElement ?? undefined;
+    for (const other of doc.querySelectorAll(selector))
+      if (isRow(other)) return other.parentElement ?? undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Where the "Send to OpenHands" button goes on an issue or a PR page: the non-sticky header actions, else a
+ * `fallback` (after the title, else the top of `main`/`body`) so the button is never silently missing.
+ * Only the landmarks of `kind` are looked for. A caller that gets `fallback` should keep watching: React
+ * headers can render later (see issue-late-header).
+ */
+export function findButtonAnchor(doc: Document, kind: PageKind): ButtonAnchor | null {
+  const actions = kind === 'pull' ? prActionsRow(doc) : first(doc, issueActionsMenu);
+  const header = actions ?? first(doc, primerHeaderActions);
+  if (header) return { element: header, position: 'prepend', kind: 'actions' };
   const legacy = first(doc, legacyHeaderActions);
   if (legacy) return { element: legacy, position: 'prepend', kind: 'legacy' };
   const title = first(doc, fallbackTitles);

@@ -45,7 +45,7 @@ const KEY_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
 export function createShadowHost(tag: string, css: string): { host: HTMLElement; root: ShadowRoot } {
   const host = document.createElement(tag);
   const root = host.attachShadow({ mode: 'open' });
-  root.append(h('style', {}, BASE_CSS), h('style', {}, css));
+  root.append(h('style', {}, BASE_CSS + css));
   for (const type of KEY_EVENTS) host.addEventListener(type, (event) => event.stopPropagation());
   return { host, root };
 }

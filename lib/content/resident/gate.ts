@@ -6,8 +6,10 @@
  */
 const PAGE = /^\/[A-Za-z0-9-]+\/[A-Za-z0-9._-]+\/(?:issues\/(\d+)\/?|pull\/(\d+)(?:\/(?!conflicts).*)?)$/;
 
+export type PageKind = 'issue' | 'pull';
+
 /** Whether a github.com path is an issue or a pull request page (any PR tab), and which. */
-export function pageKindOf(pathname: string): 'issue' | 'pull' | null {
+export function pageKindOf(pathname: string): PageKind | null {
   const match = PAGE.exec(pathname);
   const number = Number(match?.[1] ?? match?.[2]);
   if (!match || number < 1 || !Number.isSafeInteger(number)) return null;

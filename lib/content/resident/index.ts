@@ -43,6 +43,9 @@ export const INSERTED_LANDMARKS = [
   `[${BUTTON_HOST_ATTRIBUTE}]`,
 ];
 
+/** On `<html>` once the script runs on a page (tests and people debugging look for it). */
+export const LOADED_ATTRIBUTE = 'data-send-to-openhands';
+
 /** Shown on the button when the UI could not be loaded (not expected: the background injects it). */
 export const LOAD_FAILED = 'Send to OpenHands could not open here. Reload the page and try again.';
 
@@ -53,10 +56,13 @@ export const LOAD_FAILED = 'Send to OpenHands could not open here. Reload the pa
  * itself once the extension was reloaded or updated (this copy is then an orphan).
  */
 export function startResident({ doc, win, runtime, scope = globalThis }: ResidentDeps): { stop(): void } {
-  doc.documentElement.dataset.sendToOpenhands = 'loaded';
-  const lifetime = new AbortController();
-  const listen: Listen = (target, type, handler, options) =>
-    target.addEventListener(type, handler, { ...options, signal: lifetime.signal });
+  doc.documentElement.setAttribute(LOADED_ATTRIBUTE, 'loaded');
+  let stopped = false;
+  const removers: (() => void)[] = [];
+  const listen: Listen = (target, type, handler, options) => {
+    target.addEventListener(type, handler, options);
+    removers.push(() => target.removeEventListener(type, handler, options));
+  };
   // The button takes real user input only: page scripts can reach into its open shadow root
   const userInput = trustedOnly(listen);
   const alive = () => {
@@ -66,17 +72,21 @@ export function startResident({ doc, win, runtime, scope = globalThis }: Residen
       return false;
     }
   };
-  const onPage = () => pageKindOf(win.location.pathname) !== null;
+  const pageKind = () => pageKindOf(win.location.pathname);
 
   let button: ResidentButton | undefined;
   let loading: Promise<UiApi | undefined> | undefined;
+  // Nothing reads the world's globals until the UI was asked for
+  let asked = false;
   const readyUi = () => {
+    if (!asked) return undefined;
     const api = registeredUi(scope);
     if (!api?.alive()) return undefined;
     if (button) api.bind(button);
     return api;
   };
   const loadUi = (): Promise<UiApi | undefined> => {
+    asked = true;
     const ready = readyUi();
     if (ready) return Promise.resolve(ready);
     loading ??= Promise.resolve()
@@ -91,6 +101,7 @@ export function startResident({ doc, win, runtime, scope = globalThis }: Residen
   /** Runs `use` with the UI, loading it first if needed; `indicate` shows the wait on the button. */
   const withUi = (use: (api: UiApi) => void, indicate?: (waiting: boolean) => void) => {
     if (!alive()) return stop();
+    asked = true;
     const ready = readyUi();
     if (ready) return use(ready);
     indicate?.(true);
@@ -121,21 +132,25 @@ export function startResident({ doc, win, runtime, scope = globalThis }: Residen
   };
   const mount = createMountManager({
     doc,
-    belongs: onPage,
+    pageKind,
     findAnchor: findButtonAnchor,
     createHost: makeButton,
     later: (callback, ms) => {
       win.setTimeout(() => {
-        if (!lifetime.signal.aborted) callback();
+        if (!stopped) callback();
       }, ms);
     },
   });
 
-  const insertions = createInsertionWatch(doc, INSERTED_LANDMARKS, stickyHeaders, () => schedule(false));
+  const insertions = createInsertionWatch(doc, INSERTED_LANDMARKS, stickyHeaders, (element) => {
+    // A copy of the host (a Turbo snapshot, a React clone) shows no button: take it away
+    if (element !== button?.host && element.hasAttribute(BUTTON_HOST_ATTRIBUTE)) element.remove();
+    else schedule(false);
+  });
   const mutations = createMutationWatch(doc, () => schedule(false));
   const check = (recheck: boolean) => {
     if (!alive()) return stop();
-    const issueOrPull = onPage();
+    const issueOrPull = pageKind() !== null;
     insertions.toggle(issueOrPull);
     const result = mount.sync(recheck);
     // Waiting for a header (or in the fallback for good): watch every insertion, in the frame it happens
@@ -154,13 +169,13 @@ export function startResident({ doc, win, runtime, scope = globalThis }: Residen
       navigationPending = true;
       queueMicrotask(() => {
         navigationPending = false;
-        if (!lifetime.signal.aborted) check(true);
+        if (!stopped) check(true);
       });
     } else if (!framePending) {
       framePending = true;
       win.requestAnimationFrame(() => {
         framePending = false;
-        if (!lifetime.signal.aborted) check(false);
+        if (!stopped) check(false);
       });
     }
   };
@@ -170,8 +185,9 @@ export function startResident({ doc, win, runtime, scope = globalThis }: Residen
   };
 
   function stop() {
-    if (lifetime.signal.aborted) return;
-    lifetime.abort();
+    if (stopped) return;
+    stopped = true;
+    for (const remove of removers.splice(0)) remove();
     insertions.toggle(false);
     mutations.toggle(false);
     mount.remove();
@@ -180,7 +196,7 @@ export function startResident({ doc, win, runtime, scope = globalThis }: Residen
     } catch {
       // An orphan's runtime may refuse; its listener is dead anyway
     }
-    const api = registeredUi(scope);
+    const api = asked ? registeredUi(scope) : undefined;
     if (api && !api.alive()) api.destroy();
   }
 

@@ -1,14 +1,15 @@
 import { type AnchorKind, type ButtonAnchor, isInStickyHeader } from '@/lib/content/resident/anchor';
+import type { PageKind } from '@/lib/content/resident/gate';
 
-/** Marks our button's host element; anything else carrying it (a stale copy, a clone) is removed. */
+/** Marks our button's host element; anything else carrying it (a stale copy, a clone) is removed (index.ts). */
 export const BUTTON_HOST_ATTRIBUTE = 'data-openhands-button';
 
 export type MountDeps = {
   doc: Document;
-  /** Whether the button belongs on the current page (an issue or PR page). */
-  belongs(): boolean;
+  /** The kind of the current page when the button belongs on it (an issue or PR page), else null. */
+  pageKind(): PageKind | null;
   /** Where the button goes now (see `findButtonAnchor`). */
-  findAnchor(doc: Document): ButtonAnchor | null;
+  findAnchor(doc: Document, kind: PageKind): ButtonAnchor | null;
   /** Creates the host element (once; it is reused when the page changes). */
   createHost(): HTMLElement;
   /** Runs `callback` after `ms`, unless the script has stopped by then. */
@@ -30,6 +31,7 @@ export type MountManager = {
   /**
    * Puts the one button where it belongs, or removes it. Cheap when nothing changed: a button in a real header
    * anchor that is still connected is kept without querying the page, unless `recheck` (after a navigation).
+   * Copies of the host (Turbo snapshots, React clones) are the caller's: it sees them inserted.
    */
   sync(recheck?: boolean): MountResult;
   /** Where the button is now, or `null` when it is not on the page. */
@@ -58,7 +60,7 @@ function insert(host: Element, { element, position }: ButtonAnchor): void {
 }
 
 /**
- * Idempotent mounting of the "Send to OpenHands" button: exactly one host on the page, in the best anchor
+ * Idempotent mounting of the "Send to OpenHands" button: one host, in the best anchor
  * (header actions over the legacy header over the visible fallback), never in GitHub's sticky header copy,
  * and none on pages where it does not belong. The caller runs `sync` on navigation events and insertions.
  */
@@ -73,16 +75,11 @@ export function createMountManager(deps: MountDeps): MountManager {
     if (fallbackNote !== 'none') return;
     fallbackNote = 'pending';
     deps.later(() => {
-      const stillFallback = host?.isConnected === true && placed?.kind === 'fallback' && deps.belongs();
+      const stillFallback =
+        host?.isConnected === true && placed?.kind === 'fallback' && deps.pageKind() !== null;
       fallbackNote = stillFallback ? 'logged' : 'none';
       if (stillFallback) console.debug(FALLBACK_NOTE);
     }, FALLBACK_GRACE_MS);
-  };
-
-  const removeStrays = () => {
-    for (const element of deps.doc.querySelectorAll(`[${BUTTON_HOST_ATTRIBUTE}]`)) {
-      if (element !== host) element.remove();
-    }
   };
 
   const isSettled = () =>
@@ -103,10 +100,10 @@ export function createMountManager(deps: MountDeps): MountManager {
   return {
     sync(recheck = false) {
       // Off issue and PR pages nothing queries the document
-      if (!deps.belongs()) return remove();
-      removeStrays();
+      const kind = deps.pageKind();
+      if (!kind) return remove();
       if (!recheck && isSettled()) return 'kept';
-      const anchor = deps.findAnchor(deps.doc);
+      const anchor = deps.findAnchor(deps.doc, kind);
       if (!anchor) return remove();
       const wasConnected = host?.isConnected === true;
       if (host && wasConnected && placed?.anchor === anchor.element && isAt(host, anchor)) {

@@ -9,19 +9,17 @@ export const DOCUMENT_EVENTS = [
   'soft-nav:end',
 ] as const;
 
-/** History changes and bfcache restores, on `window`. */
-export const WINDOW_EVENTS = ['popstate', 'pageshow'] as const;
-
 /**
- * Calls `onNavigate` after GitHub's navigation events and history changes. These are cheap to listen to, so
- * they are watched on every GitHub page: they are how a repository page becomes an issue page. The Navigation
- * API's `currententrychange` (where the browser has it) also catches a `pushState` without any GitHub event.
+ * Calls `onNavigate` after GitHub's navigation events, history changes and bfcache restores. These are cheap
+ * to listen to, so they are watched on every GitHub page: they are how a repository page becomes an issue page.
  */
 export function watchNavigation(listen: Listen, doc: Document, win: Window, onNavigate: () => void): void {
   for (const type of DOCUMENT_EVENTS) listen(doc, type, onNavigate);
-  for (const type of WINDOW_EVENTS) listen(win, type, onNavigate);
-  const navigation = (win as { navigation?: EventTarget }).navigation;
-  if (navigation) listen(navigation, 'currententrychange', onNavigate);
+  listen(win, 'popstate', onNavigate);
+  // On a first load `pageshow` brings nothing new; after a restore from the bfcache the page may have changed
+  listen(win, 'pageshow', (event) => {
+    if ((event as PageTransitionEvent).persisted) onNavigate();
+  });
 }
 
 /** Something that is on while the page needs it, and off (costing nothing) otherwise. */
@@ -32,7 +30,7 @@ export const INSERTION_ANIMATION = 'openhands-insert';
 
 /**
  * An insertion observer made of CSS: every element matching `selectors` (outside `skipInside`) gets a 1 ms
- * animation, and the browser fires `animationstart` for each one present or inserted later. Unlike a
+ * animation, and the browser fires `animationstart` for each one present or inserted later (`onInsert`). Unlike a
  * MutationObserver on the whole document, nothing runs for the page's other DOM changes. The style hangs off
  * `<html>`, where Turbo's `<head>` merges and `<body>` swaps leave it alone.
  */
@@ -40,14 +38,14 @@ export function createInsertionWatch(
   doc: Document,
   selectors: readonly string[],
   skipInside: readonly string[],
-  onInsert: () => void,
+  onInsert: (element: Element) => void,
 ): Switch {
   const css =
     `@keyframes ${INSERTION_ANIMATION}{}` +
     `:is(${selectors.join()}):not(:is(${skipInside.join()}) *){animation:${INSERTION_ANIMATION} 1ms}`;
   let style: HTMLStyleElement | undefined;
   const handler = (event: Event) => {
-    if ((event as AnimationEvent).animationName === INSERTION_ANIMATION) onInsert();
+    if ((event as AnimationEvent).animationName === INSERTION_ANIMATION) onInsert(event.target as Element);
   };
   return {
     toggle(on) {

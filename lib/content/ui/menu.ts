@@ -1,6 +1,7 @@
 import { h } from '@/lib/content/resident/dom';
 import type { Listen } from '@/lib/content/resident/trusted';
 import { menuKeyAction } from '@/lib/content/ui/menu-keys';
+import FLOATING_CSS from '@/lib/content/ui/styles/floating.css?inline';
 import MENU_CSS from '@/lib/content/ui/styles/menu.css?inline';
 
 /** One menu entry. Its accessible name is `label`; `description` is its accessible description. */
@@ -82,7 +83,7 @@ export function attachMenu(deps: MenuDeps): Menu {
   });
   const canPopover = typeof menu.showPopover === 'function';
   if (canPopover) menu.setAttribute('popover', 'manual');
-  root.append(h('style', {}, MENU_CSS), menu);
+  root.append(h('style', {}, FLOATING_CSS + MENU_CSS), menu);
   caret.setAttribute('aria-haspopup', 'menu');
   caret.setAttribute('aria-expanded', 'false');
   caret.setAttribute('aria-controls', MENU_ID);

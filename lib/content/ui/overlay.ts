@@ -1,6 +1,7 @@
 import { createShadowHost } from '@/lib/content/resident/dom';
 import type { Listen } from '@/lib/content/resident/trusted';
 import { createEditor, type Editor } from '@/lib/content/ui/editor';
+import FLOATING_CSS from '@/lib/content/ui/styles/floating.css?inline';
 import OVERLAY_CSS from '@/lib/content/ui/styles/overlay.css?inline';
 import { createToast, type Toast } from '@/lib/content/ui/toast';
 
@@ -20,7 +21,7 @@ export type Overlay = {
  * once something is shown (the editor attaches it itself; call `attach` before showing the toast).
  */
 export function createOverlay(deps: { listen: Listen; onDismiss(): void; onOpenOptions(): void }): Overlay {
-  const { host, root } = createShadowHost('send-to-openhands-overlay', OVERLAY_CSS);
+  const { host, root } = createShadowHost('send-to-openhands-overlay', FLOATING_CSS + OVERLAY_CSS);
   host.setAttribute(OVERLAY_HOST_ATTRIBUTE, '');
   const toast = createToast({ root, ...deps });
   const dialog = createEditor(root, deps.listen);

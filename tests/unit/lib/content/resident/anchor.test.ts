@@ -5,7 +5,10 @@ import {
   findButtonAnchor,
   isInStickyHeader,
 } from '@/lib/content/resident/anchor';
-import { type FixtureName, loadFixture } from '../../github/fixtures';
+import { FIXTURE_URLS, type FixtureName, loadFixture } from '../../github/fixtures';
+
+/** The kind of page each fixture is, as the resident's URL gate reads it. */
+const kindOf = (name: FixtureName) => (FIXTURE_URLS[name].includes('/pull/') ? 'pull' : 'issue');
 
 /** Parses a page body, for cases no fixture covers. */
 function page(body: string): Document {
@@ -24,7 +27,7 @@ describe('findButtonAnchor', () => {
   ])('should anchor %s to the %s (%s)', (name, kind, position, selector) => {
     const doc = loadFixture(name);
 
-    const actual = findButtonAnchor(doc);
+    const actual = findButtonAnchor(doc, kindOf(name));
 
     expect(actual).toMatchObject({ kind, position });
     expect(actual?.element.matches(selector)).toBe(true);
@@ -36,7 +39,7 @@ describe('findButtonAnchor', () => {
     const template = doc.querySelector<HTMLTemplateElement>('#late-header-actions');
     doc.querySelector('[data-component="PH"]')?.append(template?.content.cloneNode(true) as Node);
 
-    const actual = findButtonAnchor(doc);
+    const actual = findButtonAnchor(doc, 'issue');
 
     expect(actual?.kind).toBe('actions');
     expect(actual?.element.matches('[class*="HeaderMenu-module__menuActionsContainer"]')).toBe(true);
@@ -47,10 +50,30 @@ describe('findButtonAnchor', () => {
       <div class="IssueViewer-module__stickyHeader--x1"><div data-component="PH_Actions"><button>Edit</button></div></div>
       <main><h1 data-component="PH_Title">Title</h1></main>`);
 
-    const actual = findButtonAnchor(doc);
+    const actual = findButtonAnchor(doc, 'issue');
 
     expect(actual).toMatchObject({ kind: 'fallback', position: 'after' });
     expect(actual?.element.localName).toBe('h1');
+  });
+
+  it('should look for the landmarks of the kind of page only', () => {
+    const doc = page(`
+      <div data-component="PH_Actions"><div class="HeaderMenu-module__menuActionsContainer--x1" id="issue"></div></div>
+      <div class="PullRequestHeader-module__actions--y2" id="pull"><button class="PullRequestCodeButton-module__x--z3">Code</button></div>`);
+
+    expect(findButtonAnchor(doc, 'issue')?.element.id).toBe('issue');
+    expect(findButtonAnchor(doc, 'pull')?.element.id).toBe('pull');
+  });
+
+  it('should take the row of a static Code button, and only a div', () => {
+    const doc = page(`
+      <div class="PullRequestHeader-module__stickyHeader--a1"><div id="sticky"><button class="PullRequestCodeButton-module__x--z3">Code</button></div></div>
+      <span id="span"><button class="PullRequestCodeButton-module__x--z3">Code</button></span>
+      <div id="row"><button class="PullRequestCodeButton-module__x--z3">Code</button></div>`);
+
+    const actual = findButtonAnchor(doc, 'pull');
+
+    expect(actual?.element.id).toBe('row');
   });
 
   it('should take the first static copy when the sticky copy comes first', () => {
@@ -58,7 +81,7 @@ describe('findButtonAnchor', () => {
       <div class="IssueViewer-module__stickyHeader--x1"><div data-component="PH_Actions" id="sticky"></div></div>
       <div data-component="PH_Actions" id="static"></div>`);
 
-    const actual = findButtonAnchor(doc);
+    const actual = findButtonAnchor(doc, 'issue');
 
     expect(actual?.element.id).toBe('static');
   });
@@ -66,7 +89,7 @@ describe('findButtonAnchor', () => {
   it('should prefer the top of main when there is no heading', () => {
     const doc = page('<main><p>Nothing else</p></main>');
 
-    const actual = findButtonAnchor(doc);
+    const actual = findButtonAnchor(doc, 'issue');
 
     expect(actual).toEqual({ element: doc.querySelector('main'), position: 'prepend', kind: 'fallback' });
   });
@@ -74,7 +97,7 @@ describe('findButtonAnchor', () => {
   it('should fall back to the top of body on a bare page', () => {
     const doc = page('<p>Nothing else</p>');
 
-    const actual = findButtonAnchor(doc);
+    const actual = findButtonAnchor(doc, 'issue');
 
     expect(actual).toEqual({ element: doc.body, position: 'prepend', kind: 'fallback' });
   });

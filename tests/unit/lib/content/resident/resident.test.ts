@@ -134,10 +134,10 @@ describe('startResident', () => {
 
     const { navigate, host } = run(REPO_PATH);
     await navigate(`${REPO_PATH}/blob/main/README.md`, 'soft-nav:end');
+    const counts = [...queries, observe].map((spy) => spy.mock.calls.length);
     for (const spy of queries) spy.mockRestore();
 
-    expect(queries.map((spy) => spy.mock.calls.length)).toEqual([0, 0]);
-    expect(observe).not.toHaveBeenCalled();
+    expect(counts).toEqual([0, 0, 0]);
     expect(host()).toBeNull();
     expect(document.querySelectorAll('style')).toHaveLength(0);
     expect(document.documentElement.dataset.sendToOpenhands).toBe('loaded');
@@ -163,15 +163,50 @@ describe('startResident', () => {
     const copy = header.cloneNode(true) as Element;
     header.replaceWith(copy);
 
-    const event = new Event('animationstart', { bubbles: true });
-    Object.defineProperty(event, 'animationName', { value: INSERTION_ANIMATION });
-    copy.querySelector('[data-component="PH_Actions"]')?.dispatchEvent(event);
+    // The browser animates both inserted landmarks: the header actions and the copy of the host
+    for (const selector of [`[${BUTTON_HOST_ATTRIBUTE}]`, '[data-component="PH_Actions"]']) {
+      const event = new Event('animationstart', { bubbles: true });
+      Object.defineProperty(event, 'animationName', { value: INSERTION_ANIMATION });
+      copy.querySelector(selector)?.dispatchEvent(event);
+    }
     flush();
 
     expect(document.querySelectorAll(`[${BUTTON_HOST_ATTRIBUTE}]`)).toHaveLength(1);
     expect(host()?.isConnected).toBe(true);
     expect(copy.contains(host())).toBe(true);
     expect(host()?.shadowRoot).not.toBeNull();
+  });
+
+  it('should take away a host left by an earlier copy of the script, as the page shows it', () => {
+    showFixture('issue');
+    const stale = document.createElement('send-to-openhands');
+    stale.setAttribute(BUTTON_HOST_ATTRIBUTE, 'actions');
+    document.body.prepend(stale);
+    const { host, flush } = run(new URL(FIXTURE_URLS.issue).pathname);
+
+    // The insertion rule animates every matching element already on the page
+    const event = new Event('animationstart', { bubbles: true });
+    Object.defineProperty(event, 'animationName', { value: INSERTION_ANIMATION });
+    stale.dispatchEvent(event);
+    flush();
+
+    expect(stale.isConnected).toBe(false);
+    expect([...document.querySelectorAll(`[${BUTTON_HOST_ATTRIBUTE}]`)]).toEqual([host()]);
+  });
+
+  it('should take away a copy of its host inserted while the button stays put', () => {
+    showFixture('issue');
+    const { host, flush } = run(new URL(FIXTURE_URLS.issue).pathname);
+    const copy = host()?.cloneNode() as Element;
+    document.body.append(copy);
+
+    const event = new Event('animationstart', { bubbles: true });
+    Object.defineProperty(event, 'animationName', { value: INSERTION_ANIMATION });
+    copy.dispatchEvent(event);
+    flush();
+
+    expect(copy.isConnected).toBe(false);
+    expect(document.querySelectorAll(`[${BUTTON_HOST_ATTRIBUTE}]`)).toHaveLength(1);
   });
 
   it('should watch every DOM change while it waits for a late header, and only then', async () => {

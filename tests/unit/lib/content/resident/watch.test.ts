@@ -5,7 +5,6 @@ import {
   createMutationWatch,
   DOCUMENT_EVENTS,
   INSERTION_ANIMATION,
-  WINDOW_EVENTS,
   watchNavigation,
 } from '@/lib/content/resident/watch';
 
@@ -39,24 +38,17 @@ describe('watchNavigation', () => {
     expect(onNavigate).toHaveBeenCalledTimes(1);
   });
 
-  it.each([...WINDOW_EVENTS])('should call on window %s', (type) => {
+  it('should call on a history change, and when the page comes back from the bfcache', () => {
     const onNavigate = vi.fn();
     watchNavigation(listen, document, window, onNavigate);
 
-    window.dispatchEvent(new Event(type));
+    const pageshow = (persisted: boolean) =>
+      Object.defineProperty(new Event('pageshow'), 'persisted', { value: persisted });
+    window.dispatchEvent(new Event('popstate'));
+    window.dispatchEvent(pageshow(false));
+    window.dispatchEvent(pageshow(true));
 
-    expect(onNavigate).toHaveBeenCalledTimes(1);
-  });
-
-  it('should call when the Navigation API reports a new entry (a pushState without GitHub events)', () => {
-    const onNavigate = vi.fn();
-    const navigation = new EventTarget();
-    const win = Object.assign(new EventTarget(), { navigation }) as unknown as Window;
-    watchNavigation(listen, document, win, onNavigate);
-
-    navigation.dispatchEvent(new Event('currententrychange'));
-
-    expect(onNavigate).toHaveBeenCalledTimes(1);
+    expect(onNavigate).toHaveBeenCalledTimes(2);
   });
 });
 

@@ -65,7 +65,7 @@ describe('createUi', () => {
 
     expect(menu.hidden).toBe(true);
     expect(caret.getAttribute('aria-controls')).toBe(menu.id);
-    expect(root.querySelectorAll('style')).toHaveLength(3);
+    expect(root.querySelectorAll('style')).toHaveLength(2);
     expect(main.title).toBe('Solve the issue with OpenHands');
   });
 
