@@ -6,8 +6,8 @@ import { startResident } from '@/lib/content/resident';
 type Namespace = { runtime: ResidentRuntime };
 
 // Runs on every GitHub page (listed by hand in wxt.config.ts `manifest.content_scripts`), so it is an
-// unlisted script without WXT's content-script runtime or the webextension-polyfill: ~1 KB instead of 4 KB
-// gzip before any code of ours. Everything else loads on demand (entrypoints/github-ui.ts).
+// unlisted script without WXT's content-script runtime or the webextension-polyfill: empty, one is 0.3 KB
+// gzip against 4 KB for an empty WXT content script. Everything else loads on demand (entrypoints/github-ui.ts).
 export default defineUnlistedScript(() => {
   const { browser, chrome } = globalThis as { browser?: Namespace; chrome?: Namespace };
   const runtime = (browser ?? chrome)?.runtime;

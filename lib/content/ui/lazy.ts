@@ -1,6 +1,6 @@
 /**
- * A value made on first use. The content script runs on every GitHub page; most never show our UI, so
- * its shadow roots, styles and menus are built only when an issue or PR page needs them.
+ * A value made on first use: most pages that load the UI (a pointer passing over the button) never show the
+ * toast or the editor, so their shadow root and styles are built only when needed.
  */
 export function lazy<T>(make: () => T): (() => T) & { readonly made: boolean } {
   let value: { v: T } | undefined;
