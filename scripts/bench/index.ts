@@ -64,8 +64,8 @@ async function extensionContext(
   return { context, extensionId };
 }
 
-/** Script time on every page in one browser. */
-async function scriptTimesIn(context: BrowserContext): Promise<Record<string, PageTimes>> {
+/** Script time on every page, in each browser, loads interleaved; closes the browsers. */
+async function scriptTimesIn<B extends string>(browsers: Record<B, BrowserContext>) {
   const settle = (page: Page) => page.waitForTimeout(500);
   const pages = {
     issue: BENCH_URLS.issue,
@@ -73,8 +73,8 @@ async function scriptTimesIn(context: BrowserContext): Promise<Record<string, Pa
     repo: BENCH_URLS.repo,
     code: BENCH_URLS.code,
   };
-  const times = await scriptTimes(context, pages, SCRIPT_LOADS, settle);
-  await context.close();
+  const times = await scriptTimes(browsers, pages, SCRIPT_LOADS, settle);
+  for (const context of Object.values<BrowserContext>(browsers)) await context.close();
   return times;
 }
 
@@ -113,10 +113,13 @@ async function main() {
 
   // Fresh browsers for script time, so nothing else runs in them: ours, an empty WXT content script, the
   // hand-written floor, none.
-  const withExtension = await scriptTimesIn((await extensionContext(server)).context);
-  const emptyScript = await scriptTimesIn(await launch(emptyPath));
-  const floor = await scriptTimesIn(await launch(floorPath));
-  const without = await scriptTimesIn(await launch());
+  const times = await scriptTimesIn({
+    withExtension: (await extensionContext(server)).context,
+    emptyScript: await launch(emptyPath),
+    floor: await launch(floorPath),
+    without: await launch(),
+  });
+  const { withExtension, emptyScript, floor, without } = times;
   await server.close();
 
   const added = (times: Record<string, PageTimes>, page: string) =>

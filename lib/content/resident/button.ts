@@ -1,6 +1,5 @@
 import type { ButtonParts, MenuRequest } from '@/lib/content/resident/contract';
-import { createShadowHost, h, icon } from '@/lib/content/resident/dom';
-import { OPENHANDS_MARK, TRIANGLE_DOWN } from '@/lib/content/resident/icons';
+import { createShadowHost, h } from '@/lib/content/resident/dom';
 import BUTTON_CSS from '@/lib/content/resident/styles/button.css?inline';
 import type { Listen } from '@/lib/content/resident/trusted';
 
@@ -33,21 +32,16 @@ export function caretKeyRequest(key: string): MenuRequest | null {
  */
 export function createButton(listen: Listen, on: ButtonHandlers): ResidentButton {
   const { host, root } = createShadowHost('send-to-openhands', BUTTON_CSS);
-  const mark = icon(OPENHANDS_MARK.path, 'icon', OPENHANDS_MARK.viewBox);
-  const spinner = h('span', { class: 'spinner', hidden: true });
-  const main = h('button', { type: 'button', class: 'btn main' }, mark, spinner, h('span', {}, BUTTON_NAME));
-  const caret = h(
-    'button',
-    {
-      type: 'button',
-      class: 'btn caret',
-      'aria-label': CARET_NAME,
-      'aria-haspopup': 'menu',
-      'aria-expanded': 'false',
-    },
-    icon(TRIANGLE_DOWN),
-  );
-  root.append(h('div', { class: 'group' }, main, caret));
+  // The icons and the spinner are pseudo-elements (button.css)
+  const main = h('button', { type: 'button', class: 'btn main' }, BUTTON_NAME);
+  const caret = h('button', {
+    type: 'button',
+    class: 'btn caret',
+    'aria-label': CARET_NAME,
+    'aria-haspopup': 'menu',
+    'aria-expanded': 'false',
+  });
+  root.append(main, caret);
   let busy = false;
 
   listen(main, 'click', () => {
@@ -75,8 +69,6 @@ export function createButton(listen: Listen, on: ButtonHandlers): ResidentButton
       busy = next;
       main.setAttribute('aria-disabled', String(next));
       main.setAttribute('aria-busy', String(next));
-      mark.toggleAttribute('hidden', next);
-      spinner.hidden = !next;
     },
   };
 }

@@ -21,20 +21,6 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
-/** A one-path SVG icon (Octicons are), hidden from assistive technology and coloured by `currentColor`. */
-export function icon(path: string, className = 'icon', viewBox = '0 0 16 16'): SVGSVGElement {
-  const ns = 'http://www.w3.org/2000/svg';
-  const svg = document.createElementNS(ns, 'svg');
-  svg.setAttribute('viewBox', viewBox);
-  svg.setAttribute('aria-hidden', 'true');
-  svg.setAttribute('focusable', 'false');
-  svg.setAttribute('class', className);
-  const shape = document.createElementNS(ns, 'path');
-  shape.setAttribute('d', path);
-  svg.append(shape);
-  return svg;
-}
-
 /** Keys typed in our UI must not reach GitHub's hotkeys (`c`, `?`, `g i`…), which see only the host. */
 const KEY_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
 

@@ -101,7 +101,7 @@ export function attachMenu(deps: MenuDeps): Menu {
     if (canPopover) menu.showPopover();
     open = true;
     caret.setAttribute('aria-expanded', 'true');
-    position(menu, caret.parentElement ?? caret);
+    position(menu, deps.host);
     focusItem(focus === 'first' ? 0 : items().length - 1);
   }
 
@@ -147,8 +147,8 @@ export function attachMenu(deps: MenuDeps): Menu {
     },
     { capture: true },
   );
-  listen(window, 'resize', () => open && position(menu, caret.parentElement ?? caret));
-  listen(window, 'scroll', () => open && position(menu, caret.parentElement ?? caret), {
+  listen(window, 'resize', () => open && position(menu, deps.host));
+  listen(window, 'scroll', () => open && position(menu, deps.host), {
     capture: true,
     passive: true,
   });

@@ -1,6 +1,6 @@
-import { h, icon } from '@/lib/content/resident/dom';
+import { h } from '@/lib/content/resident/dom';
 import type { Listen } from '@/lib/content/resident/trusted';
-import { ALERT, CHECK_CIRCLE, INFO, LINK_EXTERNAL, X } from '@/lib/content/ui/icons';
+import { ALERT, CHECK_CIRCLE, INFO, icon, LINK_EXTERNAL, X } from '@/lib/content/ui/icons';
 import type { ProgressView } from '@/lib/content/ui/progress';
 
 export const OPEN_CONVERSATION = 'Open conversation';
