@@ -20,6 +20,8 @@ export default defineConfig({
       'bench-results/**',
       'playwright-report/**',
       '.output-*/**',
+      // What `npm run bench` generates when it builds its empty reference extension
+      'scripts/bench/empty-extension/.wxt/**',
       'docs/**',
     ],
   },

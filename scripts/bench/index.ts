@@ -21,8 +21,8 @@ import { contentScriptSize, pageScriptSize, type Size, sizeOf } from './sizes.ts
 import { round, type Summary } from './stats.ts';
 
 const LOADS = Number(process.env.BENCH_SAMPLES ?? 20);
-/** Loads per page and browser for the script-time medians (at least 10 unless overridden for a quick try). */
-const SCRIPT_LOADS = Number(process.env.BENCH_SCRIPT_SAMPLES ?? Math.max(10, Math.ceil(LOADS / 2)));
+/** Loads per page and browser for the script-time medians (15 by default; at least 10 for a median worth reading). */
+const SCRIPT_LOADS = Number(process.env.BENCH_SCRIPT_SAMPLES ?? Math.max(15, Math.ceil(LOADS / 2)));
 const KEY = 'bench-api-key-0001';
 
 /** Chromium in a fresh profile, with `extension` loaded (or none). */
