@@ -21,6 +21,8 @@ export default defineConfig({
       'bench-results/**',
       'playwright-report/**',
       '.output-*/**',
+      // What `npm run bench` generates when it builds its empty reference extension
+      'scripts/bench/empty-extension/.wxt/**',
       'docs/**',
     ],
   },
@@ -30,6 +32,12 @@ export default defineConfig({
       'Send GitHub issues, pull requests and selected text to the OpenHands coding agent in one click.',
     permissions: ['storage', 'contextMenus', 'alarms', 'notifications', 'scripting', 'activeTab'],
     host_permissions: HOST_PERMISSIONS,
+    // The GitHub button's resident script (entrypoints/github-resident.ts): an unlisted script, so it carries
+    // neither WXT's content-script runtime nor the webextension-polyfill. Its UI bundle (github-ui.js) is
+    // injected on demand by the background, and is no web-accessible resource.
+    content_scripts: [
+      { matches: ['https://github.com/*'], js: ['github-resident.js'], run_at: 'document_end' },
+    ],
     // A self-hosted OpenHands server is granted at runtime, from the options page.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     commands: {

@@ -1,7 +1,10 @@
 import { browser, defineBackground } from '#imports';
 import { updateBadge } from '@/lib/background/badge';
 import { forwardCommand } from '@/lib/background/command';
+import { onConversationsChanged } from '@/lib/background/conversation-changes';
+import { getConversation } from '@/lib/background/conversation-store';
 import { createHandlers } from '@/lib/background/create-handlers';
+import { followConversation } from '@/lib/background/follow';
 import { serveFollowUpPort } from '@/lib/background/follow-up/port';
 import { handleMessage } from '@/lib/background/handle-message';
 import { createApiKeyStore } from '@/lib/background/keys/api-keys';
@@ -35,8 +38,12 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) =>
     handleMessage(message, sender, { self, handlers, toError }),
   );
-  // Follow-ups report their stages over a port (lib/conversations/follow-up.ts).
-  browser.runtime.onConnect.addListener((port) => serveFollowUpPort(port, { self, handlers, toError }));
+  // Ports, each ignoring the others' names: the GitHub toast follows the start it made (the background pushes
+  // each change of the record), and follow-ups report their stages (lib/conversations/follow-up.ts).
+  browser.runtime.onConnect.addListener((port) => {
+    followConversation(port, { self, load: getConversation, onChange: onConversationsChanged });
+    serveFollowUpPort(port, { self, handlers, toError });
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === POLL_ALARM) scheduler.schedule(0);
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FOLLOW_PORT_PREFIX } from '@/lib/conversations/follow';
 import { MAX_REVIEW_ITEMS } from '@/lib/conversations/follow-up';
 import { followUpResultSchema, sentReviewItemsSchema } from '@/lib/conversations/follow-up-schema';
 import { conversationListItemSchema } from '@/lib/conversations/list-item';
@@ -31,6 +32,8 @@ export const listConversationsRequest = z.strictObject({
   refresh: z.boolean().optional(),
 });
 export const openOptionsRequest = z.strictObject({ type: z.literal('options.open') });
+/** The GitHub button's resident script asks for its UI bundle (menu, editor, toast), injected into its tab. */
+export const loadUiRequest = z.strictObject({ type: z.literal('ui.load') });
 export const getSettingsRequest = z.strictObject({ type: z.literal('settings.get') });
 export const saveSettingsRequest = z.strictObject({
   type: z.literal('settings.save'),
@@ -88,6 +91,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   getConversationRequest,
   listConversationsRequest,
   openOptionsRequest,
+  loadUiRequest,
   getSettingsRequest,
   saveSettingsRequest,
   removeKeyRequest,
@@ -104,12 +108,25 @@ export type RequestType = Request['type'];
 /** Requests a GitHub content script may send; everything else needs an extension page. */
 export const CONTENT_SCRIPT_TYPES: ReadonlySet<RequestType> = new Set([
   'conversation.start',
-  'conversation.get',
   'options.open',
   // The caret menu: a follow-up to the item’s conversation, and "Send new review comments".
   'followUp.send',
   'followUp.sentReviewItems',
+  'ui.load',
 ]);
+
+/** Requests only a GitHub tab may send: they act on the tab that sent them. */
+export const GITHUB_TAB_ONLY_TYPES: ReadonlySet<RequestType> = new Set(['ui.load']);
+
+/**
+ * A page follows one stored record over a port named `conversation.follow:<id>` (lib/conversations/follow);
+ * the name gives the record's id. The page sends nothing on the port.
+ */
+export const followPortNameSchema = z
+  .string()
+  .startsWith(FOLLOW_PORT_PREFIX)
+  .transform((name) => name.slice(FOLLOW_PORT_PREFIX.length))
+  .pipe(getConversationRequest.shape.id);
 
 /** Messages the background sends to a tab's content script. Never carries the key. */
 export const tabMessageSchema = z.discriminatedUnion('type', [

@@ -1,3 +1,4 @@
+import { conversationsChanged } from '@/lib/background/conversation-changes';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import { sameId } from '@/lib/openhands/ids';
 import { conversationsItem } from '@/lib/storage/conversations';
@@ -16,6 +17,7 @@ export async function loadConversations(): Promise<ConversationRecord[]> {
 
 async function save(records: ConversationRecord[]): Promise<void> {
   await conversationsItem.setValue(normalise(records));
+  conversationsChanged();
 }
 
 // Serialises read-modify-write cycles: the poller and message handlers run concurrently in one worker.

@@ -8,6 +8,7 @@ import { getSettingsView, removeKeyFromPage, saveSettingsFromPage } from '@/lib/
 import { startConversation } from '@/lib/background/handlers/start-conversation';
 import { testConnection } from '@/lib/background/handlers/test-connection';
 import type { ApiKeyStore } from '@/lib/background/keys/api-keys';
+import { loadUi } from '@/lib/background/load-ui';
 import { recentRepositories } from '@/lib/background/recent-repos';
 import { loadDraft, saveDraftEdits } from '@/lib/background/selection/drafts';
 import type { ConversationRecord } from '@/lib/conversations/record';
@@ -55,6 +56,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'conversation.get': (request) => getConversation(request.id),
     'conversation.list': (request) => listConversations(request, deps),
     'options.open': () => browser.runtime.openOptionsPage(),
+    'ui.load': (_request, sender) =>
+      loadUi(sender, { executeScript: (injection) => browser.scripting.executeScript(injection) }),
     'settings.get': () => getSettingsView(deps.apiKeys),
     'settings.save': (request) => afterAccountChange(saveSettingsFromPage(request, deps.apiKeys)),
     'settings.removeKey': (request) => afterAccountChange(removeKeyFromPage(request, deps.apiKeys)),

@@ -2,7 +2,13 @@ import { classifySender, type ExtensionIdentity, type Sender } from '@/lib/backg
 import type { FollowUpStage } from '@/lib/conversations/follow-up';
 import type { MessageError } from '@/lib/errors/error';
 import { SPECIFIC_ERRORS } from '@/lib/errors/messages';
-import { CONTENT_SCRIPT_TYPES, type Reply, type Request, requestSchema } from '@/lib/messages';
+import {
+  CONTENT_SCRIPT_TYPES,
+  GITHUB_TAB_ONLY_TYPES,
+  type Reply,
+  type Request,
+  requestSchema,
+} from '@/lib/messages';
 
 /** Where a handler reports how far it got, when its caller listens (a follow-up port); ignored otherwise. */
 export type OnProgress = (stage: FollowUpStage) => void;
@@ -40,6 +46,9 @@ export function admitRequest(
   const request = parsed.data;
   if (kind === 'github-tab' && !CONTENT_SCRIPT_TYPES.has(request.type)) {
     return { refusal: reject(SPECIFIC_ERRORS.notFromGitHubPages) };
+  }
+  if (kind !== 'github-tab' && GITHUB_TAB_ONLY_TYPES.has(request.type)) {
+    return { refusal: reject(SPECIFIC_ERRORS.onlyFromGitHubTabs) };
   }
   return { request };
 }

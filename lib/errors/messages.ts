@@ -152,6 +152,8 @@ export const SPECIFIC_ERRORS = {
   untrustedSender: { code: 'forbidden', message: 'This sender may not talk to Send to OpenHands.' },
   /** A request only extension pages may send, sent from a GitHub page. */
   notFromGitHubPages: { code: 'forbidden', message: 'GitHub pages may not send this message.' },
+  /** A request only a GitHub tab may send (loading the page UI into that tab), sent from elsewhere. */
+  onlyFromGitHubTabs: { code: 'forbidden', message: 'Only a GitHub tab may send this message.' },
   /** A message that does not match the message contract. */
   malformedRequest: {
     code: 'bad_request',

@@ -1,4 +1,3 @@
-import type { AnchorPosition } from '@/lib/github/anchor';
 import {
   outsideBodies,
   readAuthor,
@@ -50,7 +49,8 @@ export type ThreadLayout = 'files' | 'timeline' | 'legacy-files';
  * thread on click (and inside a `<summary>` on older markup): the button's handler must call
  * `preventDefault()` and `stopPropagation()`. The React view stops click propagation, so listen on the button.
  */
-export type ThreadAnchor = { element: Element; position: AnchorPosition };
+/** Where a per-thread button goes, relative to `element`. */
+export type ThreadAnchor = { element: Element; position: 'prepend' | 'append' | 'before' | 'after' };
 
 export type ThreadComment = {
   /** `discussion_r123` (the same on every layout); '' when the page shows none. */

@@ -16,8 +16,14 @@ export const stickyHeaders = [
   '.gh-header-sticky',
 ];
 
-/** React PR header: the row that holds the "Code" button (refined-github prepends to the button's parent). */
-export const prActionsRow = [':has(> button[class*="PullRequestCodeButton"])'];
+/** React PR header: the "Code" button. */
+export const prCodeButtons = ['button[class*="PullRequestCodeButton"]'];
+
+/**
+ * React PR header: the row that holds the "Code" button (refined-github prepends to the button's parent).
+ * Scoped to `div`: an unscoped `:has()` tests every element and costs tens of ms on large pages.
+ */
+export const prActionsRow = prCodeButtons.map((button) => `div:has(> ${button})`);
 
 /** React issue view: the desktop action menu (Edit, New issue); the narrow-layout copy is outside PH_Actions. */
 export const issueActionsMenu = [

@@ -19,8 +19,8 @@ const pageError = (code: keyof typeof EXTENSION_MESSAGES): MessageError => ({
   code,
   message: EXTENSION_MESSAGES[code]({}),
 });
-const NO_REPLY = pageError('no_reply');
-const RELOADED = pageError('reloaded');
+export const NO_REPLY = pageError('no_reply');
+export const RELOADED = pageError('reloaded');
 /** The background answered, but not with what this page expects (e.g. a page older than the worker). */
 export const BAD_REPLY = pageError('bad_reply');
 

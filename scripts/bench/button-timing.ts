@@ -1,22 +1,21 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { readGitHubFixture, routeGitHub } from '../../tests/e2e/support/github.ts';
+import { readGitHubFixture } from '../../tests/e2e/support/github.ts';
+import { BENCH_URLS } from './pages.ts';
 import { summarise } from './stats.ts';
 
-/** The content script marks the host element of its button with this attribute. */
+/** The resident script marks the host element of its button with this attribute. */
 const BUTTON = '[data-openhands-button]';
 /** The header landmark the late-header fixture inserts (Primer PageHeader actions). */
 const HEADER = '[data-component="PH_Actions"]';
 
-const LATE = 'https://github.com/octo-org/hello-world/issues/60';
-const ISSUE = 'https://github.com/octo-org/hello-world/issues/42';
-const PULL = 'https://github.com/octo-org/hello-world/pull/7';
+type Marks = { header?: number; button?: number; swapped?: number; remounted?: number };
 
 /**
  * Runs in the page's own world before its scripts: records when the header landmark appears and when the
  * button is inside it, with a MutationObserver (its callbacks run right after each DOM change).
  */
 function recordInsertions(selectors: { header: string; button: string }) {
-  const marks: { header?: number; button?: number; swapped?: number; remounted?: number } = {};
+  const marks: Marks = {};
   Object.assign(window, { __benchMarks: marks });
   new MutationObserver(() => {
     const now = performance.now();
@@ -33,24 +32,24 @@ function recordInsertions(selectors: { header: string; button: string }) {
   }).observe(document, { childList: true, subtree: true });
 }
 
-type Marks = { header?: number; button?: number; swapped?: number; remounted?: number };
 const marks = (page: Page) =>
   page.evaluate(() => (window as unknown as { __benchMarks: Marks }).__benchMarks);
 
+/** Adds the page-world recorder to every page of `context` (once). */
+export async function recordButtonInsertions(context: BrowserContext): Promise<void> {
+  await context.addInitScript(recordInsertions, { header: HEADER, button: BUTTON });
+}
+
 /** Header inserted (late, by the page's own script) → button present in it; one page load per sample. */
 export async function headerToButtonOnLoad(context: BrowserContext, loads: number) {
-  await routeGitHub(context, { [LATE]: { file: 'issue-late-header.html' } });
-  await context.addInitScript(recordInsertions, { header: HEADER, button: BUTTON });
   const samples: number[] = [];
   for (let i = 0; i < loads; i++) {
     const page = await context.newPage();
-    await page.goto(LATE);
+    await page.goto(BENCH_URLS.lateHeader);
     await page.waitForFunction(
       () => (window as unknown as { __benchMarks: Marks }).__benchMarks.button !== undefined,
       null,
-      {
-        timeout: 10_000,
-      },
+      { timeout: 10_000 },
     );
     const m = await marks(page);
     samples.push((m.button ?? Number.NaN) - (m.header ?? Number.NaN));
@@ -64,17 +63,16 @@ export async function headerToButtonOnLoad(context: BrowserContext, loads: numbe
  * GitHub's events. Measures new body in place → button present again.
  */
 export async function softNavigationToButton(context: BrowserContext, navigations: number) {
-  await routeGitHub(context, { [ISSUE]: { file: 'issue.html' }, [PULL]: { file: 'pull.html' } });
   const bodies = {
-    [ISSUE]: bodyOf(readGitHubFixture('issue.html')),
-    [PULL]: bodyOf(readGitHubFixture('pull.html')),
+    [BENCH_URLS.issue]: bodyOf(readGitHubFixture('issue.html')),
+    [BENCH_URLS.pull]: bodyOf(readGitHubFixture('pull.html')),
   };
   const page = await context.newPage();
-  await page.goto(ISSUE);
+  await page.goto(BENCH_URLS.issue);
   await page.locator(BUTTON).first().waitFor({ state: 'attached' });
   const samples: number[] = [];
   for (let i = 0; i < navigations; i++) {
-    const target = i % 2 === 0 ? PULL : ISSUE;
+    const target = i % 2 === 0 ? BENCH_URLS.pull : BENCH_URLS.issue;
     await page.evaluate(
       ({ url, body }) => {
         const m = (window as unknown as { __benchMarks: Marks }).__benchMarks;
@@ -85,7 +83,7 @@ export async function softNavigationToButton(context: BrowserContext, navigation
         document.dispatchEvent(new Event('turbo:render'));
         document.dispatchEvent(new Event('soft-nav:react-done'));
       },
-      { url: target, body: bodies[target] },
+      { url: target, body: bodies[target] as string },
     );
     await page.waitForFunction(
       () => (window as unknown as { __benchMarks: Marks }).__benchMarks.remounted !== undefined,

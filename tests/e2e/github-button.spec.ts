@@ -254,6 +254,38 @@ test.describe('the Send to OpenHands button', () => {
     await expect(sendButton(page)).toBeVisible();
   });
 
+  test('should load its menu only when the pointer comes, out of the page scripts’ reach', async ({
+    context,
+  }) => {
+    const page = await openPage(context, 'issue');
+    await expect(sendButton(page)).toBeVisible();
+    const menuLoaded = () =>
+      buttonHosts(page).evaluate((host) => host.shadowRoot?.querySelector('[role="menu"]') !== null);
+    await page.waitForTimeout(500);
+    expect(await menuLoaded()).toBe(false);
+
+    await caretButton(page).hover();
+    await expect.poll(menuLoaded).toBe(true);
+    await expect(page.getByRole('menu', { name: 'OpenHands actions' })).toBeHidden();
+    await caretButton(page).click();
+    await expect(page.getByRole('menu', { name: 'OpenHands actions' })).toBeVisible();
+
+    // The UI lives in the extension's isolated world: nothing of it is a global of the page
+    const globals = await page.evaluate(() => Object.keys(window).filter((key) => /openhands/i.test(key)));
+    expect(globals).toEqual([]);
+  });
+
+  test('should take the button away once the extension was reloaded', async ({ context, serviceWorker }) => {
+    const page = await openPage(context, 'issue');
+    await expect(sendButton(page)).toBeVisible();
+
+    await serviceWorker.evaluate(() => chrome.runtime.reload()).catch(() => {});
+    // The old script notices at its next chance: a navigation, or the pointer reaching the button
+    await softNavigate(page, 'pull');
+
+    await expect(buttonHosts(page)).toHaveCount(0);
+  });
+
   test('should start one conversation from a double click', async ({ context, openHands }) => {
     const page = await openPage(context, 'pull');
 

@@ -10,6 +10,10 @@ test('should ask for exactly the permissions the README explains', async ({ serv
   expect(manifest.host_permissions).toEqual(['https://github.com/*', 'https://app.all-hands.dev/*']);
   expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
   expect(manifest).not.toHaveProperty('externally_connectable');
-  expect(manifest.content_scripts?.map((c) => c.matches)).toEqual([['https://github.com/*']]);
+  // One small resident script on GitHub; its UI is injected on demand by the background, never web-accessible.
+  expect(manifest.content_scripts).toEqual([
+    { matches: ['https://github.com/*'], js: ['github-resident.js'], run_at: 'document_end' },
+  ]);
+  expect(manifest).not.toHaveProperty('web_accessible_resources');
   expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|"tabs"|webRequest|cookies|history/);
 });

@@ -77,12 +77,20 @@ test.describe('security', () => {
           button.dispatchEvent(new PointerEvent('pointerup', { bubbles: true }));
         }
         results.buttonsReached = String(buttons.length);
+        try {
+          await fetch(`chrome-extension://${extensionId}/github-ui.js`);
+          results.uiBundle = 'fetched';
+        } catch (error) {
+          results.uiBundle = `refused: ${error}`;
+        }
         return results;
       },
       { extensionId },
     );
 
     expect(attempts.buttonsReached).toBe('2');
+    // The UI bundle is no web-accessible resource: only the background can inject it
+    expect(attempts.uiBundle).toMatch(/^refused/);
     expect(attempts.chromeStorage).toBe('undefined');
     // Not externally connectable: the page either has no runtime.sendMessage or it is refused.
     expect(attempts.sendMessage).not.toBe('delivered');

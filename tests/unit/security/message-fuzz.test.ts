@@ -148,6 +148,7 @@ function unauthorised(random: () => number): { message: unknown; sender: Sender 
     { type: 'connection.test', serverUrl: 'https://evil.example' },
     { type: 'repos.recent' },
     { type: 'conversation.list' },
+    { type: 'conversation.get', id: 'a1b2c3' },
     { type: 'draft.get', id: 'd1' },
     {
       type: 'draft.save',
@@ -170,7 +171,10 @@ function unauthorised(random: () => number): { message: unknown; sender: Sender 
       sender: { id: self.id, url: 'https://github.com/o/r/issues/1', tab },
     };
   }
-  return { message: pick(random, [...options, start, ...FOLLOW_UPS]), sender: pick(random, senders) };
+  return {
+    message: pick(random, [...options, start, { type: 'ui.load' }, ...FOLLOW_UPS]),
+    sender: pick(random, senders),
+  };
 }
 
 /** A port as `runtime.onConnect` hands it over, with the page's first message ready to deliver. */
@@ -287,11 +291,11 @@ describe('background message handling under hostile input', () => {
 
   it('should allow GitHub tabs only the messages the button and its menu need', () => {
     expect([...CONTENT_SCRIPT_TYPES].sort()).toEqual([
-      'conversation.get',
       'conversation.start',
       'followUp.send',
       'followUp.sentReviewItems',
       'options.open',
+      'ui.load',
     ]);
   });
 });

@@ -22,6 +22,7 @@ function fakeHandlers(): Handlers {
     'conversation.get': answer('get'),
     'conversation.list': answer('list'),
     'options.open': answer('options'),
+    'ui.load': answer('ui.load'),
     'settings.get': answer('settings.get'),
     'settings.save': answer('settings.save'),
     'settings.removeKey': answer('settings.removeKey'),
@@ -67,6 +68,14 @@ describe('handleMessage', () => {
     expect(await handleMessage(message, github, deps())).toEqual({ ok: true, data: 'start' });
   });
 
+  it('should let GitHub tabs, and only them, load the button UI into themselves', async () => {
+    expect(await handleMessage({ type: 'ui.load' }, github, deps())).toEqual({ ok: true, data: 'ui.load' });
+    expect(await handleMessage({ type: 'ui.load' }, page, deps())).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+  });
+
   it.each([
     [{ type: 'followUp.send', conversation: 'a'.repeat(32), text: 'Also add a test.' }, 'followUp.send'],
     [
@@ -95,6 +104,7 @@ describe('handleMessage', () => {
     { type: 'connection.test' },
     { type: 'repos.recent' },
     { type: 'conversation.list' },
+    { type: 'conversation.get', id: 'a1b2c3' },
   ])('should refuse $type from a GitHub tab', async (message) => {
     const actual = await handleMessage(message, github, deps());
     expect(actual).toMatchObject({ ok: false, error: { code: 'forbidden' } });

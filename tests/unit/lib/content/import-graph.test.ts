@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const ENTRY = 'entrypoints/github.content/index.ts';
+const RESIDENT = 'entrypoints/github-resident.ts';
+const UI = 'entrypoints/github-ui.ts';
 /** Runtime imports only: `import type` and `import { type X }`-only lines are erased by the compiler. */
 const IMPORT = /^import\s+(?!type\s)(?<names>[^'"]*?)\s*from\s*'(?<source>[^']+)';/gm;
 
@@ -10,16 +11,18 @@ function resolveModule(from: string, source: string): string | null {
   if (!source.startsWith('@/') && !source.startsWith('.')) return null;
   const base = source.startsWith('@/') ? resolve(source.slice(2)) : resolve(dirname(from), source);
   const file = base.replace(/\?inline$/, '');
-  return [file, `${file}.ts`, `${file}/index.ts`].find((candidate) => existsSync(candidate)) ?? null;
+  const candidates = [file, `${file}.ts`, `${file}/index.ts`];
+  return candidates.find((candidate) => existsSync(candidate) && statSync(candidate).isFile()) ?? null;
 }
 
-/** Every package the content script's runtime import graph reaches, by walking the source. */
-function packagesReached(entry: string): Set<string> {
+/** Every package and every local file (stylesheets too) a script's runtime import graph reaches. */
+function importGraph(entry: string): { packages: string[]; files: string[] } {
   const seen = new Set<string>();
   const packages = new Set<string>();
   const visit = (file: string) => {
-    if (seen.has(file) || !file.endsWith('.ts')) return;
+    if (seen.has(file)) return;
     seen.add(file);
+    if (!file.endsWith('.ts')) return;
     for (const match of readFileSync(file, 'utf8').matchAll(IMPORT)) {
       const { names = '', source = '' } = match.groups ?? {};
       // `{ type A, type B }` brings nothing at run time
@@ -37,13 +40,27 @@ function packagesReached(entry: string): Set<string> {
     }
   };
   visit(resolve(entry));
-  return packages;
+  return { packages: [...packages].sort(), files: [...seen].map((file) => relative('.', file)).sort() };
 }
 
-describe('the GitHub content script', () => {
-  it('should reach neither zod nor React at run time (it runs on every GitHub page)', () => {
-    const actual = [...packagesReached(ENTRY)].sort();
+describe('the resident GitHub script (it runs on every GitHub page)', () => {
+  it('should reach no package at all, but WXT’s identity function that marks the entrypoint', () => {
+    expect(importGraph(RESIDENT).packages).toEqual(['wxt/utils/define-unlisted-script']);
+    expect(importGraph('lib/content/resident/index.ts').packages).toEqual([]);
+  });
 
-    expect(actual).toEqual(['#imports', 'github-url-detection']);
+  it('should stay inside lib/content/resident, but for the selector lists', () => {
+    const outside = importGraph(RESIDENT).files.filter(
+      (file) => file !== RESIDENT && !file.startsWith('lib/content/resident/'),
+    );
+
+    // lib/github/selectors.ts: constants only (GitHub's landmarks), shared with the UI's page reading
+    expect(outside).toEqual(['lib/github/selectors.ts']);
+  });
+});
+
+describe('the on-demand GitHub UI bundle', () => {
+  it('should reach neither zod nor React at run time', () => {
+    expect(importGraph(UI).packages).toEqual(['#imports', 'github-url-detection']);
   });
 });

@@ -28,6 +28,7 @@ const EXPECTED_COUNTS: Record<FixtureName, Partial<Record<ListName, number>>> = 
   pull: {
     ...CONTAINERS,
     stickyHeaders: 4,
+    prCodeButtons: 2,
     prActionsRow: 2,
     primerHeaderActions: 1,
     prHeaderActions: 3,
@@ -45,6 +46,7 @@ const EXPECTED_COUNTS: Record<FixtureName, Partial<Record<ListName, number>>> = 
   'pull-fork': {
     ...CONTAINERS,
     stickyHeaders: 2,
+    prCodeButtons: 1,
     prActionsRow: 1,
     primerHeaderActions: 1,
     prHeaderActions: 2,
@@ -126,6 +128,7 @@ const EXPECTED_COUNTS: Record<FixtureName, Partial<Record<ListName, number>>> = 
   'pull-timeline-threads': {
     ...CONTAINERS,
     stickyHeaders: 4,
+    prCodeButtons: 2,
     prActionsRow: 2,
     primerHeaderActions: 1,
     prHeaderActions: 3,

@@ -1,0 +1,15 @@
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import type { ResidentRuntime } from '@/lib/content/resident';
+import { startResident } from '@/lib/content/resident';
+
+/** The browser's own extension namespace: promise-based in MV3 (Chromium's `chrome`, Firefox's `browser`). */
+type Namespace = { runtime: ResidentRuntime };
+
+// Runs on every GitHub page (listed by hand in wxt.config.ts `manifest.content_scripts`), so it is an
+// unlisted script without WXT's content-script runtime or the webextension-polyfill: empty, one is 0.3 KB
+// gzip against 4 KB for an empty WXT content script. Everything else loads on demand (entrypoints/github-ui.ts).
+export default defineUnlistedScript(() => {
+  const { browser, chrome } = globalThis as { browser?: Namespace; chrome?: Namespace };
+  const runtime = (browser ?? chrome)?.runtime;
+  if (runtime) startResident({ doc: document, win: window, runtime });
+});

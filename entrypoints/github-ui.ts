@@ -1,0 +1,25 @@
+import { browser, defineUnlistedScript } from '#imports';
+import { createUi } from '@/lib/content/ui';
+import { followRecord } from '@/lib/content/ui/follow';
+import { installUi } from '@/lib/content/ui/register';
+import { anyReply, sendMessage } from '@/lib/pages/send-message';
+
+// Injected by the background (`ui.load`, lib/background/load-ui.ts) into the GitHub tab's isolated world, the
+// first time the resident script needs it: the pointer or the focus reached the button, or a click or the
+// keyboard command came first. No zod, no React.
+export default defineUnlistedScript(() => {
+  installUi(() =>
+    createUi({
+      doc: document,
+      href: () => location.href,
+      alive: () => Boolean(browser.runtime?.id),
+      send: sendMessage,
+      follow: (id, on) => followRecord(browser.runtime, id, on),
+      later: (callback, ms) => {
+        const timer = setTimeout(callback, ms);
+        return () => clearTimeout(timer);
+      },
+      openOptions: () => void sendMessage({ type: 'options.open' }, anyReply),
+    }),
+  );
+});

@@ -1,0 +1,67 @@
+import { classifySender, type ExtensionIdentity, type Sender } from '@/lib/background/sender';
+import { type FollowMessage, followedRecord } from '@/lib/conversations/follow';
+import type { ConversationRecord } from '@/lib/conversations/record';
+import { followPortNameSchema } from '@/lib/messages';
+
+/** The parts of `runtime.Port` the background uses. */
+export type FollowPort = {
+  name: string;
+  sender?: Sender;
+  postMessage(message: FollowMessage): void;
+  disconnect(): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+};
+
+export type FollowDeps = {
+  self: ExtensionIdentity;
+  load(id: string): Promise<ConversationRecord | null>;
+  /** Calls `listener` after every write of the stored conversations; returns what unsubscribes it. */
+  onChange(listener: () => void): () => void;
+};
+
+/**
+ * A page follows a record it started (`runtime.connect({name: 'conversation.follow:<id>'})`): the record is
+ * posted on connect and after every change of the stored record, and only when what the page sees changed.
+ * Only our extension's pages and GitHub tabs may follow; the page sends nothing, so any message ends the port.
+ * Ports with other names are not ours to answer.
+ */
+export function followConversation(port: FollowPort, deps: FollowDeps): void {
+  const id = followPortNameSchema.safeParse(port.name);
+  if (!id.success) return;
+  if (!port.sender || classifySender(port.sender, deps.self) === 'untrusted') {
+    port.disconnect();
+    return;
+  }
+  let open = true;
+  let last = '';
+  let queue = Promise.resolve();
+  const push = async () => {
+    const record = await deps.load(id.data).catch(() => undefined);
+    if (!open || record === undefined) return;
+    const message: FollowMessage = { type: 'conversation.record', record: record && followedRecord(record) };
+    const json = JSON.stringify(message);
+    if (json === last) return;
+    last = json;
+    try {
+      port.postMessage(message);
+    } catch {
+      close();
+    }
+  };
+  // One push at a time, in order: the page always ends with the newest record
+  const schedule = () => {
+    queue = queue.then(push);
+  };
+  const unsubscribe = deps.onChange(schedule);
+  const close = () => {
+    open = false;
+    unsubscribe();
+  };
+  port.onDisconnect.addListener(close);
+  port.onMessage.addListener(() => {
+    close();
+    port.disconnect();
+  });
+  schedule();
+}

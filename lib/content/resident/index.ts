@@ -1,0 +1,207 @@
+import { findButtonAnchor } from '@/lib/content/resident/anchor';
+import { createButton, type ResidentButton } from '@/lib/content/resident/button';
+import { isSendDefaultMessage } from '@/lib/content/resident/command';
+import { registeredUi, type UiApi } from '@/lib/content/resident/contract';
+import { pageKindOf } from '@/lib/content/resident/gate';
+import { BUTTON_HOST_ATTRIBUTE, createMountManager } from '@/lib/content/resident/mount';
+import { type Listen, trustedOnly } from '@/lib/content/resident/trusted';
+import { createInsertionWatch, createMutationWatch, watchNavigation } from '@/lib/content/resident/watch';
+import {
+  issueActionsMenu,
+  legacyHeaderActions,
+  prCodeButtons,
+  primerHeaderActions,
+  stickyHeaders,
+} from '@/lib/github/selectors';
+
+type MessageListener = (message: unknown, sender: { id?: string; tab?: unknown }) => void;
+
+/** The part of the browser's own `runtime` namespace (`browser` or `chrome`, promise-based) the script uses. */
+export type ResidentRuntime = {
+  readonly id?: string;
+  sendMessage(message: unknown): Promise<unknown>;
+  onMessage: {
+    addListener(listener: MessageListener): void;
+    removeListener(listener: MessageListener): void;
+  };
+};
+
+export type ResidentDeps = {
+  doc: Document;
+  win: Window;
+  runtime: ResidentRuntime;
+  /** Where the UI bundle registers its API: the isolated world's global object. */
+  scope?: object;
+};
+
+/** The header landmarks whose insertion may call for the button (re-)mounted; and stray copies of its host. */
+export const INSERTED_LANDMARKS = [
+  ...prCodeButtons,
+  ...issueActionsMenu,
+  ...primerHeaderActions,
+  ...legacyHeaderActions,
+  `[${BUTTON_HOST_ATTRIBUTE}]`,
+];
+
+/** On `<html>` once the script runs on a page (tests and people debugging look for it). */
+export const LOADED_ATTRIBUTE = 'data-send-to-openhands';
+
+/** Shown on the button when the UI could not be loaded (not expected: the background injects it). */
+export const LOAD_FAILED = 'Send to OpenHands could not open here. Reload the page and try again.';
+
+/**
+ * The script that runs on every GitHub page, so it stays tiny: it gates on the URL, mounts the button on issue
+ * and PR pages, and asks the background for the UI bundle (menu, editor, toast, context extraction, prompts)
+ * when a click may follow or a click or the keyboard command needs it. Returns `stop`, which also runs by
+ * itself once the extension was reloaded or updated (this copy is then an orphan).
+ */
+export function startResident({ doc, win, runtime, scope = globalThis }: ResidentDeps): { stop(): void } {
+  doc.documentElement.setAttribute(LOADED_ATTRIBUTE, 'loaded');
+  let stopped = false;
+  const removers: (() => void)[] = [];
+  const listen: Listen = (target, type, handler, options) => {
+    target.addEventListener(type, handler, options);
+    removers.push(() => target.removeEventListener(type, handler, options));
+  };
+  // The button takes real user input only: page scripts can reach into its open shadow root
+  const userInput = trustedOnly(listen);
+  const alive = () => {
+    try {
+      return Boolean(runtime.id);
+    } catch {
+      return false;
+    }
+  };
+  const pageKind = () => pageKindOf(win.location.pathname);
+
+  let button: ResidentButton | undefined;
+  let loading: Promise<UiApi | undefined> | undefined;
+  // Nothing reads the world's globals until the UI was asked for
+  let asked = false;
+  const readyUi = () => {
+    if (!asked) return undefined;
+    const api = registeredUi(scope);
+    if (!api?.alive()) return undefined;
+    if (button) api.bind(button);
+    return api;
+  };
+  const loadUi = (): Promise<UiApi | undefined> => {
+    asked = true;
+    const ready = readyUi();
+    if (ready) return Promise.resolve(ready);
+    loading ??= Promise.resolve()
+      .then(() => runtime.sendMessage({ type: 'ui.load' }))
+      .catch(() => undefined)
+      .then(() => {
+        loading = undefined;
+        return readyUi();
+      });
+    return loading;
+  };
+  /** Runs `use` with the UI, loading it first if needed; `indicate` shows the wait on the button. */
+  const withUi = (use: (api: UiApi) => void, indicate?: (waiting: boolean) => void) => {
+    if (!alive()) return stop();
+    asked = true;
+    const ready = readyUi();
+    if (ready) return use(ready);
+    indicate?.(true);
+    void loadUi().then((api) => {
+      indicate?.(false);
+      if (api) use(api);
+      else if (!alive()) stop();
+      else button?.main.setAttribute('title', LOAD_FAILED);
+    });
+  };
+
+  const makeButton = () => {
+    button ??= createButton(userInput, {
+      onDefault: () =>
+        withUi(
+          (api) => api.runDefault(),
+          (waiting) => button?.setBusy(waiting),
+        ),
+      onMenu: (request) =>
+        withUi(
+          (api) => api.menu(request),
+          (waiting) => button?.caret.setAttribute('aria-busy', String(waiting)),
+        ),
+      onApproach: () => (alive() ? void loadUi() : stop()),
+    });
+    readyUi();
+    return button.host;
+  };
+  const mount = createMountManager({
+    doc,
+    pageKind,
+    findAnchor: findButtonAnchor,
+    createHost: makeButton,
+    later: (callback, ms) => {
+      win.setTimeout(() => {
+        if (!stopped) callback();
+      }, ms);
+    },
+  });
+
+  const insertions = createInsertionWatch(doc, INSERTED_LANDMARKS, stickyHeaders, (element) => {
+    // A copy of the host (a Turbo snapshot, a React clone) shows no button: take it away
+    if (element !== button?.host && element.hasAttribute(BUTTON_HOST_ATTRIBUTE)) element.remove();
+    else schedule(false);
+  });
+  const mutations = createMutationWatch(doc, () => schedule(false));
+  const check = (recheck: boolean) => {
+    if (!alive()) return stop();
+    const issueOrPull = pageKind() !== null;
+    insertions.toggle(issueOrPull);
+    const result = mount.sync(recheck);
+    // Waiting for a header (or in the fallback for good): watch every insertion, in the frame it happens
+    const waiting = issueOrPull && mount.placement !== 'actions' && mount.placement !== 'legacy';
+    mutations.toggle(waiting);
+    if (recheck || result === 'removed') readyUi()?.refresh();
+  };
+
+  // Navigation: right after the event (a microtask, which merges the events of one navigation). Insertions:
+  // once per frame, before it is painted.
+  let navigationPending = false;
+  let framePending = false;
+  const schedule = (navigation: boolean) => {
+    if (navigation) {
+      if (navigationPending) return;
+      navigationPending = true;
+      queueMicrotask(() => {
+        navigationPending = false;
+        if (!stopped) check(true);
+      });
+    } else if (!framePending) {
+      framePending = true;
+      win.requestAnimationFrame(() => {
+        framePending = false;
+        if (!stopped) check(false);
+      });
+    }
+  };
+
+  const onMessage: MessageListener = (message, sender) => {
+    if (isSendDefaultMessage(message, sender, runtime.id ?? '')) withUi((api) => api.runDefault());
+  };
+
+  function stop() {
+    if (stopped) return;
+    stopped = true;
+    for (const remove of removers.splice(0)) remove();
+    insertions.toggle(false);
+    mutations.toggle(false);
+    mount.remove();
+    try {
+      runtime.onMessage.removeListener(onMessage);
+    } catch {
+      // An orphan's runtime may refuse; its listener is dead anyway
+    }
+    const api = asked ? registeredUi(scope) : undefined;
+    if (api && !api.alive()) api.destroy();
+  }
+
+  runtime.onMessage.addListener(onMessage);
+  watchNavigation(listen, doc, win, () => schedule(true));
+  check(true);
+  return { stop };
+}

@@ -1,0 +1,108 @@
+import type { ButtonParts, UiApi } from '@/lib/content/resident/contract';
+import { type Listen, trustedOnly } from '@/lib/content/resident/trusted';
+import { createActions } from '@/lib/content/ui/actions';
+import { lazy } from '@/lib/content/ui/lazy';
+import { attachMenu, type Menu } from '@/lib/content/ui/menu';
+import { createOverlay } from '@/lib/content/ui/overlay';
+import type { ProgressView } from '@/lib/content/ui/progress';
+import { createSendFlow, type SendFlowDeps } from '@/lib/content/ui/send-flow';
+import { parseGitHubPage } from '@/lib/github/page';
+import { defaultPreset } from '@/lib/prompts/presets';
+
+export type UiDeps = Pick<SendFlowDeps, 'send' | 'follow' | 'later'> & {
+  doc: Document;
+  href(): string;
+  /** False once the extension was reloaded or updated. */
+  alive(): boolean;
+  /** "Open extension options" in the toast. */
+  openOptions(): void;
+};
+
+/**
+ * The on-demand part of the GitHub button: the caret's menu, the custom-prompt editor, the progress toast,
+ * reading the page and building the prompt. The resident script calls it through `UiApi` once loaded.
+ */
+export function createUi(deps: UiDeps): UiApi {
+  const lifetime = new AbortController();
+  // UI listeners take real user input only: page scripts can reach into our open shadow roots.
+  const listen: Listen = trustedOnly((target, type, handler, options) =>
+    target.addEventListener(type, handler, { ...options, signal: lifetime.signal }),
+  );
+  let button: ButtonParts | undefined;
+  let menu: Menu | undefined;
+
+  // Built on first use: most pages never show the toast or the editor.
+  const overlay = lazy(() =>
+    createOverlay({ listen, onDismiss: () => flow.stop(), onOpenOptions: deps.openOptions }),
+  );
+  const showToast = (view: ProgressView) => {
+    overlay().attach();
+    overlay().toast.show(view);
+  };
+  const flow = createSendFlow({
+    send: deps.send,
+    follow: deps.follow,
+    later: deps.later,
+    onView: showToast,
+    onBusy: (busy) => {
+      button?.setBusy(busy);
+      if (busy) menu?.close(false);
+    },
+  });
+  const actions = createActions({
+    doc: deps.doc,
+    href: deps.href,
+    flow,
+    editor: {
+      open: (request) => overlay().editor.open(request),
+      get isOpen() {
+        return overlay.made && overlay().editor.isOpen;
+      },
+    },
+    returnFocus: () => button?.caret ?? deps.doc.body,
+    notice: showToast,
+  });
+
+  const refresh = () => {
+    if (!button) return;
+    if (!button.host.isConnected) menu?.close(false);
+    // The tooltip: what a plain click does on this page, e.g. "Solve the issue with OpenHands"
+    const page = parseGitHubPage(deps.href());
+    if (page) button.main.title = `${defaultPreset(page.kind).label} with OpenHands`;
+  };
+
+  return {
+    alive: deps.alive,
+    bind(next) {
+      if (button === next) return;
+      button = next;
+      menu = attachMenu({
+        root: next.root,
+        host: next.host,
+        caret: next.caret,
+        entries: actions.entries,
+        enabled: () => !flow.busy,
+        onSelect: actions.run,
+        listen,
+      });
+      if (flow.busy) next.setBusy(true);
+      refresh();
+    },
+    runDefault: () => actions.runDefault(),
+    menu(request) {
+      if (!menu) return;
+      if (request !== 'toggle') menu.open(request);
+      else if (menu.isOpen) menu.close(true);
+      else menu.open('first');
+    },
+    refresh,
+    destroy() {
+      lifetime.abort();
+      flow.stop();
+      menu?.close(false);
+      menu = undefined;
+      button = undefined;
+      if (overlay.made) overlay().host.remove();
+    },
+  };
+}

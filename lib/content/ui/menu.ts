@@ -1,0 +1,163 @@
+import { h } from '@/lib/content/resident/dom';
+import type { Listen } from '@/lib/content/resident/trusted';
+import { menuKeyAction } from '@/lib/content/ui/menu-keys';
+import FLOATING_CSS from '@/lib/content/ui/styles/floating.css?inline';
+import MENU_CSS from '@/lib/content/ui/styles/menu.css?inline';
+
+/** One menu entry. Its accessible name is `label`; `description` is its accessible description. */
+export type MenuEntry = { id: string; label: string; description: string; isDefault?: boolean };
+
+export type MenuDeps = {
+  /** The button's shadow root, which gets the menu and its styles. */
+  root: ShadowRoot;
+  host: HTMLElement;
+  /** The button the menu opens from (its clicks and keys are the resident's); it gets `aria-expanded` and `aria-controls`. */
+  caret: HTMLButtonElement;
+  /** Read at each opening: the presets depend on the page, which changes with soft navigation. */
+  entries(): readonly MenuEntry[];
+  /** Whether entries can be chosen now (not while a start is under way). */
+  enabled(): boolean;
+  onSelect(id: string): void;
+  listen: Listen;
+};
+
+export type Menu = {
+  readonly isOpen: boolean;
+  /** Opens the menu with its first or last item focused. */
+  open(focus: 'first' | 'last'): void;
+  close(restoreFocus: boolean): void;
+};
+
+const MENU_ID = 'openhands-menu';
+const GAP = 4;
+const MARGIN = 8;
+
+function buildItem(entry: MenuEntry, disabled: boolean): HTMLElement {
+  const labelId = `${MENU_ID}-${entry.id}-label`;
+  const descriptionId = `${MENU_ID}-${entry.id}-description`;
+  return h(
+    'div',
+    {
+      role: 'menuitem',
+      class: 'item',
+      tabindex: '-1',
+      'data-id': entry.id,
+      'aria-labelledby': labelId,
+      'aria-describedby': descriptionId,
+      'aria-disabled': disabled ? 'true' : undefined,
+    },
+    h('span', { id: labelId, class: 'label' }, entry.label),
+    entry.isDefault ? h('span', { class: 'tag', 'aria-hidden': 'true' }, 'Default') : '',
+    h('span', { id: descriptionId, class: 'description' }, entry.description),
+  );
+}
+
+/** Places the fixed-position menu under the button group (above it when there is no room), inside the viewport. */
+function position(menu: HTMLElement, anchor: Element): void {
+  const box = anchor.getBoundingClientRect();
+  const { width, height } = menu.getBoundingClientRect();
+  const below = box.bottom + GAP;
+  const top =
+    below + height > window.innerHeight - MARGIN && box.top - GAP - height > MARGIN
+      ? box.top - GAP - height
+      : below;
+  const left = Math.max(MARGIN, Math.min(box.left, window.innerWidth - width - MARGIN));
+  menu.style.top = `${Math.round(top)}px`;
+  menu.style.left = `${Math.round(left)}px`;
+}
+
+/**
+ * The caret's menu (WAI-ARIA menu button): the resident script opens it on a click, Enter, Space, ↓ (first
+ * item) or ↑ (last item); arrows, Home and End move; Enter and Space choose; Escape closes and returns focus to
+ * the caret; Tab and a click outside close it. It is a manual popover, so it sits in the top layer and
+ * GitHub's `overflow: hidden` headers can't clip it.
+ */
+export function attachMenu(deps: MenuDeps): Menu {
+  const { root, caret, listen } = deps;
+  const menu = h('div', {
+    id: MENU_ID,
+    role: 'menu',
+    class: 'menu',
+    'aria-label': 'OpenHands actions',
+    hidden: true,
+  });
+  const canPopover = typeof menu.showPopover === 'function';
+  if (canPopover) menu.setAttribute('popover', 'manual');
+  root.append(h('style', {}, FLOATING_CSS + MENU_CSS), menu);
+  caret.setAttribute('aria-haspopup', 'menu');
+  caret.setAttribute('aria-expanded', 'false');
+  caret.setAttribute('aria-controls', MENU_ID);
+  let open = false;
+
+  const items = () => [...menu.querySelectorAll<HTMLElement>('[role="menuitem"]')];
+  const focusItem = (index: number) => items()[index]?.focus();
+
+  function show(focus: 'first' | 'last'): void {
+    const disabled = !deps.enabled();
+    menu.replaceChildren(...deps.entries().map((entry) => buildItem(entry, disabled)));
+    const custom = menu.querySelector('[data-id="custom"]');
+    custom?.before(h('div', { role: 'separator', class: 'separator' }));
+    menu.hidden = false;
+    if (canPopover) menu.showPopover();
+    open = true;
+    caret.setAttribute('aria-expanded', 'true');
+    position(menu, deps.host);
+    focusItem(focus === 'first' ? 0 : items().length - 1);
+  }
+
+  function close(restoreFocus: boolean): void {
+    if (!open) return;
+    open = false;
+    caret.setAttribute('aria-expanded', 'false');
+    if (canPopover && menu.matches(':popover-open')) menu.hidePopover();
+    menu.hidden = true;
+    if (restoreFocus) caret.focus();
+  }
+
+  function choose(item: HTMLElement | undefined): void {
+    if (!item || item.getAttribute('aria-disabled') === 'true') return;
+    close(true);
+    deps.onSelect(item.dataset.id ?? '');
+  }
+
+  listen(menu, 'keydown', (event) => {
+    const list = items();
+    const index = list.indexOf(root.activeElement as HTMLElement);
+    const action = menuKeyAction((event as KeyboardEvent).key, index, list.length);
+    if (action.type === 'none') return;
+    if (action.type !== 'close' || action.restoreFocus) event.preventDefault();
+    if (action.type === 'focus') focusItem(action.index);
+    else if (action.type === 'activate') choose(list[action.index]);
+    else close(action.restoreFocus);
+  });
+  listen(menu, 'click', (event) =>
+    choose((event.target as Element).closest<HTMLElement>('[role="menuitem"]') ?? undefined),
+  );
+  listen(menu, 'mousemove', (event) => {
+    const item = (event.target as Element).closest<HTMLElement>('[role="menuitem"]');
+    if (item && root.activeElement !== item) item.focus();
+  });
+  // A click anywhere else closes the menu (the caret toggles it itself)
+  listen(
+    document,
+    'pointerdown',
+    (event) => {
+      if (open && !event.composedPath().includes(deps.host) && !event.composedPath().includes(menu))
+        close(false);
+    },
+    { capture: true },
+  );
+  listen(window, 'resize', () => open && position(menu, deps.host));
+  listen(window, 'scroll', () => open && position(menu, deps.host), {
+    capture: true,
+    passive: true,
+  });
+
+  return {
+    get isOpen() {
+      return open;
+    },
+    open: show,
+    close,
+  };
+}

@@ -1,0 +1,45 @@
+import { createShadowHost } from '@/lib/content/resident/dom';
+import type { Listen } from '@/lib/content/resident/trusted';
+import { createEditor, type Editor } from '@/lib/content/ui/editor';
+import FLOATING_CSS from '@/lib/content/ui/styles/floating.css?inline';
+import OVERLAY_CSS from '@/lib/content/ui/styles/overlay.css?inline';
+import { createToast, type Toast } from '@/lib/content/ui/toast';
+
+export const OVERLAY_HOST_ATTRIBUTE = 'data-openhands-overlay';
+
+export type Overlay = {
+  host: HTMLElement;
+  toast: Toast;
+  editor: Editor;
+  /** Puts the host back if the page removed it; call before showing anything. */
+  attach(): void;
+};
+
+/**
+ * The second shadow host, for the progress toast and the custom-prompt dialog. It hangs off `<html>`, not
+ * `<body>`, so Turbo's body swaps during soft navigation don't take a running progress toast away; and only
+ * once something is shown (the editor attaches it itself; call `attach` before showing the toast).
+ */
+export function createOverlay(deps: { listen: Listen; onDismiss(): void; onOpenOptions(): void }): Overlay {
+  const { host, root } = createShadowHost('send-to-openhands-overlay', FLOATING_CSS + OVERLAY_CSS);
+  host.setAttribute(OVERLAY_HOST_ATTRIBUTE, '');
+  const toast = createToast({ root, ...deps });
+  const dialog = createEditor(root, deps.listen);
+  const attach = () => {
+    for (const stray of document.querySelectorAll(`[${OVERLAY_HOST_ATTRIBUTE}]`)) {
+      if (stray !== host) stray.remove();
+    }
+    if (!host.isConnected) document.documentElement.append(host);
+  };
+  // Attached only when first needed: most GitHub pages never show either
+  const editor: Editor = {
+    open(request) {
+      attach();
+      dialog.open(request);
+    },
+    get isOpen() {
+      return dialog.isOpen;
+    },
+  };
+  return { host, toast, editor, attach };
+}

@@ -1,0 +1,81 @@
+import type { BrowserContext } from '@playwright/test';
+import { readGitHubFixture } from '../../tests/e2e/support/github.ts';
+
+const REPO = 'https://github.com/octo-org/hello-world';
+
+/** The GitHub stand-ins the bench loads, by name. */
+export const BENCH_URLS = {
+  issue: `${REPO}/issues/42`,
+  issueLarge: `${REPO}/issues/4242`,
+  lateHeader: `${REPO}/issues/60`,
+  pull: `${REPO}/pull/7`,
+  repo: REPO,
+  code: `${REPO}/blob/main/src/server.js`,
+} as const;
+
+/** Comments on the large issue page, and lines in the code view: long but ordinary GitHub pages. */
+const LARGE_ISSUE_COMMENTS = 600;
+const CODE_VIEW_LINES = 2_000;
+
+/** A timeline comment as GitHub's React issue view renders it, with a little of everything markdown gives. */
+function comment(index: number): string {
+  return `
+    <div class="react-issue-comment" data-testid="comment-viewer-outer-box-IC_${index}">
+      <div data-testid="comment-header"><img alt="" width="20" height="20" src="data:,"><a href="/user${index % 37}">user${index % 37}</a>
+        commented <relative-time datetime="2026-03-04T10:00:00Z">on Mar 4, 2026</relative-time>
+        <button type="button" aria-label="Comment actions">…</button></div>
+      <div class="markdown-body NewMarkdownViewer-module__safe-html-box--cRsz0" data-testid="markdown-body">
+        <p dir="auto">Comment ${index}: I can reproduce this on <code>2.3.${index % 10}</code> with <a href="/octo-org/hello-world/issues/${index}">#${index}</a>.</p>
+        <ul dir="auto"><li>Run <code>npm start</code></li><li>Open <a href="http://localhost:8080">localhost</a></li><li>See the stack trace</li></ul>
+        <div class="highlight"><pre><span class="pl-k">const</span> port <span class="pl-c1">=</span> config.port;</pre><clipboard-copy aria-label="Copy"></clipboard-copy></div>
+      </div>
+      <div role="toolbar" aria-label="Reactions"><button type="button">👍 ${index % 5}</button><button type="button">🎉 1</button></div>
+    </div>`;
+}
+
+function largeIssue(): string {
+  const html = readGitHubFixture('issue.html');
+  const marker = '<div data-testid="issue-timeline-container">';
+  const comments = Array.from({ length: LARGE_ISSUE_COMMENTS }, (_, i) => comment(i + 2)).join('');
+  return html.replace(marker, `${marker}${comments}`);
+}
+
+function longCodeView(): string {
+  const html = readGitHubFixture('code.html');
+  const lines = [...html.matchAll(/ *<div class="react-code-line".*<\/div>\n/g)].map((match) => match[0]);
+  const start = html.indexOf(lines[0] as string);
+  const end = html.lastIndexOf(lines.at(-1) as string) + (lines.at(-1) as string).length;
+  const many = Array.from({ length: CODE_VIEW_LINES }, (_, i) =>
+    (lines[i % lines.length] as string).replace(
+      /data-line-number="\d+"><span class="react-line-number">\d+/,
+      `data-line-number="${i + 1}"><span class="react-line-number">${i + 1}`,
+    ),
+  ).join('');
+  return html.slice(0, start) + many + html.slice(end);
+}
+
+/**
+ * Serves every bench page; any other issue number gets the issue fixture (click samples use a new issue each,
+ * since the background merges identical starts), anything else on github.com a 404.
+ */
+export async function routeBenchPages(context: BrowserContext): Promise<void> {
+  const pages = new Map<string, string>([
+    [BENCH_URLS.issue, readGitHubFixture('issue.html')],
+    [BENCH_URLS.issueLarge, largeIssue()],
+    [BENCH_URLS.lateHeader, readGitHubFixture('issue-late-header.html')],
+    [BENCH_URLS.pull, readGitHubFixture('pull.html')],
+    [BENCH_URLS.repo, readGitHubFixture('repo.html')],
+    [BENCH_URLS.code, longCodeView()],
+  ]);
+  const issue = pages.get(BENCH_URLS.issue) as string;
+  await context.route('https://github.com/**', async (route) => {
+    const url = new URL(route.request().url());
+    const key = `${url.origin}${url.pathname}`;
+    const body = pages.get(key) ?? (/\/issues\/\d+$/.test(url.pathname) ? issue : undefined);
+    await route.fulfill(
+      body === undefined
+        ? { status: 404, contentType: 'text/html', body: '<!doctype html><title>Not Found</title>' }
+        : { status: 200, contentType: 'text/html; charset=utf-8', body },
+    );
+  });
+}

@@ -1,0 +1,342 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LOAD_FAILED, type ResidentRuntime, startResident } from '@/lib/content/resident';
+import { registerUi, type UiApi } from '@/lib/content/resident/contract';
+import { BUTTON_HOST_ATTRIBUTE } from '@/lib/content/resident/mount';
+import { INSERTION_ANIMATION } from '@/lib/content/resident/watch';
+import { FIXTURE_URLS, type FixtureName, loadFixture } from '../../github/fixtures';
+
+const REPO_PATH = '/octo-org/hello-world';
+
+/** An event as the browser makes it from user input: the button ignores any other. */
+function trusted<E extends Event>(event: E): E {
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  return event;
+}
+const click = (target: Element) => target.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true })));
+
+/** Puts a fixture's body in the test document. */
+function showFixture(name: FixtureName) {
+  document.body.innerHTML = loadFixture(name).body.innerHTML;
+}
+
+function fakeUi(): UiApi {
+  return {
+    alive: vi.fn(() => true),
+    bind: vi.fn(),
+    runDefault: vi.fn(),
+    menu: vi.fn(),
+    refresh: vi.fn(),
+    destroy: vi.fn(),
+  };
+}
+
+/**
+ * The resident on the test document at `path`, with a window whose animation frames run on `flush`, and a
+ * runtime whose `ui.load` registers a fake UI in `scope` (as the background's injection would) unless told
+ * otherwise by `load`.
+ */
+function start(path: string, load?: () => Promise<unknown>) {
+  const frames: (() => void)[] = [];
+  const win = Object.assign(new EventTarget(), {
+    location: { pathname: path },
+    requestAnimationFrame: (callback: () => void) => frames.push(callback),
+    setTimeout: () => 0,
+  });
+  const scope: object = {};
+  const ui = fakeUi();
+  const listeners = new Set<(message: unknown, sender: { id?: string }) => void>();
+  const runtime = {
+    id: 'ours' as string | undefined,
+    sendMessage: vi.fn(async (_message: unknown) => {
+      if (load) await load();
+      else registerUi(ui, scope);
+      return { ok: true, data: null };
+    }),
+    onMessage: {
+      addListener: (listener: never) => listeners.add(listener),
+      removeListener: (listener: never) => listeners.delete(listener),
+    },
+  };
+  const resident = startResident({
+    doc: document,
+    win: win as never,
+    runtime: runtime as ResidentRuntime,
+    scope,
+  });
+  const flush = () => {
+    for (const frame of frames.splice(0)) frame();
+  };
+  const navigate = async (to: string, event = 'turbo:render') => {
+    win.location.pathname = to;
+    (event === 'popstate' ? win : document).dispatchEvent(new Event(event));
+    await Promise.resolve();
+  };
+  const deliver = (message: unknown, sender: { id?: string }) => {
+    for (const listener of listeners) listener(message, sender);
+  };
+  const host = () => document.querySelector<HTMLElement>(`[${BUTTON_HOST_ATTRIBUTE}]`);
+  const part = (name: 'main' | 'caret') =>
+    host()?.shadowRoot?.querySelector<HTMLButtonElement>(`.${name}`) as HTMLButtonElement;
+  const insertionRule = () =>
+    [...document.querySelectorAll('style')].some((s) => s.textContent?.includes(INSERTION_ANIMATION));
+  return {
+    resident,
+    runtime,
+    scope,
+    ui,
+    flush,
+    navigate,
+    deliver,
+    listeners,
+    host,
+    part,
+    insertionRule,
+    win,
+  };
+}
+
+/** Lets promise chains and MutationObserver callbacks run. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+let stops: (() => void)[] = [];
+beforeEach(() => {
+  stops = [];
+});
+afterEach(() => {
+  for (const stop of stops) stop();
+  document.body.replaceChildren();
+  for (const style of document.querySelectorAll('style')) style.remove();
+  delete document.documentElement.dataset.sendToOpenhands;
+});
+/** `start`, stopped after the test. */
+function run(...args: Parameters<typeof start>) {
+  const started = start(...args);
+  stops.push(started.resident.stop);
+  return started;
+}
+
+describe('startResident', () => {
+  it('should mount the button in the header of an issue page, and watch for header insertions', () => {
+    showFixture('issue');
+
+    const { host, insertionRule } = run(new URL(FIXTURE_URLS.issue).pathname);
+
+    expect(document.documentElement.dataset.sendToOpenhands).toBe('loaded');
+    expect(host()?.getAttribute(BUTTON_HOST_ATTRIBUTE)).toBe('actions');
+    expect(host()?.closest('[data-component="PH_Actions"]')).not.toBeNull();
+    expect(insertionRule()).toBe(true);
+  });
+
+  it('should neither query nor observe a page that is not an issue or PR', async () => {
+    showFixture('issue');
+    const queries = [vi.spyOn(document, 'querySelector'), vi.spyOn(document, 'querySelectorAll')];
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+
+    const { navigate, host } = run(REPO_PATH);
+    await navigate(`${REPO_PATH}/blob/main/README.md`, 'soft-nav:end');
+    const counts = [...queries, observe].map((spy) => spy.mock.calls.length);
+    for (const spy of queries) spy.mockRestore();
+
+    expect(counts).toEqual([0, 0, 0]);
+    expect(host()).toBeNull();
+    expect(document.querySelectorAll('style')).toHaveLength(0);
+    expect(document.documentElement.dataset.sendToOpenhands).toBe('loaded');
+  });
+
+  it('should come and go with soft navigation', async () => {
+    showFixture('pull');
+    const { navigate, host, insertionRule } = run(REPO_PATH);
+
+    await navigate(new URL(FIXTURE_URLS.pull).pathname);
+    expect(host()?.getAttribute(BUTTON_HOST_ATTRIBUTE)).toBe('actions');
+    expect(insertionRule()).toBe(true);
+
+    await navigate(REPO_PATH, 'popstate');
+    expect(host()).toBeNull();
+    expect(insertionRule()).toBe(false);
+  });
+
+  it('should mount again when a header landmark is inserted (React re-rendered the header)', () => {
+    showFixture('issue');
+    const { host, flush } = run(new URL(FIXTURE_URLS.issue).pathname);
+    const header = document.querySelector('[data-testid="issue-header"]') as Element;
+    const copy = header.cloneNode(true) as Element;
+    header.replaceWith(copy);
+
+    // The browser animates both inserted landmarks: the header actions and the copy of the host
+    for (const selector of [`[${BUTTON_HOST_ATTRIBUTE}]`, '[data-component="PH_Actions"]']) {
+      const event = new Event('animationstart', { bubbles: true });
+      Object.defineProperty(event, 'animationName', { value: INSERTION_ANIMATION });
+      copy.querySelector(selector)?.dispatchEvent(event);
+    }
+    flush();
+
+    expect(document.querySelectorAll(`[${BUTTON_HOST_ATTRIBUTE}]`)).toHaveLength(1);
+    expect(host()?.isConnected).toBe(true);
+    expect(copy.contains(host())).toBe(true);
+    expect(host()?.shadowRoot).not.toBeNull();
+  });
+
+  it('should take away a host left by an earlier copy of the script, as the page shows it', () => {
+    showFixture('issue');
+    const stale = document.createElement('send-to-openhands');
+    stale.setAttribute(BUTTON_HOST_ATTRIBUTE, 'actions');
+    document.body.prepend(stale);
+    const { host, flush } = run(new URL(FIXTURE_URLS.issue).pathname);
+
+    // The insertion rule animates every matching element already on the page
+    const event = new Event('animationstart', { bubbles: true });
+    Object.defineProperty(event, 'animationName', { value: INSERTION_ANIMATION });
+    stale.dispatchEvent(event);
+    flush();
+
+    expect(stale.isConnected).toBe(false);
+    expect([...document.querySelectorAll(`[${BUTTON_HOST_ATTRIBUTE}]`)]).toEqual([host()]);
+  });
+
+  it('should take away a copy of its host inserted while the button stays put', () => {
+    showFixture('issue');
+    const { host, flush } = run(new URL(FIXTURE_URLS.issue).pathname);
+    const copy = host()?.cloneNode() as Element;
+    document.body.append(copy);
+
+    const event = new Event('animationstart', { bubbles: true });
+    Object.defineProperty(event, 'animationName', { value: INSERTION_ANIMATION });
+    copy.dispatchEvent(event);
+    flush();
+
+    expect(copy.isConnected).toBe(false);
+    expect(document.querySelectorAll(`[${BUTTON_HOST_ATTRIBUTE}]`)).toHaveLength(1);
+  });
+
+  it('should watch every DOM change while it waits for a late header, and only then', async () => {
+    showFixture('issue-late-header');
+    const disconnect = vi.spyOn(MutationObserver.prototype, 'disconnect');
+    const { host, flush } = run(new URL(FIXTURE_URLS['issue-late-header']).pathname);
+    expect(host()?.getAttribute(BUTTON_HOST_ATTRIBUTE)).toBe('fallback');
+
+    const template = document.querySelector<HTMLTemplateElement>('#late-header-actions');
+    document.querySelector('[data-component="PH"]')?.append(template?.content.cloneNode(true) as Node);
+    await settle();
+    flush();
+
+    expect(host()?.getAttribute(BUTTON_HOST_ATTRIBUTE)).toBe('actions');
+    expect(disconnect).toHaveBeenCalled();
+  });
+
+  it('should load the UI once when the pointer reaches the button, then run a click at once', async () => {
+    showFixture('issue');
+    const { runtime, ui, host, part } = run(new URL(FIXTURE_URLS.issue).pathname);
+
+    host()?.dispatchEvent(trusted(new PointerEvent('pointerenter')));
+    part('main').dispatchEvent(trusted(new FocusEvent('focusin', { bubbles: true, composed: true })));
+    await settle();
+    click(part('main'));
+
+    expect(runtime.sendMessage.mock.calls).toEqual([[{ type: 'ui.load' }]]);
+    expect(ui.bind).toHaveBeenCalledWith(expect.objectContaining({ host: host(), main: part('main') }));
+    expect(ui.runDefault).toHaveBeenCalledTimes(1);
+  });
+
+  it('should show that a click is being handled while the UI loads, and run it once', async () => {
+    showFixture('issue');
+    let loaded = () => {};
+    const wait = new Promise<void>((resolve) => {
+      loaded = resolve;
+    });
+    const started = run(new URL(FIXTURE_URLS.issue).pathname, async () => {
+      await wait;
+      registerUi(started.ui, started.scope);
+    });
+    const { ui, part } = started;
+
+    click(part('main'));
+    click(part('main'));
+    expect(part('main').getAttribute('aria-busy')).toBe('true');
+    loaded();
+    await settle();
+
+    expect(part('main').getAttribute('aria-busy')).toBe('false');
+    expect(ui.runDefault).toHaveBeenCalledTimes(1);
+  });
+
+  it('should mark the caret busy while the menu loads, then open it', async () => {
+    showFixture('issue');
+    const { ui, part } = run(new URL(FIXTURE_URLS.issue).pathname);
+
+    click(part('caret'));
+    expect(part('caret').getAttribute('aria-busy')).toBe('true');
+    await settle();
+
+    expect(part('caret').getAttribute('aria-busy')).toBe('false');
+    expect(ui.menu).toHaveBeenCalledWith('toggle');
+  });
+
+  it('should ignore clicks a page script makes', async () => {
+    showFixture('issue');
+    const { runtime, part } = run(new URL(FIXTURE_URLS.issue).pathname);
+
+    part('main').click();
+    part('caret').click();
+    await settle();
+
+    expect(runtime.sendMessage).not.toHaveBeenCalled();
+  });
+
+  it('should say so on the button when the UI cannot be loaded', async () => {
+    showFixture('issue');
+    const { ui, part } = run(new URL(FIXTURE_URLS.issue).pathname, async () => {
+      throw new Error('Could not establish connection');
+    });
+
+    click(part('main'));
+    await settle();
+
+    expect(part('main').getAttribute('aria-busy')).toBe('false');
+    expect(part('main').title).toBe(LOAD_FAILED);
+    expect(ui.runDefault).not.toHaveBeenCalled();
+  });
+
+  it('should run the default action on the keyboard command, on any GitHub page, from our background only', async () => {
+    const { runtime, ui, deliver } = run(REPO_PATH);
+
+    deliver({ type: 'command.send-default' }, { id: 'theirs' });
+    deliver({ type: 'command.send-default' }, { id: 'ours' });
+    await settle();
+
+    expect(runtime.sendMessage).toHaveBeenCalledTimes(1);
+    expect(ui.runDefault).toHaveBeenCalledTimes(1);
+  });
+
+  it('should replace a UI left by a reloaded extension', async () => {
+    showFixture('issue');
+    const { scope, ui, runtime, part } = run(new URL(FIXTURE_URLS.issue).pathname);
+    const orphan = { ...fakeUi(), alive: () => false };
+    registerUi(orphan, scope);
+
+    click(part('main'));
+    await settle();
+
+    expect(runtime.sendMessage).toHaveBeenCalledTimes(1);
+    expect(orphan.runDefault).not.toHaveBeenCalled();
+    expect(ui.runDefault).toHaveBeenCalledTimes(1);
+  });
+
+  it('should take the button away and stop once the extension was reloaded (an orphan)', async () => {
+    showFixture('issue');
+    const { runtime, host, part, navigate, listeners, insertionRule } = run(
+      new URL(FIXTURE_URLS.issue).pathname,
+    );
+    const main = part('main');
+    runtime.id = undefined;
+
+    await navigate(new URL(FIXTURE_URLS.issue).pathname);
+    click(main);
+    await settle();
+
+    expect(host()).toBeNull();
+    expect(insertionRule()).toBe(false);
+    expect(listeners.size).toBe(0);
+    expect(runtime.sendMessage).not.toHaveBeenCalled();
+  });
+});
