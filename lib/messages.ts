@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { conversationListItemSchema } from '@/lib/conversations/list-item';
 import { conversationRecordSchema } from '@/lib/conversations/record';
 import { startInputSchema } from '@/lib/conversations/start-input';
@@ -10,6 +10,7 @@ import { composeFieldsSchema, draftIdSchema, draftSchema } from '@/lib/storage/d
  * `{type, ...}` object; every reply is an envelope, so errors cross the boundary as data, never as rejections.
  * Requests are strict objects: an unknown field is a malformed message, not something to ignore. Replies have
  * schemas too, next to their requests: pages check what they receive (lib/pages/send-message) rather than trust it.
+ * zod/mini, like every shape a page reads: zod classic would add ~20 KB gzip to each page.
  */
 
 /** Errors cross the boundary as `MessageError` (lib/errors/error), built by `serializeError`. */
@@ -21,33 +22,33 @@ export const startConversationRequest = z.strictObject({
 });
 export const getConversationRequest = z.strictObject({
   type: z.literal('conversation.get'),
-  id: z.string().min(1).max(100),
+  id: z.string().check(z.minLength(1), z.maxLength(100)),
 });
 export const listConversationsRequest = z.strictObject({
   type: z.literal('conversation.list'),
-  pageId: z.string().max(2000).optional(),
-  refresh: z.boolean().optional(),
+  pageId: z.optional(z.string().check(z.maxLength(2000))),
+  refresh: z.optional(z.boolean()),
 });
 export const openOptionsRequest = z.strictObject({ type: z.literal('options.open') });
 export const getSettingsRequest = z.strictObject({ type: z.literal('settings.get') });
 export const saveSettingsRequest = z.strictObject({
   type: z.literal('settings.save'),
-  serverUrl: z.string().url(),
+  serverUrl: z.url(),
   /** `undefined` keeps the stored key; `''` removes it. */
-  apiKey: z.string().max(500).optional(),
+  apiKey: z.optional(z.string().check(z.maxLength(500))),
   notifications: z.boolean(),
 });
 /** "Remove key" on the options page: forgets the key saved for one server. */
 export const removeKeyRequest = z.strictObject({
   type: z.literal('settings.removeKey'),
-  serverUrl: z.string().url(),
+  serverUrl: z.url(),
 });
 export const testConnectionRequest = z.strictObject({
   type: z.literal('connection.test'),
   /** The form's URL; absent: the saved server. */
-  serverUrl: z.string().url().optional(),
+  serverUrl: z.optional(z.url()),
   /** The typed key; absent or empty: the key saved for `serverUrl` (never another server's). */
-  apiKey: z.string().max(500).optional(),
+  apiKey: z.optional(z.string().check(z.maxLength(500))),
 });
 export const recentReposRequest = z.strictObject({ type: z.literal('repos.recent') });
 /** The compose window asks for the selection it was opened for (extension pages only). */
@@ -95,7 +96,7 @@ export const settingsViewSchema = z.object({
   /** Whether the saved server has a key. */
   hasKey: z.boolean(),
   /** The saved server's key, e.g. `…a1b2`. */
-  keyHint: z.string().nullable(),
+  keyHint: z.nullable(z.string()),
   /** Every saved key's hint by server origin: keys belong to one server each. */
   keyHints: z.record(z.string(), z.string()),
   isCloud: z.boolean(),
@@ -106,11 +107,11 @@ export type SettingsView = z.infer<typeof settingsViewSchema>;
 export const connectionReportSchema = z.object({
   serverUrl: z.string(),
   apiVersion: z.enum(['v1', 'v0']),
-  appMode: z.enum(['saas', 'oss']).nullable(),
+  appMode: z.nullable(z.enum(['saas', 'oss'])),
   /** Which key answered on Cloud (`/api/keys/current`). */
-  key: z
-    .object({ name: z.string().nullable(), orgId: z.string(), boundOrgId: z.string().nullable() })
-    .nullable(),
+  key: z.nullable(
+    z.object({ name: z.nullable(z.string()), orgId: z.string(), boundOrgId: z.nullable(z.string()) }),
+  ),
   /** One sentence for the options page. */
   summary: z.string(),
 });
@@ -134,9 +135,9 @@ export const conversationListReplySchema = z.object({
   /** Newest first: local records merged with one page of the server's list. */
   items: z.array(conversationListItemSchema),
   /** Pass back as `pageId` for older conversations; null on the last page. */
-  nextPageId: z.string().nullable(),
+  nextPageId: z.nullable(z.string()),
   /** When the server's part of `items` was fetched; null when it could not be. Older when served from cache. */
-  fetchedAt: z.string().nullable(),
+  fetchedAt: z.nullable(z.string()),
   /** Why the server could not be asked (`no_key`, `unauthorized`, `offline`…); `items` are then local or cached. */
   serverError: z.optional(messageErrorSchema),
 });

@@ -12,7 +12,7 @@ import { CLOUD_ORIGIN } from '@/lib/openhands/server-url';
 
 const self = { id: 'our-extension', baseUrl: 'chrome-extension://our-extension/' };
 const TYPES = [
-  ...requestSchema.options.map((o) => o.shape.type.value),
+  ...requestSchema.def.options.map((o) => o.shape.type.def.values[0]),
   'settings.reveal',
   'key.get',
   '',
