@@ -4,6 +4,7 @@ import { forwardCommand } from '@/lib/background/command';
 import { createHandlers } from '@/lib/background/create-handlers';
 import { handleMessage } from '@/lib/background/handle-message';
 import { createApiKeyStore } from '@/lib/background/keys/api-keys';
+import { createListFollowers } from '@/lib/background/list-followers';
 import { notify, notifyNote, openNotifiedConversation } from '@/lib/background/notifications';
 import { pollOnce } from '@/lib/background/polling/poller';
 import { createPollScheduler, POLL_ALARM } from '@/lib/background/polling/scheduler';
@@ -34,6 +35,8 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) =>
     handleMessage(message, sender, { self, handlers, toError }),
   );
+  // Pages following the list (the popup) keep a port open; while one is, the cached first page is kept fresh.
+  browser.runtime.onConnect.addListener(createListFollowers(base, self));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === POLL_ALARM) scheduler.schedule(0);
   });

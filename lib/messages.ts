@@ -83,6 +83,13 @@ export const CONTENT_SCRIPT_TYPES: ReadonlySet<RequestType> = new Set([
   'options.open',
 ]);
 
+/**
+ * The name of the port a page keeps open while it follows the list (the popup, while it lists something
+ * busy). Nothing is sent on it: while it is open, the background keeps the cached first page fresh, and the
+ * page follows the cache through `storage.onChanged`. Extension pages only.
+ */
+export const LIST_PORT = 'conversation.list.follow';
+
 /** Messages the background sends to a tab's content script. Never carries the key. */
 export const tabMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('command.send-default') }),
