@@ -1,6 +1,22 @@
 import { defineConfig } from 'wxt';
 import { CLOUD_ORIGIN, originPattern } from './lib/openhands/server-url';
 
+/** The extension's own pages (popup, options, compose window). */
+const PAGE_TYPES = new Set(['popup', 'options', 'unlisted-page']);
+
+/**
+ * Drops the webextension-polyfill from the pages' build. The background needs it (its `onMessage` listener
+ * answers with a promise); pages only call promise-returning APIs, which `chrome` (Chromium, MV3) and
+ * `browser` (Firefox) provide natively, so they save its ~3 KB gzip (`wxt/browser` then picks the native one).
+ */
+function withoutPolyfill(config: { resolve?: { alias?: unknown } }) {
+  const alias = config.resolve?.alias;
+  if (!config.resolve || !alias) return;
+  if (Array.isArray(alias)) {
+    config.resolve.alias = alias.filter((entry: { find: unknown }) => entry.find !== 'wxt/browser');
+  } else delete (alias as Record<string, string>)['wxt/browser'];
+}
+
 /** Origins the extension always needs: GitHub pages and OpenHands Cloud. */
 const HOST_PERMISSIONS = ['https://github.com/*', originPattern(CLOUD_ORIGIN)];
 
@@ -25,6 +41,11 @@ export default defineConfig({
       'scripts/bench/empty-extension/.wxt/**',
       'docs/**',
     ],
+  },
+  hooks: {
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.every((entrypoint) => PAGE_TYPES.has(entrypoint.type))) withoutPolyfill(config);
+    },
   },
   manifest: ({ browser }) => ({
     name: 'Send to OpenHands',

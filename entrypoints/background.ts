@@ -8,6 +8,7 @@ import { followConversation } from '@/lib/background/follow';
 import { serveFollowUpPort } from '@/lib/background/follow-up/port';
 import { handleMessage } from '@/lib/background/handle-message';
 import { createApiKeyStore } from '@/lib/background/keys/api-keys';
+import { createListFollowers } from '@/lib/background/list-followers';
 import { notify, notifyNote, openNotifiedConversation } from '@/lib/background/notifications';
 import { pollOnce } from '@/lib/background/polling/poller';
 import { createPollScheduler, POLL_ALARM } from '@/lib/background/polling/scheduler';
@@ -40,9 +41,12 @@ export default defineBackground(() => {
   );
   // Ports, each ignoring the others' names: the GitHub toast follows the start it made (the background pushes
   // each change of the record), and follow-ups report their stages (lib/conversations/follow-up.ts).
+  const followList = createListFollowers(base, self);
   browser.runtime.onConnect.addListener((port) => {
     followConversation(port, { self, load: getConversation, onChange: onConversationsChanged });
     serveFollowUpPort(port, { self, handlers, toError });
+    // Pages following the list (the popup) keep a port open; while one is, the cached first page is kept fresh.
+    followList(port);
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === POLL_ALARM) scheduler.schedule(0);

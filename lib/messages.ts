@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { FOLLOW_PORT_PREFIX } from '@/lib/conversations/follow';
 import { MAX_REVIEW_ITEMS } from '@/lib/conversations/follow-up';
 import { followUpResultSchema, sentReviewItemsSchema } from '@/lib/conversations/follow-up-schema';
@@ -13,6 +13,7 @@ import { composeFieldsSchema, draftIdSchema, draftSchema } from '@/lib/storage/d
  * `{type, ...}` object; every reply is an envelope, so errors cross the boundary as data, never as rejections.
  * Requests are strict objects: an unknown field is a malformed message, not something to ignore. Replies have
  * schemas too, next to their requests: pages check what they receive (lib/pages/send-message) rather than trust it.
+ * zod/mini, like every shape a page reads: zod classic would add ~20 KB gzip to each page.
  */
 
 /** Errors cross the boundary as `MessageError` (lib/errors/error), built by `serializeError`. */
@@ -24,12 +25,12 @@ export const startConversationRequest = z.strictObject({
 });
 export const getConversationRequest = z.strictObject({
   type: z.literal('conversation.get'),
-  id: z.string().min(1).max(100),
+  id: z.string().check(z.minLength(1), z.maxLength(100)),
 });
 export const listConversationsRequest = z.strictObject({
   type: z.literal('conversation.list'),
-  pageId: z.string().max(2000).optional(),
-  refresh: z.boolean().optional(),
+  pageId: z.optional(z.string().check(z.maxLength(2000))),
+  refresh: z.optional(z.boolean()),
 });
 export const openOptionsRequest = z.strictObject({ type: z.literal('options.open') });
 /** The GitHub button's resident script asks for its UI bundle (menu, editor, toast), injected into its tab. */
@@ -37,22 +38,22 @@ export const loadUiRequest = z.strictObject({ type: z.literal('ui.load') });
 export const getSettingsRequest = z.strictObject({ type: z.literal('settings.get') });
 export const saveSettingsRequest = z.strictObject({
   type: z.literal('settings.save'),
-  serverUrl: z.string().url(),
+  serverUrl: z.url(),
   /** `undefined` keeps the stored key; `''` removes it. */
-  apiKey: z.string().max(500).optional(),
+  apiKey: z.optional(z.string().check(z.maxLength(500))),
   notifications: z.boolean(),
 });
 /** "Remove key" on the options page: forgets the key saved for one server. */
 export const removeKeyRequest = z.strictObject({
   type: z.literal('settings.removeKey'),
-  serverUrl: z.string().url(),
+  serverUrl: z.url(),
 });
 export const testConnectionRequest = z.strictObject({
   type: z.literal('connection.test'),
   /** The form's URL; absent: the saved server. */
-  serverUrl: z.string().url().optional(),
+  serverUrl: z.optional(z.url()),
   /** The typed key; absent or empty: the key saved for `serverUrl` (never another server's). */
-  apiKey: z.string().max(500).optional(),
+  apiKey: z.optional(z.string().check(z.maxLength(500))),
 });
 export const recentReposRequest = z.strictObject({ type: z.literal('repos.recent') });
 /** The compose window asks for the selection it was opened for (extension pages only). */
@@ -65,9 +66,9 @@ export const saveDraftEditsRequest = z.strictObject({
 });
 
 /** A conversation this extension started: its record id, conversation id or start-task id. */
-const conversationRefSchema = z.string().min(1).max(100);
+const conversationRefSchema = z.string().check(z.minLength(1), z.maxLength(100));
 /** A review comment or review summary of a pull request, as the page names it (e.g. `discussion_r123`). */
-const reviewItemIdSchema = z.string().min(1).max(100);
+const reviewItemIdSchema = z.string().check(z.minLength(1), z.maxLength(100));
 /**
  * A follow-up to a conversation this extension started (lib/conversations/follow-up.ts). Sent as the first
  * message on a `follow-up` port to hear its stages, or with `runtime.sendMessage` for the result only.
@@ -75,15 +76,15 @@ const reviewItemIdSchema = z.string().min(1).max(100);
 export const followUpRequest = z.strictObject({
   type: z.literal('followUp.send'),
   conversation: conversationRefSchema,
-  text: z.string().trim().min(1, 'The message is empty').max(MAX_MESSAGE_CHARS),
+  text: z.string().check(z.trim(), z.minLength(1, 'The message is empty'), z.maxLength(MAX_MESSAGE_CHARS)),
   /** "Send new review comments": the ids this text carries, remembered as sent once it is delivered. */
-  reviewItemIds: z.array(reviewItemIdSchema).max(MAX_REVIEW_ITEMS).optional(),
+  reviewItemIds: z.optional(z.array(reviewItemIdSchema).check(z.maxLength(MAX_REVIEW_ITEMS))),
 });
 /** Which of `ids` were already sent to the conversation (in follow-ups that were delivered). */
 export const sentReviewItemsRequest = z.strictObject({
   type: z.literal('followUp.sentReviewItems'),
   conversation: conversationRefSchema,
-  ids: z.array(reviewItemIdSchema).max(MAX_REVIEW_ITEMS),
+  ids: z.array(reviewItemIdSchema).check(z.maxLength(MAX_REVIEW_ITEMS)),
 });
 
 export const requestSchema = z.discriminatedUnion('type', [
@@ -122,11 +123,20 @@ export const GITHUB_TAB_ONLY_TYPES: ReadonlySet<RequestType> = new Set(['ui.load
  * A page follows one stored record over a port named `conversation.follow:<id>` (lib/conversations/follow);
  * the name gives the record's id. The page sends nothing on the port.
  */
-export const followPortNameSchema = z
-  .string()
-  .startsWith(FOLLOW_PORT_PREFIX)
-  .transform((name) => name.slice(FOLLOW_PORT_PREFIX.length))
-  .pipe(getConversationRequest.shape.id);
+export const followPortNameSchema = z.pipe(
+  z.pipe(
+    z.string().check(z.startsWith(FOLLOW_PORT_PREFIX)),
+    z.transform((name: string) => name.slice(FOLLOW_PORT_PREFIX.length)),
+  ),
+  getConversationRequest.shape.id,
+);
+
+/**
+ * The name of the port a page keeps open while it follows the list (the popup, while it lists something
+ * busy). Nothing is sent on it: while it is open, the background keeps the cached first page fresh, and the
+ * page follows the cache through `storage.onChanged`. Extension pages only.
+ */
+export const LIST_PORT = 'conversation.list.follow';
 
 /** Messages the background sends to a tab's content script. Never carries the key. */
 export const tabMessageSchema = z.discriminatedUnion('type', [
@@ -141,7 +151,7 @@ export const settingsViewSchema = z.object({
   /** Whether the saved server has a key. */
   hasKey: z.boolean(),
   /** The saved server's key, e.g. `…a1b2`. */
-  keyHint: z.string().nullable(),
+  keyHint: z.nullable(z.string()),
   /** Every saved key's hint by server origin: keys belong to one server each. */
   keyHints: z.record(z.string(), z.string()),
   isCloud: z.boolean(),
@@ -152,11 +162,11 @@ export type SettingsView = z.infer<typeof settingsViewSchema>;
 export const connectionReportSchema = z.object({
   serverUrl: z.string(),
   apiVersion: z.enum(['v1', 'v0']),
-  appMode: z.enum(['saas', 'oss']).nullable(),
+  appMode: z.nullable(z.enum(['saas', 'oss'])),
   /** Which key answered on Cloud (`/api/keys/current`). */
-  key: z
-    .object({ name: z.string().nullable(), orgId: z.string(), boundOrgId: z.string().nullable() })
-    .nullable(),
+  key: z.nullable(
+    z.object({ name: z.nullable(z.string()), orgId: z.string(), boundOrgId: z.nullable(z.string()) }),
+  ),
   /** One sentence for the options page. */
   summary: z.string(),
 });
@@ -185,9 +195,9 @@ export const conversationListReplySchema = z.object({
   /** Newest first: local records merged with one page of the server's list. */
   items: z.array(conversationListItemSchema),
   /** Pass back as `pageId` for older conversations; null on the last page. */
-  nextPageId: z.string().nullable(),
+  nextPageId: z.nullable(z.string()),
   /** When the server's part of `items` was fetched; null when it could not be. Older when served from cache. */
-  fetchedAt: z.string().nullable(),
+  fetchedAt: z.nullable(z.string()),
   /** Why the server could not be asked (`no_key`, `unauthorized`, `offline`…); `items` are then local or cached. */
   serverError: z.optional(messageErrorSchema),
 });

@@ -56,7 +56,9 @@ export function ComposeForm({ draft, draftId, recent, serverUrl, onClose }: Prop
     text: useId(),
     url: useId(),
     repository: useId(),
-    recent: useId(),
+    // Not `useId()`: React 18's ids (`:r1:`) are not valid CSS ids, and happy-dom (unit tests) resolves
+    // `list` with a selector. The window holds one form, so a fixed id is unique.
+    recent: 'recent-repositories',
     branch: useId(),
     action: useId(),
   };

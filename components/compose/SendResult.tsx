@@ -2,11 +2,8 @@ import { useEffect, useState } from 'react';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import { recordUrl } from '@/lib/conversations/record-url';
 import { startStageLabel, stateLabel } from '@/lib/conversations/state';
-import { getConversationReply } from '@/lib/messages';
-import { sendMessage } from '@/lib/pages/send-message';
-
-/** How often the window asks the background for the start's progress (the poller itself runs every 2 s). */
-export const STAGE_POLL_MS = 2_000;
+import { useStoredValue } from '@/lib/pages/stored-value';
+import { conversationsItem } from '@/lib/storage/conversations';
 
 interface Props {
   record: ConversationRecord;
@@ -19,19 +16,19 @@ function progress(record: ConversationRecord): string {
   return stateLabel(record.state);
 }
 
-/** The conversation just started: its link, and its stage until it runs or fails. */
+/**
+ * The conversation just started: its link, and its stage until it runs or fails, followed in storage as the
+ * background's poller updates the record (no asking on a timer).
+ */
 export function SendResult({ record: started, onClose }: Props) {
+  const records = useStoredValue(conversationsItem);
   const [record, setRecord] = useState(started);
 
+  // A record no longer stored (or unreadable) keeps the last one seen.
   useEffect(() => {
-    if (record.state !== 'starting') return;
-    const timer = setTimeout(async () => {
-      const reply = await sendMessage({ type: 'conversation.get', id: record.id }, getConversationReply);
-      // A failed or empty answer keeps the last record; a copy schedules the next try.
-      setRecord(reply.ok && reply.data ? reply.data : { ...record });
-    }, STAGE_POLL_MS);
-    return () => clearTimeout(timer);
-  }, [record]);
+    const stored = records?.find((candidate) => candidate.id === started.id);
+    if (stored) setRecord(stored);
+  }, [records, started.id]);
 
   return (
     <section className="compose-result" aria-labelledby="compose-result-title">

@@ -1,4 +1,7 @@
-import { GitBranchIcon, GitPullRequestIcon, IssueOpenedIcon, RepoIcon } from '@primer/octicons-react';
+import { GitBranchIcon } from '@primer/octicons-react/GitBranchIcon';
+import { GitPullRequestIcon } from '@primer/octicons-react/GitPullRequestIcon';
+import { IssueOpenedIcon } from '@primer/octicons-react/IssueOpenedIcon';
+import { RepoIcon } from '@primer/octicons-react/RepoIcon';
 import { RelativeTime } from '@/components/popup/RelativeTime';
 import { StatusBadge } from '@/components/popup/StatusBadge';
 import type { ConversationListItem } from '@/lib/conversations/list-item';

@@ -1,4 +1,4 @@
-import { CommentDiscussionIcon } from '@primer/octicons-react';
+import { CommentDiscussionIcon } from '@primer/octicons-react/CommentDiscussionIcon';
 import { useId } from 'react';
 
 /** Nothing to list: how to start a conversation. */

@@ -11,6 +11,7 @@ import type { MessageError } from '@/lib/errors/error';
 import { CLOUD_ORIGIN } from '@/lib/openhands/server-url';
 import { activeTabRepository } from '@/lib/pages/popup/active-tab';
 import { inRepository } from '@/lib/pages/popup/format';
+import type { StoredList } from '@/lib/pages/popup/stored-list';
 import { useConversationList } from '@/lib/pages/popup/use-conversation-list';
 import './popup.css';
 
@@ -38,9 +39,12 @@ function Notice(props: { error: MessageError; serverUrl: string; hasItems: boole
   return <ServerNotice error={props.error} showingSaved={props.hasItems} onRetry={props.onRetry} />;
 }
 
-/** The toolbar popup: what the agent is doing for me right now, one click from each conversation. */
-export function PopupApp() {
-  const { state, refresh, loadMore } = useConversationList();
+/**
+ * The toolbar popup: what the agent is doing for me right now, one click from each conversation. `stored`:
+ * the stored list, when the page started reading it before rendering.
+ */
+export function PopupApp({ stored }: { stored?: StoredList }) {
+  const { state, refresh, loadMore } = useConversationList(stored);
   const [repository, setRepository] = useState<string | null>(null);
   const [filtered, setFiltered] = useState(false);
   const now = useNow(state.reply);

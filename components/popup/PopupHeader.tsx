@@ -1,4 +1,5 @@
-import { GearIcon, SyncIcon } from '@primer/octicons-react';
+import { GearIcon } from '@primer/octicons-react/GearIcon';
+import { SyncIcon } from '@primer/octicons-react/SyncIcon';
 import { browser } from '#imports';
 
 /** Title, refresh and settings. */

@@ -1,4 +1,4 @@
-import { FilterIcon } from '@primer/octicons-react';
+import { FilterIcon } from '@primer/octicons-react/FilterIcon';
 
 /** "This repository": shows only the active tab's repository, when it is a GitHub repository page. */
 export function RepositoryFilter({

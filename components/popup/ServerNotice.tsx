@@ -1,4 +1,4 @@
-import { AlertIcon } from '@primer/octicons-react';
+import { AlertIcon } from '@primer/octicons-react/AlertIcon';
 import type { MessageError } from '@/lib/errors/error';
 
 /** The server could not be asked: what is shown instead, why, and a retry. */

@@ -1,4 +1,4 @@
-import { KeyIcon } from '@primer/octicons-react';
+import { KeyIcon } from '@primer/octicons-react/KeyIcon';
 import { useId } from 'react';
 import { browser } from '#imports';
 import { apiKeysUrl, isCloudServer } from '@/lib/openhands/server-url';

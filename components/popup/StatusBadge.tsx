@@ -1,16 +1,14 @@
-import {
-  AlertIcon,
-  ArchiveIcon,
-  CheckCircleIcon,
-  CommentIcon,
-  type Icon,
-  PauseIcon,
-  PlayIcon,
-  QuestionIcon,
-  StopIcon,
-  SyncIcon,
-  XCircleIcon,
-} from '@primer/octicons-react';
+import type { Icon } from '@primer/octicons-react';
+import { AlertIcon } from '@primer/octicons-react/AlertIcon';
+import { ArchiveIcon } from '@primer/octicons-react/ArchiveIcon';
+import { CheckCircleIcon } from '@primer/octicons-react/CheckCircleIcon';
+import { CommentIcon } from '@primer/octicons-react/CommentIcon';
+import { PauseIcon } from '@primer/octicons-react/PauseIcon';
+import { PlayIcon } from '@primer/octicons-react/PlayIcon';
+import { QuestionIcon } from '@primer/octicons-react/QuestionIcon';
+import { StopIcon } from '@primer/octicons-react/StopIcon';
+import { SyncIcon } from '@primer/octicons-react/SyncIcon';
+import { XCircleIcon } from '@primer/octicons-react/XCircleIcon';
 import type { ConversationListItem } from '@/lib/conversations/list-item';
 import { type BadgeIcon, statusBadge } from '@/lib/pages/popup/status-badge';
 

@@ -59,8 +59,8 @@ export function startStageLabel(status: StartTaskStatus | (string & {})): string
 }
 
 /**
- * Starting or running: the agent is busy for the user. The toolbar badge counts these, and the popup keeps
- * refreshing while it shows one.
+ * Starting or running: the agent is busy for the user. The toolbar badge counts these, and while the popup
+ * shows one, the background keeps the popup's list fresh (lib/background/polling/list-refresh.ts).
  */
 export function isBusy(state: ConversationState): boolean {
   return state === 'starting' || state === 'running';

@@ -1,11 +1,13 @@
 import * as z from 'zod/mini';
 import { conversationListItemSchema } from '@/lib/conversations/list-item';
+import { listPageItems } from '@/lib/conversations/list-page';
+import type { ConversationRecord } from '@/lib/conversations/record';
 import { type ConversationListReply, conversationListReplySchema } from '@/lib/messages';
 import { defineStoredItem } from '@/lib/storage/stored-item';
 
 /**
  * The popup's list as last known. The background is its only writer; the popup reads it to paint at once,
- * before the service worker wakes up or the server answers. It holds titles and states, never keys (the API
+ * before the service worker wakes up or the server answers, and follows it while open. It holds titles and states, never keys (the API
  * schemas drop `session_api_key`). It belongs to one server and one key (another key may be another
  * account): the background clears it whenever either changes and reuses it only for both.
  */
@@ -55,9 +57,17 @@ export function readListCache(): Promise<ListCache | null> {
   return listCacheItem.getValue();
 }
 
-/** The last first-page answer, for the popup's first paint. */
+/** The last first-page answer, as it was sent. */
 export async function readCachedReply(): Promise<ConversationListReply | null> {
   return (await readListCache())?.reply ?? null;
+}
+
+/**
+ * The first page as the cache and the records say now: the cached server page merged again with the records,
+ * which the background updates between two fetches of the server's list (a start's stage, a new start).
+ */
+export function cachedReply(cache: ListCache, records: readonly ConversationRecord[]): ConversationListReply {
+  return { ...cache.reply, items: listPageItems(records, cache.serverUrl, cache.server) };
 }
 
 export async function writeListCache(cache: ListCache): Promise<void> {

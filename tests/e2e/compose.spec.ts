@@ -2,6 +2,7 @@ import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { COMPOSE_WINDOW, composeWindowData, draftStorageKey, newDraft } from '../../lib/storage/draft.ts';
 import type { RecordedRequest } from '../support/openhands-server/index.ts';
 import { expect, test } from './fixtures.ts';
+import { recordMessages } from './support/messages.ts';
 import { CLOUD_ORIGIN } from './support/openhands.ts';
 
 const PAGE_URL = 'https://ci.example.com/builds/42';
@@ -94,7 +95,8 @@ test.describe('the compose window', () => {
       expect.objectContaining({ id: taskId, source: { kind: 'selection', url: PAGE_URL } }),
     );
 
-    // The start finishes: the stage and the link follow.
+    // The start finishes: the stage and the link follow, from storage: the window asks the background nothing.
+    const messages = await recordMessages(serviceWorker);
     openHands.configure({ stepsPerPoll: 7 });
     await expect.poll(() => openHands.getStartTask(taskId)?.app_conversation_id).toBeTruthy();
     const conversationId = openHands.getStartTask(taskId)?.app_conversation_id;
@@ -102,6 +104,7 @@ test.describe('the compose window', () => {
       timeout: 20_000,
     });
     await expect(compose.getByRole('status')).toHaveText('Running');
+    expect(await messages()).toEqual([]);
     await compose.screenshot({ path: '/tmp/compose-sent.png' });
     expect(startRequests(openHands.requests)).toHaveLength(1);
   });

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { ConversationRecord } from '../../lib/conversations/record.ts';
 import { expect, test } from './fixtures.ts';
+import { recordMessages } from './support/messages.ts';
 import { CLOUD_ORIGIN, REAL_SERVER } from './support/openhands.ts';
 
 const ISSUE_URL = 'https://github.com/octo-org/hello-world/issues/42';
@@ -59,6 +60,41 @@ test.describe('popup', () => {
     await expect(startedLink).toHaveAttribute('href', `${CLOUD_ORIGIN}/conversations/${conversationId}`);
     // Once the server lists it too, it is still one row.
     await expect(rows(popup)).toHaveCount(3);
+  });
+
+  test('should follow a start and a conversation running on the server, asking the background once', async ({
+    extension,
+    openHands,
+    serviceWorker,
+  }) => {
+    const [running] = openHands.seedConversations(1, {
+      titlePrefix: 'Busy on the server',
+      execution_status: 'running',
+    });
+    openHands.configure({ stepsPerPoll: 0 });
+    await extension.configure({ apiKey: 'test-key' });
+    const started = await extension.send<ConversationRecord>({ type: 'conversation.start', input });
+    const messages = await recordMessages(serviceWorker);
+
+    const popup = await extension.openPopup();
+    const server = row(popup, 'Busy on the server 1');
+    const start = row(popup, input.title);
+    await expect(server.locator('.badge')).toHaveText('Running');
+    await expect(start.locator('.badge')).toHaveText('Starting');
+
+    // The background polls the start and, while the popup lists something busy, the server's list: the popup
+    // follows what it stores.
+    openHands.configure({ stepsPerPoll: 2 });
+    openHands.setConversationStatus(running?.id ?? '', { execution_status: 'finished' });
+    await expect(server.locator('.badge')).toHaveText('Finished', { timeout: 30_000 });
+    const conversationId = () => openHands.getStartTask(started.data?.taskId ?? '')?.app_conversation_id;
+    await expect.poll(conversationId, { timeout: 30_000 }).toBeTruthy();
+    await expect(start.getByRole('link', { name: input.title, exact: true })).toHaveAttribute(
+      'href',
+      `${CLOUD_ORIGIN}/conversations/${conversationId()}`,
+    );
+    await expect(rows(popup)).toHaveCount(2);
+    expect(await messages()).toEqual(['conversation.list']);
   });
 
   test('should load older conversations with "Load more"', async ({ extension, openHands }) => {
@@ -129,6 +165,25 @@ test.describe('popup', () => {
     openHands.configure({ delayMs: 20_000 });
     const again = await extension.openPopup();
     await expect(rows(again)).toHaveCount(3, { timeout: 2_000 });
+  });
+
+  test('should paint a start made since the list was cached at once, however slow the server', async ({
+    extension,
+    openHands,
+  }) => {
+    openHands.seedConversations(2);
+    openHands.configure({ stepsPerPoll: 0 });
+    await extension.configure({ apiKey: 'test-key' });
+    const first = await extension.openPopup();
+    await expect(rows(first)).toHaveCount(2);
+    await first.close();
+    const started = await extension.send<ConversationRecord>({ type: 'conversation.start', input });
+    expect(started.ok).toBe(true);
+
+    openHands.configure({ delayMs: 20_000 });
+    const again = await extension.openPopup();
+    await expect(rows(again)).toHaveCount(3, { timeout: 2_000 });
+    await expect(rows(again).first()).toContainText(input.title);
   });
 
   test('should still list a conversation stored before an update', async ({ extension }) => {

@@ -2,12 +2,9 @@ import { type Connection, type ConnectionDeps, withConnection } from '@/lib/back
 import { loadConversations } from '@/lib/background/conversation-store';
 import { type ApiKeyStore, keyFingerprint } from '@/lib/background/keys/api-keys';
 import { loadSettings } from '@/lib/background/settings-store';
-import {
-  itemFromAppConversation,
-  itemFromConversationInfoV0,
-  itemFromRecord,
-} from '@/lib/conversations/list-item';
-import { mergeConversations, newestFirst, type ServerPage } from '@/lib/conversations/merge';
+import { itemFromAppConversation, itemFromConversationInfoV0 } from '@/lib/conversations/list-item';
+import { listPageItems } from '@/lib/conversations/list-page';
+import type { ServerPage } from '@/lib/conversations/merge';
 import { type MessageError, serializeError } from '@/lib/errors/error';
 import type { ConversationListReply } from '@/lib/messages';
 import { normaliseServerUrl } from '@/lib/openhands/server-url';
@@ -25,13 +22,11 @@ export interface ListDeps extends ConnectionDeps {
 
 /** Conversations per server page. */
 export const PAGE_SIZE = 20;
-/** Without `refresh`, a server page younger than this is reused: the popup re-asks every few seconds. */
+/** Without `refresh`, a server page younger than this is reused. */
 export const CACHE_MAX_AGE_MS = 10_000;
 
 /** Failures that mean the server's list must not be shown: it may belong to another account. */
 const KEY_ERRORS = new Set(['no_key', 'unauthorized', 'forbidden']);
-
-const sameServer = (a: string, b: string) => normaliseServerUrl(a) === normaliseServerUrl(b);
 
 /** One page of the server's list, V1 search or V0 list. */
 async function fetchPage(connection: Connection, pageId: string | undefined): Promise<ServerPage> {
@@ -99,8 +94,7 @@ export async function listConversations(
 ): Promise<ConversationListReply> {
   const owner = await currentOwner(deps.apiKeys);
   const { serverUrl } = owner;
-  const records = (await loadConversations()).filter((record) => sameServer(record.serverUrl, serverUrl));
-  const local = records.map(itemFromRecord);
+  const records = await loadConversations();
 
   if (request.pageId) {
     const { page, error } = await fetchFromServer(deps, request.pageId);
@@ -110,7 +104,7 @@ export async function listConversations(
     }
     return {
       serverUrl,
-      items: mergeConversations(local, page),
+      items: listPageItems(records, serverUrl, page),
       nextPageId: page.nextPageId,
       fetchedAt: deps.now().toISOString(),
     };
@@ -119,7 +113,7 @@ export async function listConversations(
   const { server, serverError } = await firstPage(request, deps, owner);
   const reply: ConversationListReply = {
     serverUrl,
-    items: server ? mergeConversations(local, server) : newestFirst(local),
+    items: listPageItems(records, serverUrl, server),
     nextPageId: server?.nextPageId ?? null,
     fetchedAt: server?.fetchedAt ?? null,
     ...(serverError ? { serverError } : {}),

@@ -1,5 +1,5 @@
 import type { ConversationRecord } from '@/lib/conversations/record';
-import { type ConversationState, isFinalState } from '@/lib/conversations/state';
+import { type ConversationState, isBusy, isFinalState } from '@/lib/conversations/state';
 
 /** Starts change every few seconds; like the OpenHands web UI, ask every 3 s. */
 export const STARTING_POLL_MS = 3_000;
@@ -18,6 +18,15 @@ export function pollIntervalMs(state: ConversationState): number {
   if (state === 'starting') return STARTING_POLL_MS;
   if (state === 'running') return ACTIVE_POLL_MS;
   return QUIET_POLL_MS;
+}
+
+/**
+ * How often the server's first page is fetched again while a popup follows the list: as often as its busiest
+ * busy conversation would be polled; null when none is busy (then the list changes only when the user acts).
+ */
+export function listRefreshMs(states: readonly ConversationState[]): number | null {
+  const busy = states.filter(isBusy);
+  return busy.length > 0 ? Math.min(...busy.map(pollIntervalMs)) : null;
 }
 
 /** The wait after the `failures`-th failed poll in a row: the usual interval, doubled each time, capped. */

@@ -1,17 +1,17 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ConversationListItem } from '@/lib/conversations/list-item';
 import { appendUnique } from '@/lib/conversations/merge';
 import { isBusy } from '@/lib/conversations/state';
 import type { MessageError } from '@/lib/errors/error';
 import { type ConversationListReply, conversationListReplySchema } from '@/lib/messages';
+import { followList } from '@/lib/pages/popup/follow-list';
+import { followStoredList, type StoredList } from '@/lib/pages/popup/stored-list';
 import { sendMessage } from '@/lib/pages/send-message';
-import { readCachedReply } from '@/lib/storage/list-cache';
-
-/** While a row is starting or running, the list is asked for again this often. */
-export const BUSY_REFRESH_MS = 3_000;
+import { useFollowedValue } from '@/lib/pages/stored-value';
+import { cachedReply } from '@/lib/storage/list-cache';
 
 export interface ConversationListState {
-  /** The first page, as last answered (or as cached, until the background answers). */
+  /** The first page: as stored (the cache merged with the records), else as the background last answered. */
   reply: ConversationListReply | null;
   /** Every row: the first page, then older pages loaded with "Load more". */
   items: ConversationListItem[];
@@ -25,25 +25,41 @@ export interface ConversationListState {
 }
 
 /**
- * The popup's list: paints the cached answer at once, asks the background for a fresh one, asks again
- * every few seconds while something is starting or running, and loads older pages on demand.
+ * The first page as stored, followed through `storage.onChanged`: the cached list merged with the records of
+ * conversations started here. Null until both are read, or without a cache.
  */
-export function useConversationList() {
-  const [reply, setReply] = useState<ConversationListReply | null>(null);
+function useStoredFirstPage(started?: StoredList): ConversationListReply | null {
+  const [list] = useState(() => started ?? followStoredList());
+  useEffect(() => () => list.stop(), [list]);
+  const cache = useFollowedValue(list.cache);
+  const records = useFollowedValue(list.records);
+  return useMemo(() => (cache && records ? cachedReply(cache, records) : null), [cache, records]);
+}
+
+/**
+ * The popup's list: paints the first page from storage at once (reading from `stored` when the page started
+ * it before rendering), asks the background for a fresh one, then follows storage; while something listed
+ * is busy it keeps a port open so the background refreshes the server's list (no timer here). Older pages
+ * load on demand.
+ */
+export function useConversationList(started?: StoredList) {
+  const stored = useStoredFirstPage(started);
+  const [answer, setAnswer] = useState<ConversationListReply | null>(null);
   const [more, setMore] = useState<{ items: ConversationListItem[]; nextPageId: string | null } | null>(null);
   const [refreshing, setRefreshing] = useState(false);
   const [loadingMore, setLoadingMore] = useState(false);
   const [messageError, setMessageError] = useState<MessageError | null>(null);
   const [moreError, setMoreError] = useState<MessageError | null>(null);
-  const answered = useRef(false);
 
-  const load = useCallback(async (refresh: boolean) => {
+  const load = useCallback(async () => {
     setRefreshing(true);
-    const result = await sendMessage({ type: 'conversation.list', refresh }, conversationListReplySchema);
+    const result = await sendMessage(
+      { type: 'conversation.list', refresh: true },
+      conversationListReplySchema,
+    );
     setRefreshing(false);
     if (result.ok) {
-      answered.current = true;
-      setReply(result.data);
+      setAnswer(result.data);
       setMessageError(null);
     } else {
       setMessageError(result.error);
@@ -51,18 +67,15 @@ export function useConversationList() {
   }, []);
 
   useEffect(() => {
-    readCachedReply().then((cached) => {
-      if (cached && !answered.current) setReply(cached);
-    });
-    void load(true);
+    void load();
   }, [load]);
 
+  // The background stores each answer in the cache too; the answer itself counts until it is stored (or
+  // when it is not: the server or key changed meanwhile).
+  const reply = stored ?? answer;
+
   const busy = reply?.items.some((item) => isBusy(item.state)) ?? false;
-  useEffect(() => {
-    if (!busy || refreshing) return;
-    const timer = setTimeout(() => void load(false), BUSY_REFRESH_MS);
-    return () => clearTimeout(timer);
-  }, [busy, refreshing, load]);
+  useEffect(() => (busy ? followList() : undefined), [busy]);
 
   const nextPageId = more ? more.nextPageId : (reply?.nextPageId ?? null);
 
@@ -94,5 +107,5 @@ export function useConversationList() {
     messageError,
     moreError,
   };
-  return { state, refresh: () => load(true), loadMore };
+  return { state, refresh: load, loadMore };
 }

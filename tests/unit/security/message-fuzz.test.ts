@@ -17,7 +17,7 @@ import { makeRecord } from '../factories/conversation-record';
 
 const self = { id: 'our-extension', baseUrl: 'chrome-extension://our-extension/' };
 const TYPES = [
-  ...requestSchema.options.map((o) => o.shape.type.value),
+  ...requestSchema.def.options.map((o) => o.shape.type.def.values[0]),
   'settings.reveal',
   'key.get',
   '',

@@ -1,18 +1,52 @@
-import { act, cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PopupApp } from '@/components/popup/PopupApp';
+import type { ConversationListItem } from '@/lib/conversations/list-item';
+import type { ConversationRecord } from '@/lib/conversations/record';
 import { CONVERSATION_STATES } from '@/lib/conversations/state';
+import { LIST_PORT } from '@/lib/messages';
 import { activeTabRepository } from '@/lib/pages/popup/active-tab';
-import { BUSY_REFRESH_MS } from '@/lib/pages/popup/use-conversation-list';
+import { conversationsItem } from '@/lib/storage/conversations';
 import { writeListCache } from '@/lib/storage/list-cache';
+import { makeRecord } from '../../factories/conversation-record';
 import { answer, item, listReply, SERVER } from './popup-fixtures';
 
 vi.mock('@/lib/pages/popup/active-tab', () => ({ activeTabRepository: vi.fn() }));
 
 // The machine is shared: give `findBy…` more than the default second before calling a test failed.
 configure({ asyncUtilTimeout: 5_000 });
+
+/** Stores the server's first page as the background does after fetching it (records are stored apart). */
+async function cacheServerPage(items: ConversationListItem[], records: ConversationRecord[] = []) {
+  const fetchedAt = new Date().toISOString();
+  await conversationsItem.setValue(records);
+  const reply = listReply(items, { fetchedAt });
+  if (!reply.ok) throw new Error('unreachable');
+  await writeListCache({
+    serverUrl: SERVER,
+    keyId: 'fingerprint',
+    server: { items, nextPageId: null, fetchedAt },
+    reply: reply.data,
+  });
+}
+
+/** Stands in for `runtime.connect`: records the ports the popup opens and whether it closed them. */
+function recordPorts() {
+  const ports: { name: string; disconnect: ReturnType<typeof vi.fn> }[] = [];
+  vi.spyOn(fakeBrowser.runtime, 'connect').mockImplementation(((info?: { name?: string }) => {
+    const port = { name: info?.name ?? '', disconnect: vi.fn(), onDisconnect: { addListener() {} } };
+    ports.push(port);
+    return port as unknown as Browser.runtime.Port;
+  }) as typeof fakeBrowser.runtime.connect);
+  return ports;
+}
+
+/** The badge of the row whose main link is named `title`. */
+const badgeOf = (title: string) =>
+  screen.getByRole('link', { name: title }).closest('li')?.querySelector('.badge')?.textContent;
 
 /** The rows of the list, by their main link's name. */
 const rowTitles = () =>
@@ -37,12 +71,19 @@ describe('PopupApp', () => {
   });
 
   it('should render the cached list before the background answers', async () => {
-    const cached = listReply([item({ title: 'From the cache' })]);
-    if (!cached.ok) throw new Error('unreachable');
-    await writeListCache({ serverUrl: SERVER, keyId: null, server: null, reply: cached.data });
+    await cacheServerPage([item({ title: 'From the cache' })]);
     answer(() => new Promise(() => {}));
     render(<PopupApp />);
     expect(await screen.findByRole('link', { name: 'From the cache' })).toBeTruthy();
+  });
+
+  it('should paint a start made since the list was cached, from storage, before any answer', async () => {
+    const start = makeRecord({ title: 'Started since', createdAt: new Date().toISOString() });
+    await cacheServerPage([item({ title: 'From the cache' })], [start]);
+    answer(() => new Promise(() => {}));
+    render(<PopupApp />);
+    expect(await screen.findByRole('link', { name: 'Started since' })).toBeTruthy();
+    expect(rowTitles()).toEqual(['Started since', 'From the cache']);
   });
 
   it('should replace the cache with what the background answers, asking the server', async () => {
@@ -135,20 +176,58 @@ describe('PopupApp', () => {
     expect(await screen.findByText('Sandbox failed to start')).toBeTruthy();
   });
 
-  it('should ask again every few seconds while a conversation is starting, and stop when none is', async () => {
-    vi.useFakeTimers({ shouldAdvanceTime: true });
-    let state: 'starting' | 'running' | 'finished' = 'starting';
-    const sent = answer(() => listReply([item({ state })]));
+  it("should follow a start's stage as the background stores it, without asking again", async () => {
+    recordPorts();
+    const start = makeRecord({ title: 'Being started', startStatus: 'WAITING_FOR_SANDBOX' });
+    await cacheServerPage([], [start]);
+    const sent = answer(() => new Promise(() => {}));
+    render(<PopupApp />);
+    await screen.findByRole('link', { name: 'Being started' });
+    expect(badgeOf('Being started')).toBe('Starting · Waiting for sandbox');
+
+    await conversationsItem.setValue([{ ...start, startStatus: 'PREPARING_REPOSITORY' }]);
+    await waitFor(() => expect(badgeOf('Being started')).toBe('Starting · Preparing repository'));
+    await conversationsItem.setValue([
+      { ...start, state: 'running', startStatus: 'READY', conversationId: 'c9' },
+    ]);
+    await waitFor(() => expect(badgeOf('Being started')).toBe('Running'));
+    expect(screen.getByRole('link', { name: 'Being started' }).getAttribute('href')).toBe(
+      `${SERVER}/conversations/c9`,
+    );
+    expect(sent).toEqual([{ type: 'conversation.list', refresh: true }]);
+  });
+
+  it('should show the list the background stores when it fetches the server’s again', async () => {
+    recordPorts();
+    await cacheServerPage([item({ title: 'Working on it', state: 'running' })]);
+    const sent = answer(() => new Promise(() => {}));
+    render(<PopupApp />);
+    await screen.findByRole('link', { name: 'Working on it' });
+
+    await cacheServerPage([item({ title: 'Working on it', state: 'finished' })]);
+    await waitFor(() => expect(badgeOf('Working on it')).toBe('Finished'));
+    expect(sent).toHaveLength(1);
+  });
+
+  it('should keep the list followed by the background while something is busy, and stop once nothing is', async () => {
+    const ports = recordPorts();
+    await cacheServerPage([item({ title: 'Working on it', state: 'running' })]);
+    answer(() => new Promise(() => {}));
+    render(<PopupApp />);
+    await waitFor(() => expect(ports.map((port) => port.name)).toEqual([LIST_PORT]));
+    expect(ports[0]?.disconnect).not.toHaveBeenCalled();
+
+    await cacheServerPage([item({ title: 'Working on it', state: 'finished' })]);
+    await waitFor(() => expect(ports[0]?.disconnect).toHaveBeenCalled());
+    expect(ports).toHaveLength(1);
+  });
+
+  it('should not ask the background to follow the list when nothing in it is busy', async () => {
+    const ports = recordPorts();
+    answer(() => listReply([item({ state: 'finished' }), item({ key: 'c2', state: 'idle' })]));
     render(<PopupApp />);
     await screen.findByRole('list');
-    expect(sent).toHaveLength(1);
-    state = 'finished';
-    await act(() => vi.advanceTimersByTimeAsync(BUSY_REFRESH_MS));
-    expect(sent).toHaveLength(2);
-    expect(sent[1]).toEqual({ type: 'conversation.list', refresh: false });
-    expect(document.querySelector('.badge')?.textContent).toBe('Finished');
-    await act(() => vi.advanceTimersByTimeAsync(BUSY_REFRESH_MS * 3));
-    expect(sent).toHaveLength(2);
+    expect(ports).toEqual([]);
   });
 
   it('should load older conversations with "Load more"', async () => {
@@ -293,10 +372,11 @@ describe('PopupApp', () => {
 
   it("should filter to the active tab's repository", async () => {
     vi.mocked(activeTabRepository).mockResolvedValue('octo-org/hello-world');
+    const createdAt = new Date().toISOString();
     answer(() =>
       listReply([
-        item({ key: 'a', title: 'Here', repository: 'octo-org/hello-world' }),
-        item({ key: 'b', title: 'Elsewhere', repository: 'octo-org/other' }),
+        item({ key: 'a', title: 'Here', repository: 'octo-org/hello-world', createdAt }),
+        item({ key: 'b', title: 'Elsewhere', repository: 'octo-org/other', createdAt }),
       ]),
     );
     render(<PopupApp />);
@@ -311,11 +391,13 @@ describe('PopupApp', () => {
   });
 
   it('should move between rows with the arrow keys', async () => {
+    // One time for all: rows are listed newest first, and rows made a millisecond apart would swap.
+    const createdAt = new Date().toISOString();
     answer(() =>
       listReply([
-        item({ key: 'a', title: 'First' }),
-        item({ key: 'b', title: 'Second' }),
-        item({ key: 'c', title: 'Third' }),
+        item({ key: 'a', title: 'First', createdAt }),
+        item({ key: 'b', title: 'Second', createdAt }),
+        item({ key: 'c', title: 'Third', createdAt }),
       ]),
     );
     render(<PopupApp />);

@@ -1,12 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
+  cachedReply,
   clearListCache,
   readCachedReply,
   readListCache,
   sameOwner,
   writeListCache,
 } from '@/lib/storage/list-cache';
+import { makeRecord } from '../../factories/conversation-record';
 import { makeItem, SERVER } from '../conversations/factories';
 
 /** The list cache module as a worker or popup loading now gets it: migrating whatever is stored. */
@@ -85,6 +87,28 @@ describe('conversation list cache', () => {
     [{ serverUrl: 'http://localhost:3000', keyId: 'a' }, false],
   ])('should tell whose list it is: %o', (other, expected) => {
     expect(sameOwner({ serverUrl: SERVER, keyId: 'a' }, other)).toBe(expected);
+  });
+
+  it('should rebuild the first page from the cached server page and the records as they are now', () => {
+    const fetchedAt = '2026-11-28T10:00:00Z';
+    const onServer = makeItem({ key: 'c1', conversationId: 'c1', state: 'running' });
+    const reply = { serverUrl: SERVER, items: [onServer], nextPageId: 'p2', fetchedAt };
+    const cache = {
+      serverUrl: SERVER,
+      keyId: 'a',
+      server: { items: [onServer], nextPageId: 'p2', fetchedAt },
+      reply: { ...reply, serverError: { code: 'timeout' as const, message: 'Too slow.' } },
+    };
+    const start = makeRecord({ id: 't1', title: 'Started since', createdAt: '2026-11-28T11:00:00.000Z' });
+
+    const actual = cachedReply(cache, [start]);
+    expect(actual.items.map((item) => item.title)).toEqual(['Started since', 'Fix the flaky test']);
+    expect(actual).toMatchObject({
+      serverUrl: SERVER,
+      nextPageId: 'p2',
+      fetchedAt,
+      serverError: { code: 'timeout' },
+    });
   });
 
   it('should ignore a cache it can no longer read', async () => {

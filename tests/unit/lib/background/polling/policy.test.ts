@@ -4,6 +4,7 @@ import {
   backoffMs,
   GIVE_UP_AFTER_MS,
   keepPolling,
+  listRefreshMs,
   MAX_BACKOFF_MS,
   nextPollAt,
   pollIntervalMs,
@@ -20,6 +21,13 @@ describe('poll intervals', () => {
     expect(pollIntervalMs('running')).toBe(10_000);
     expect(pollIntervalMs('waiting_for_confirmation')).toBe(60_000);
     expect(pollIntervalMs('idle')).toBe(60_000);
+  });
+
+  it('should refresh a followed list as often as its busiest busy conversation is polled, else never', () => {
+    expect(listRefreshMs(['finished', 'running', 'starting'])).toBe(3_000);
+    expect(listRefreshMs(['idle', 'running'])).toBe(10_000);
+    expect(listRefreshMs(['idle', 'waiting_for_confirmation', 'paused', 'finished'])).toBeNull();
+    expect(listRefreshMs([])).toBeNull();
   });
 
   it('should poll a record never polled at once, then one interval after the last poll', () => {
