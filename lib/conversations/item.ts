@@ -1,0 +1,57 @@
+import type { ConversationState } from '@/lib/conversations/state';
+
+/*
+ * A GitHub item (issue or PR, `owner/repo#N`) and the conversations the background knows for it. A page that
+ * shows an item's conversations (the status control next to the GitHub button) follows them over a port named
+ * `item.follow:<key>`: the background posts an `item.conversations` message when the port opens and whenever
+ * one of them changes, and keeps their states fresh (batched polls) only while such a port is open and one of
+ * them is not in a final state. The page closes the port while it is hidden, and reopens it when visible.
+ * No zod here: the GitHub UI bundle reads these names; item-schema.ts has the schema.
+ */
+
+export const ITEM_PORT_PREFIX = 'item.follow:';
+
+/** `owner/repo#N`, lower-cased owner and repository: GitHub's names are case-insensitive. */
+export type ItemKey = `${string}/${string}#${number}`;
+
+export function itemKey(repository: string, number: number): ItemKey {
+  return `${repository.toLowerCase()}#${number}` as ItemKey;
+}
+
+const ITEM_KEY = /^([^/\s#]+\/[^/\s#]+)#([1-9]\d*)$/;
+
+/** The repository and number of a key, or null when it is not one. */
+export function parseItemKey(key: string): { repository: string; number: number } | null {
+  const match = ITEM_KEY.exec(key);
+  return match ? { repository: match[1], number: Number(match[2]) } : null;
+}
+
+export function itemPortName(key: ItemKey): string {
+  return `${ITEM_PORT_PREFIX}${key}`;
+}
+
+/** One conversation as an item's page shows it. */
+export type ItemConversation = {
+  /** The id of its stored record (lib/storage/conversations.ts): what follow-ups name. */
+  id: string;
+  /** Link to the conversation in OpenHands (a start task's page while it has no conversation yet). */
+  url: string;
+  title: string;
+  state: ConversationState;
+  /** While starting: the stage in words (startStageLabel), otherwise null. */
+  stage: string | null;
+  /** The PRs the conversation lists (`pr_number`), in the server's order. */
+  pullNumbers: number[];
+  /** `owner/repo` the conversation works on, as the server spells it. */
+  repository: string | null;
+  apiVersion: 'v1' | 'v0';
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** What the background posts on an item port: newest first. */
+export type ItemMessage = {
+  type: 'item.conversations';
+  item: ItemKey;
+  conversations: ItemConversation[];
+};
