@@ -20,6 +20,7 @@ export default defineUnlistedScript(() => {
         return () => clearTimeout(timer);
       },
       openOptions: () => void sendMessage({ type: 'options.open' }, anyReply),
+      connect: (name) => browser.runtime.connect({ name }),
     }),
   );
 });

@@ -1,9 +1,11 @@
 import type { ButtonParts, UiApi } from '@/lib/content/resident/contract';
 import { type Listen, trustedOnly } from '@/lib/content/resident/trusted';
 import { createActions } from '@/lib/content/ui/actions';
+import type { FollowPort } from '@/lib/content/ui/follow';
 import { lazy } from '@/lib/content/ui/lazy';
 import { attachMenu, type Menu } from '@/lib/content/ui/menu';
 import { createOverlay } from '@/lib/content/ui/overlay';
+import { createPageFollowUps } from '@/lib/content/ui/page-follow-ups';
 import type { ProgressView } from '@/lib/content/ui/progress';
 import { createSendFlow, type SendFlowDeps } from '@/lib/content/ui/send-flow';
 import { parseGitHubPage } from '@/lib/github/page';
@@ -16,6 +18,8 @@ export type UiDeps = Pick<SendFlowDeps, 'send' | 'follow' | 'later'> & {
   alive(): boolean;
   /** "Open extension options" in the toast. */
   openOptions(): void;
+  /** Opens a port to the background (item and follow-up ports); without it, no follow-ups. */
+  connect?(name: string): FollowPort;
 };
 
 /**
@@ -25,9 +29,9 @@ export type UiDeps = Pick<SendFlowDeps, 'send' | 'follow' | 'later'> & {
 export function createUi(deps: UiDeps): UiApi {
   const lifetime = new AbortController();
   // UI listeners take real user input only: page scripts can reach into our open shadow roots.
-  const listen: Listen = trustedOnly((target, type, handler, options) =>
-    target.addEventListener(type, handler, { ...options, signal: lifetime.signal }),
-  );
+  const listenAny: Listen = (target, type, handler, options) =>
+    target.addEventListener(type, handler, { ...options, signal: lifetime.signal });
+  const listen: Listen = trustedOnly(listenAny);
   let button: ButtonParts | undefined;
   let menu: Menu | undefined;
 
@@ -62,8 +66,24 @@ export function createUi(deps: UiDeps): UiApi {
     returnFocus: () => button?.caret ?? deps.doc.body,
     notice: showToast,
   });
+  // Issue 13: follow-ups in the menu, "Ask OpenHands" on review threads
+  const connect = deps.connect;
+  const followUps =
+    connect &&
+    createPageFollowUps({
+      ...deps,
+      win: window,
+      connect,
+      flow,
+      editor: () => overlay().followUp,
+      toast: showToast,
+      returnFocus: () => button?.caret ?? deps.doc.body,
+      listen,
+      listenAny,
+    });
 
   const refresh = () => {
+    followUps?.refresh();
     if (!button) return;
     if (!button.host.isConnected) menu?.close(false);
     // The tooltip: what a plain click does on this page, e.g. "Solve the issue with OpenHands"
@@ -80,9 +100,9 @@ export function createUi(deps: UiDeps): UiApi {
         root: next.root,
         host: next.host,
         caret: next.caret,
-        entries: actions.entries,
+        entries: () => [...actions.entries(), ...(followUps?.entries() ?? [])],
         enabled: () => !flow.busy,
-        onSelect: actions.run,
+        onSelect: (id) => (followUps?.handles(id) ? followUps.run(id) : actions.run(id)),
         listen,
       });
       if (flow.busy) next.setBusy(true);
@@ -98,6 +118,7 @@ export function createUi(deps: UiDeps): UiApi {
     refresh,
     destroy() {
       lifetime.abort();
+      followUps?.stop();
       flow.stop();
       menu?.close(false);
       menu = undefined;

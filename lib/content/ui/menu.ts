@@ -4,8 +4,17 @@ import { menuKeyAction } from '@/lib/content/ui/menu-keys';
 import FLOATING_CSS from '@/lib/content/ui/styles/floating.css?inline';
 import MENU_CSS from '@/lib/content/ui/styles/menu.css?inline';
 
-/** One menu entry. Its accessible name is `label`; `description` is its accessible description. */
-export type MenuEntry = { id: string; label: string; description: string; isDefault?: boolean };
+/**
+ * One menu entry. Its accessible name is `label`; `description` is its accessible description. A `disabled`
+ * entry is a line that says why something is missing (it can be read, not chosen).
+ */
+export type MenuEntry = {
+  id: string;
+  label: string;
+  description: string;
+  isDefault?: boolean;
+  disabled?: boolean;
+};
 
 export type MenuDeps = {
   /** The button's shadow root, which gets the menu and its styles. */
@@ -94,9 +103,13 @@ export function attachMenu(deps: MenuDeps): Menu {
 
   function show(focus: 'first' | 'last'): void {
     const disabled = !deps.enabled();
-    menu.replaceChildren(...deps.entries().map((entry) => buildItem(entry, disabled)));
+    menu.replaceChildren(
+      ...deps.entries().map((entry) => buildItem(entry, disabled || entry.disabled === true)),
+    );
     const custom = menu.querySelector('[data-id="custom"]');
     custom?.before(h('div', { role: 'separator', class: 'separator' }));
+    // The follow-up entries come after the presets
+    if (custom?.nextElementSibling) custom.after(h('div', { role: 'separator', class: 'separator' }));
     menu.hidden = false;
     if (canPopover) menu.showPopover();
     open = true;
