@@ -236,9 +236,9 @@ export function createFollowUps(deps: FollowUpsDeps): FollowUps {
       if (!all.some(canFollowUp)) return [{ ...FOLLOW_UPS_NEED_V1, disabled: true }];
       const review = { ...SEND_NEW_REVIEW_COMMENTS };
       return [
-        { ...CONTINUE },
+        { ...CONTINUE, whileBusy: true },
         ...(page.kind === 'pull'
-          ? [{ id: review.id, label: review.label, description: review.description }]
+          ? [{ id: review.id, label: review.label, description: review.description, whileBusy: true }]
           : []),
       ];
     },

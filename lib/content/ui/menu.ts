@@ -14,6 +14,8 @@ export type MenuEntry = {
   description: string;
   isDefault?: boolean;
   disabled?: boolean;
+  /** Can be chosen while a start is under way (a follow-up may go to the conversation still starting). */
+  whileBusy?: boolean;
 };
 
 export type MenuDeps = {
@@ -24,7 +26,7 @@ export type MenuDeps = {
   caret: HTMLButtonElement;
   /** Read at each opening: the presets depend on the page, which changes with soft navigation. */
   entries(): readonly MenuEntry[];
-  /** Whether entries can be chosen now (not while a start is under way). */
+  /** Whether entries can be chosen now (not while a start is under way, but for `whileBusy` ones). */
   enabled(): boolean;
   onSelect(id: string): void;
   listen: Listen;
@@ -104,7 +106,9 @@ export function attachMenu(deps: MenuDeps): Menu {
   function show(focus: 'first' | 'last'): void {
     const disabled = !deps.enabled();
     menu.replaceChildren(
-      ...deps.entries().map((entry) => buildItem(entry, disabled || entry.disabled === true)),
+      ...deps
+        .entries()
+        .map((entry) => buildItem(entry, (disabled && !entry.whileBusy) || entry.disabled === true)),
     );
     const custom = menu.querySelector('[data-id="custom"]');
     custom?.before(h('div', { role: 'separator', class: 'separator' }));

@@ -153,6 +153,18 @@ describe('"Continue the conversation…"', () => {
     expect(ui.toast().querySelector('a')?.getAttribute('href')).toContain('conv-latest');
   });
 
+  it('should stay available while a start is under way, unlike the presets', async () => {
+    const ui = await mount('pull-timeline-threads', [latest]);
+
+    ui.ui.runDefault();
+    await vi.waitFor(() => expect(ui.sent).toHaveLength(1));
+    const entries = ui.labels();
+
+    expect(entries.find((entry) => entry.label === 'Continue the conversation…')?.disabled).toBe(false);
+    expect(entries.find((entry) => entry.label === 'Send new review comments')?.disabled).toBe(false);
+    expect(entries.find((entry) => entry.label === 'Custom prompt…')?.disabled).toBe(true);
+  });
+
   it('should send to the conversation picked instead', async () => {
     const ui = await mount('issue', [latest, older]);
 
