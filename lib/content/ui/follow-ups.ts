@@ -256,7 +256,10 @@ export function createFollowUps(deps: FollowUpsDeps): FollowUps {
       const context = readPull();
       if (!context) return;
       const list = targets();
-      const where = [thread.path, thread.range && `line ${thread.range.start}`].filter(Boolean).join(', ');
+      const { range } = thread;
+      const lines =
+        range && (range.start === range.end ? `line ${range.start}` : `lines ${range.start}–${range.end}`);
+      const where = [thread.path, lines].filter(Boolean).join(', ');
       openEditor({
         heading: 'Ask OpenHands about this review thread',
         hint: where ? `${where} · ${context.url}` : context.url,

@@ -304,6 +304,7 @@ describe('"Ask OpenHands" on a review thread', () => {
     expect(ui.textarea().value).toContain('File: `src/auth/session.ts`, lines 42 to 43');
     expect(ui.textarea().value).toContain('@alice');
     expect(ui.textarea().value.endsWith('Your task: ')).toBe(true);
+    expect(ui.dialog().textContent).toContain('src/auth/session.ts, lines 42–43');
     expect(ui.picker().value).toBe('latest');
     ui.textarea().value += 'Do what alice asks.';
     ui.submit();
