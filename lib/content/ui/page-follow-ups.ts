@@ -8,6 +8,7 @@ import type { MenuEntry } from '@/lib/content/ui/menu';
 import type { ProgressView } from '@/lib/content/ui/progress';
 import type { SendFlow, SendFlowDeps } from '@/lib/content/ui/send-flow';
 import { createThreadButtons, type ThreadButtonsDeps } from '@/lib/content/ui/thread-buttons';
+import type { ItemConversation } from '@/lib/conversations/item';
 import { parseGitHubPage } from '@/lib/github/page';
 
 /*
@@ -33,6 +34,11 @@ export type PageFollowUpsDeps = {
   /** Any event (navigation and visibility events are not user input). */
   listenAny: Listen;
   observe?: ThreadButtonsDeps['observe'];
+  /**
+   * The item's conversations, when the page already follows its item port (the status control does): then
+   * no second port is opened. Without it, this follows the item port itself.
+   */
+  conversations?(): ItemConversation[] | null;
 };
 
 export type PageFollowUps = Pick<FollowUps, 'entries' | 'handles' | 'run'> & {
@@ -47,14 +53,17 @@ const observeMutations: ThreadButtonsDeps['observe'] = (target, options, onChang
 };
 
 export function createPageFollowUps(deps: PageFollowUpsDeps): PageFollowUps {
-  const items = createItemWatch({
-    connect: deps.connect,
-    href: deps.href,
-    doc: deps.doc,
-    listen: deps.listenAny,
-    onChange: () => {},
-  });
-  const followUps = createFollowUps({ ...deps, conversations: items.conversations });
+  const items = deps.conversations
+    ? undefined
+    : createItemWatch({
+        connect: deps.connect,
+        href: deps.href,
+        doc: deps.doc,
+        listen: deps.listenAny,
+        onChange: () => {},
+      });
+  const conversations = deps.conversations ?? (() => items?.conversations() ?? null);
+  const followUps = createFollowUps({ ...deps, conversations });
   const threads = createThreadButtons({
     doc: deps.doc,
     listen: deps.listen,
@@ -64,7 +73,7 @@ export function createPageFollowUps(deps: PageFollowUpsDeps): PageFollowUps {
     observe: deps.observe ?? observeMutations,
   });
   const refresh = () => {
-    items.refresh();
+    items?.refresh();
     threads.refresh();
   };
   watchNavigation(deps.listenAny, deps.doc, deps.win, refresh);
@@ -75,7 +84,7 @@ export function createPageFollowUps(deps: PageFollowUpsDeps): PageFollowUps {
     run: followUps.run,
     refresh,
     stop() {
-      items.stop();
+      items?.stop();
       threads.stop();
     },
   };
