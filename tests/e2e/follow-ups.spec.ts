@@ -74,8 +74,13 @@ test.describe('follow-ups from GitHub', () => {
     const page = await openPull(context, TIMELINE);
     await sendButton(page).click();
     await expect.poll(() => startRequests(openHands).length).toBe(1);
-    const [starting] = await records(extension);
-    expect(starting?.taskId).toBeTruthy();
+    let starting: ConversationRecord | undefined;
+    await expect
+      .poll(async () => {
+        [starting] = await records(extension);
+        return starting?.taskId;
+      })
+      .toBeTruthy();
 
     // While starting: queued with the start task's id
     await continueWith(page, 'First: also add a changelog entry.');
@@ -102,13 +107,13 @@ test.describe('follow-ups from GitHub', () => {
 
     // Paused: resume first, then send
     const conversation = openHands.setConversationStatus(id, { sandbox_status: 'PAUSED' });
-    await continueWith(page, 'Third: and rebase.');
-    await expect(toast(page)).toContainText('Follow-up sent', { timeout: 30_000 });
+    const resumed = await continueWith(page, 'Third: and rebase.');
+    await expect(resumed).toBeHidden({ timeout: 30_000 });
+    await expect.poll(() => openHands.messagesReceived(id).at(-1)?.text).toBe('Third: and rebase.');
     const paths = openHands.requests.filter((r) => r.method === 'POST').map((r) => r.path);
     const resume = paths.lastIndexOf(`/api/v1/sandboxes/${conversation.sandbox_id}/resume`);
     expect(resume).toBeGreaterThan(-1);
     expect(paths.findLastIndex((p) => p.endsWith('/send-message'))).toBeGreaterThan(resume);
-    expect(openHands.messagesReceived(id).at(-1)?.text).toBe('Third: and rebase.');
 
     // Archived: nothing sent; a new conversation with the old one's link and the follow-up
     openHands.setConversationStatus(id, { sandbox_status: 'MISSING' });
@@ -150,7 +155,10 @@ test.describe('follow-ups from GitHub', () => {
 
     // With the conversation: the timeline's thread goes as a follow-up
     const page = await openPull(context, TIMELINE);
-    await page.getByRole('button', { name: 'Ask OpenHands', exact: true }).first().click();
+    await page
+      .locator('send-to-openhands-ask[data-thread="discussion_r3068791673"]')
+      .getByRole('button', { name: 'Ask OpenHands', exact: true })
+      .click();
     const thread = page.getByRole('dialog', { name: 'Ask OpenHands about this review thread' });
     await thread.getByRole('textbox', { name: 'Message to OpenHands' }).press('End');
     await thread.getByRole('textbox', { name: 'Message to OpenHands' }).pressSequentially('Answer bob.');
