@@ -153,13 +153,12 @@ export function createFollowUps(deps: FollowUpsDeps): FollowUps {
   });
 
   function openContinue(): void {
-    const page = parseGitHubPage(deps.href());
+    const context = readContext();
     const list = targets();
-    if (!page || list.length === 0) return;
-    const link = `https://github.com/${page.owner}/${page.repo}/${page.kind === 'pull' ? 'pull' : 'issues'}/${page.number}`;
+    if (!context || list.length === 0) return;
     deps.editor().open({
       heading: 'Continue the conversation',
-      hint: `A follow-up about ${link}`,
+      hint: `A follow-up about ${context.url}`,
       message: '',
       targets: list.map(toTarget),
       returnFocus: deps.returnFocus(),
