@@ -152,8 +152,8 @@ describe('PopupApp', () => {
           {
             starting: 'Starting',
             running: 'Running',
-            waiting_for_confirmation: 'Waiting for your confirmation',
-            idle: 'Waiting for input',
+            waiting_for_confirmation: 'Waiting for you',
+            stopped: 'Stopped',
             finished: 'Finished',
             error: 'Error',
             paused: 'Paused',
@@ -224,7 +224,7 @@ describe('PopupApp', () => {
 
   it('should not ask the background to follow the list when nothing in it is busy', async () => {
     const ports = recordPorts();
-    answer(() => listReply([item({ state: 'finished' }), item({ key: 'c2', state: 'idle' })]));
+    answer(() => listReply([item({ state: 'finished' }), item({ key: 'c2', state: 'stopped' })]));
     render(<PopupApp />);
     await screen.findByRole('list');
     expect(ports).toEqual([]);

@@ -86,7 +86,7 @@ describe('itemFromAppConversation', () => {
     MISSING: 'archived',
   };
   const byExecution: Record<string, ConversationState> = {
-    idle: 'idle',
+    idle: 'stopped',
     running: 'running',
     paused: 'paused',
     waiting_for_confirmation: 'waiting_for_confirmation',
@@ -109,9 +109,9 @@ describe('itemFromAppConversation', () => {
     expect(itemFromAppConversation(conversation, SERVER).state).toBe(want);
   });
 
-  it('should show a status from a newer server as idle', () => {
+  it('should show a status from a newer server as stopped', () => {
     const conversation = makeAppConversation({ sandbox_status: 'HIBERNATING' });
-    expect(itemFromAppConversation(conversation, SERVER).state).toBe('idle');
+    expect(itemFromAppConversation(conversation, SERVER).state).toBe('stopped');
   });
 });
 
@@ -140,7 +140,7 @@ describe('itemFromConversationInfoV0', () => {
   const v0States: Record<string, ConversationState> = {
     STARTING: 'starting',
     RUNNING: 'running',
-    STOPPED: 'paused',
+    STOPPED: 'stopped',
     ARCHIVED: 'archived',
     ERROR: 'error',
   };
