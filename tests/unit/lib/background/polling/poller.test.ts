@@ -118,6 +118,22 @@ describe('poller against the OpenHands test server', () => {
     expect(deps.notify).toHaveBeenCalledTimes(1);
   });
 
+  it('should learn the PRs a conversation lists from each poll', async () => {
+    const deps = await makeDeps();
+    server.configure({ stepsPerPoll: 8 });
+    await startConversation({ ...input, prNumber: undefined, source: { ...input.source, kind: 'issue' } }, deps);
+    clock += 3_000;
+    await pollOnce(deps);
+    const [running] = await loadConversations();
+    expect(running?.pullNumbers).toEqual([]);
+    server.setConversationStatus(running?.conversationId ?? '', { execution_status: 'finished', pr_number: [12] });
+    clock += 10_000;
+    await pollOnce(deps);
+    const [finished] = await loadConversations();
+    expect(finished).toMatchObject({ state: 'finished', pullNumbers: [12] });
+    expect(deps.notify).toHaveBeenCalledWith(expect.objectContaining({ pullNumbers: [12] }));
+  });
+
   it('should only poll records that are due, in one batch call', async () => {
     const deps = await makeDeps();
     server.configure({ stepsPerPoll: 0 });
