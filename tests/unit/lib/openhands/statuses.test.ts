@@ -159,7 +159,9 @@ describe('every execution_status × sandbox_status pair the API allows', () => {
 
   it.each(pairs)('sandbox %s, execution %s', (sandbox, execution) => {
     const label = sandbox === 'RUNNING' ? whenRunning[String(execution)] : otherwise[sandbox];
-    expect(stateLabel(conversationState({ sandbox_status: sandbox, execution_status: execution }))).toBe(label);
+    expect(stateLabel(conversationState({ sandbox_status: sandbox, execution_status: execution }))).toBe(
+      label,
+    );
   });
 
   it.each([

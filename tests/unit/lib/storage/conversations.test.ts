@@ -63,7 +63,13 @@ describe('conversations item', () => {
       { ...v2, id: 'b', state: 'finished', notifiedState: 'finished' },
     ]);
     expect(await item.getValue()).toEqual([
-      makeRecord({ id: 'a', state: 'stopped', notifiedState: 'stopped', pullNumbers: [], foundOnServer: false }),
+      makeRecord({
+        id: 'a',
+        state: 'stopped',
+        notifiedState: 'stopped',
+        pullNumbers: [],
+        foundOnServer: false,
+      }),
       makeRecord({ id: 'b', state: 'finished', notifiedState: 'finished' }),
     ]);
     expect(await fakeBrowser.storage.local.get('conversations$')).toEqual({ conversations$: { v: 3 } });

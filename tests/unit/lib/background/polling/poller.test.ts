@@ -121,12 +121,18 @@ describe('poller against the OpenHands test server', () => {
   it('should learn the PRs a conversation lists from each poll', async () => {
     const deps = await makeDeps();
     server.configure({ stepsPerPoll: 8 });
-    await startConversation({ ...input, prNumber: undefined, source: { ...input.source, kind: 'issue' } }, deps);
+    await startConversation(
+      { ...input, prNumber: undefined, source: { ...input.source, kind: 'issue' } },
+      deps,
+    );
     clock += 3_000;
     await pollOnce(deps);
     const [running] = await loadConversations();
     expect(running?.pullNumbers).toEqual([]);
-    server.setConversationStatus(running?.conversationId ?? '', { execution_status: 'finished', pr_number: [12] });
+    server.setConversationStatus(running?.conversationId ?? '', {
+      execution_status: 'finished',
+      pr_number: [12],
+    });
     clock += 10_000;
     await pollOnce(deps);
     const [finished] = await loadConversations();
