@@ -8,6 +8,7 @@ import { createServerScan, SCAN_INTERVAL_MS } from '@/lib/background/server-scan
 import { saveSettings } from '@/lib/background/settings-store';
 import { itemKey } from '@/lib/conversations/item';
 import { itemConversations } from '@/lib/conversations/item-index';
+import { appConversationSchema } from '@/lib/openhands/schemas-v1';
 import { DEFAULT_SETTINGS } from '@/lib/storage/settings';
 import { type OpenHandsTestServer, startOpenHandsServer } from '../../../support/openhands-server/index.ts';
 import { makeRecord } from '../../factories/conversation-record';
@@ -99,7 +100,7 @@ describe('server scan', () => {
   it('should adopt from a page fetched anyway (the popup’s) without a request, and count it as a read', async () => {
     const [conversation] = server.seedConversations(1, { repository: REPO, pr_number: [57] });
     const { scan } = await makeScan();
-    await scan.offer(server.url, conversation ? [conversation] : []);
+    await scan.offer(server.url, [appConversationSchema.parse(conversation)]);
     expect((await loadConversations()).map((r) => r.conversationId)).toEqual([conversation?.id]);
     await scan.scan();
     expect(server.requests).toEqual([]);
