@@ -60,6 +60,7 @@ describe('itemFromAppConversation', () => {
       repository: 'octo-org/hello-world',
       branch: 'main',
       prNumber: 7,
+      pullNumbers: [7],
       source: { kind: 'pull', url: 'https://github.com/octo-org/hello-world/pull/7', number: 7 },
       state: 'running',
       startStatus: null,
@@ -76,7 +77,7 @@ describe('itemFromAppConversation', () => {
 
   it('should not invent a GitHub link for other providers', () => {
     const conversation = makeAppConversation({ git_provider: 'gitlab', pr_number: [3] });
-    expect(itemFromAppConversation(conversation, SERVER).source).toBeNull();
+    expect(itemFromAppConversation(conversation, SERVER)).toMatchObject({ source: null, pullNumbers: [] });
   });
 
   const expected: Record<string, ConversationState> = {
