@@ -9,7 +9,10 @@ import { parseGitHubPage } from '@/lib/github/page';
  * GitHub's soft navigations. No network: whether an item has conversations is read from storage.
  */
 
-/** The same tab reporting the same URL within this time is one event (GitHub's navigations report twice). */
+/**
+ * The same tab reporting the same URL within this time, with no load in between, is one event (navigations
+ * report the new address and then the end of loading).
+ */
 export const PAGE_WATCH_DEBOUNCE_MS = 1_000;
 
 /** What `tabs.onUpdated` tells (the host permission for github.com gives `url`; no "tabs" permission). */
@@ -36,6 +39,8 @@ export function watchedPage(url: string | undefined): { item: ItemKey; pull: boo
 export function createPageWatch(deps: PageWatchDeps) {
   const recent = new Map<number, { url: string; at: number }>();
   return async (tabId: number, change: TabChange, tab: WatchedTab): Promise<void> => {
+    // Loading starts a new document (a reload of the same address too): it needs the bundle again.
+    if (change.status === 'loading') recent.delete(tabId);
     // A new address once the document is there (a soft navigation), or a page that finished loading (a
     // reload, or a full navigation whose address was reported while the old document was still shown).
     const url =

@@ -77,6 +77,14 @@ describe('page watch', () => {
     expect(injectedInto()).toHaveLength(3);
   });
 
+  it('should inject again when the same page reloads at once', async () => {
+    const { watch, injectedInto } = setUp();
+    await watch(5, { status: 'complete' }, { url: ISSUE, status: 'complete' });
+    await watch(5, { status: 'loading' }, { url: ISSUE, status: 'loading' });
+    await watch(5, { status: 'complete' }, { url: ISSUE, status: 'complete' });
+    expect(injectedInto()).toEqual([injection(5), injection(5)]);
+  });
+
   it('should survive a tab that closed before the injection', async () => {
     const { watch, executeScript } = setUp();
     executeScript.mockRejectedValueOnce(new Error('No tab with id: 5'));
