@@ -281,6 +281,41 @@ describe('"Send new review comments"', () => {
     expect(ui.followUps()).toHaveLength(0);
   });
 
+  it('should keep everything to be sent again when the delivery fails', async () => {
+    const ui = await mount('pull-timeline-threads', [latest], {
+      followUp: (_request, port) =>
+        port.emit({
+          type: 'followUp.result',
+          reply: { ok: false, error: { code: 'agent_unavailable', message: 'The agent is not available.' } },
+        }),
+    });
+
+    ui.choose('Send new review comments');
+
+    await vi.waitFor(() => expect(ui.toast().textContent).toContain('The agent is not available.'));
+    expect(ui.toast().textContent).toContain('Could not send the follow-up');
+  });
+
+  it('should open the editor with the comments and the restart offer when the conversation was archived', async () => {
+    const restart = { repository: 'octo-org/hello-world', title: 'Continued', message: 'This continues…' };
+    const ui = await mount('pull-timeline-threads', [latest], {
+      followUp: (_request, port) =>
+        port.emit({
+          type: 'followUp.result',
+          reply: { ok: true, data: { kind: 'archived', record: running('latest'), restart } },
+        }),
+    });
+
+    ui.choose('Send new review comments');
+
+    await vi.waitFor(() => expect(ui.dialog().open).toBe(true));
+    expect(ui.textarea().value).toContain('New review comments');
+    const offer = [...ui.dialog().querySelectorAll('button')].find(
+      (b) => b.textContent === 'Start a new conversation with this context',
+    );
+    expect(offer?.hidden).toBe(false);
+  });
+
   it('should not be offered on an issue', async () => {
     const ui = await mount('issue', [latest]);
 

@@ -88,6 +88,17 @@ describe('createThreadButtons', () => {
     await vi.waitFor(() => expect(askButtons()).toHaveLength(before + 1));
   });
 
+  it('should follow a soft navigation to another tab', () => {
+    const { buttons, askButtons } = mount('pull-timeline-threads');
+    buttons.refresh();
+
+    document.body.innerHTML = loadFixture('pull-files-threads').body.innerHTML;
+    buttons.refresh();
+
+    expect(askButtons()).toHaveLength(findReviewThreads(document).length);
+    expect(document.querySelector('.js-discussion')).toBeNull();
+  });
+
   it('should add nothing outside pull requests', () => {
     const { buttons, askButtons } = mount('pull-files-threads', { isPull: () => false });
 
