@@ -23,7 +23,7 @@ const ITEM_KEY = /^([^/\s#]+\/[^/\s#]+)#([1-9]\d*)$/;
 /** The repository and number of a key, or null when it is not one. */
 export function parseItemKey(key: string): { repository: string; number: number } | null {
   const match = ITEM_KEY.exec(key);
-  return match ? { repository: match[1], number: Number(match[2]) } : null;
+  return match?.[1] ? { repository: match[1], number: Number(match[2]) } : null;
 }
 
 export function itemPortName(key: ItemKey): string {
