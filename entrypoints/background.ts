@@ -2,19 +2,24 @@ import { browser, defineBackground } from '#imports';
 import { updateBadge } from '@/lib/background/badge';
 import { forwardCommand } from '@/lib/background/command';
 import { onConversationsChanged } from '@/lib/background/conversation-changes';
-import { getConversation } from '@/lib/background/conversation-store';
+import { getConversation, loadConversations } from '@/lib/background/conversation-store';
 import { createHandlers } from '@/lib/background/create-handlers';
 import { followConversation } from '@/lib/background/follow';
 import { serveFollowUpPort } from '@/lib/background/follow-up/port';
 import { handleMessage } from '@/lib/background/handle-message';
+import { followItem } from '@/lib/background/item-followers';
 import { createApiKeyStore } from '@/lib/background/keys/api-keys';
 import { createListFollowers } from '@/lib/background/list-followers';
 import { notify, notifyNote, openNotifiedConversation } from '@/lib/background/notifications';
-import { pollOnce } from '@/lib/background/polling/poller';
+import { createPageWatch } from '@/lib/background/page-watch';
+import { pollOnce, pollRecords } from '@/lib/background/polling/poller';
 import { createPollScheduler, POLL_ALARM } from '@/lib/background/polling/scheduler';
 import { registerSelectionMenu } from '@/lib/background/selection/menu';
 import { onSelectionMenuClicked } from '@/lib/background/selection/send-selection';
+import { createServerScan } from '@/lib/background/server-scan';
 import { loadSettings } from '@/lib/background/settings-store';
+import type { ItemKey } from '@/lib/conversations/item';
+import { itemConversations } from '@/lib/conversations/item-index';
 import { serializeError } from '@/lib/errors/error';
 
 // Listeners are registered synchronously: the worker may have been started by one of these events.
@@ -25,8 +30,22 @@ export default defineBackground(() => {
     now: () => new Date(),
     onRecords: updateBadge,
   };
-  const scheduler = createPollScheduler(() => pollOnce({ ...base, notify }), browser.alarms);
-  const handlers = createHandlers({ ...base, schedulePoll: () => scheduler.schedule(0) });
+  const pollDeps = { ...base, notify };
+  const scheduler = createPollScheduler(() => pollOnce(pollDeps), browser.alarms);
+  // Adopted conversations count on the badge, and those still working are polled like the others.
+  const scan = createServerScan({
+    ...base,
+    onRecords: async (records) => {
+      await updateBadge(records);
+      scheduler.schedule(0);
+    },
+  });
+  const listDeps = { ...base, onServerPage: scan.offer };
+  const handlers = createHandlers({
+    ...listDeps,
+    schedulePoll: () => scheduler.schedule(0),
+    afterStart: () => void scan.scan(),
+  });
   const self = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') };
   // The server, for links in errors; unreadable settings must not turn an error into no answer at all.
   const savedServer = () =>
@@ -41,13 +60,43 @@ export default defineBackground(() => {
   );
   // Ports, each ignoring the others' names: the GitHub toast follows the start it made (the background pushes
   // each change of the record), and follow-ups report their stages (lib/conversations/follow-up.ts).
-  const followList = createListFollowers(base, self);
+  const followList = createListFollowers(listDeps, self);
+  // The stored records and the configured server, for the GitHub item pages: storage only, no network.
+  const itemRecords = async () => ({
+    records: await loadConversations(),
+    serverUrl: (await loadSettings()).serverUrl,
+  });
+  const itemDeps = {
+    self,
+    load: itemRecords,
+    onChange: onConversationsChanged,
+    // An item page's poll may revive a record's polling: the scheduler then follows it once the page closes.
+    poll: async (ids: readonly string[]) => {
+      await pollRecords(ids, pollDeps);
+      scheduler.schedule(0);
+    },
+    scan: scan.scan,
+    setTimeout: (callback: () => void, ms: number) => setTimeout(callback, ms),
+    clearTimeout: (timer: unknown) => clearTimeout(timer as ReturnType<typeof setTimeout>),
+  };
   browser.runtime.onConnect.addListener((port) => {
     followConversation(port, { self, load: getConversation, onChange: onConversationsChanged });
     serveFollowUpPort(port, { self, handlers, toError });
     // Pages following the list (the popup) keep a port open; while one is, the cached first page is kept fresh.
     followList(port);
+    // A GitHub issue or PR page follows its item's conversations (lib/conversations/item.ts).
+    followItem(port, itemDeps);
   });
+  // Issue and PR pages that show something without a click get the UI bundle: see lib/background/page-watch.ts.
+  const watchPage = createPageWatch({
+    hasConversations: async (item: ItemKey) => {
+      const { records, serverUrl } = await itemRecords();
+      return itemConversations(records, item, serverUrl).length > 0;
+    },
+    scripting: { executeScript: (injection) => browser.scripting.executeScript(injection) },
+    now: () => Date.now(),
+  });
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => void watchPage(tabId, change, tab));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === POLL_ALARM) scheduler.schedule(0);
   });

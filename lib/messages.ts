@@ -2,10 +2,12 @@ import * as z from 'zod/mini';
 import { FOLLOW_PORT_PREFIX } from '@/lib/conversations/follow';
 import { MAX_REVIEW_ITEMS } from '@/lib/conversations/follow-up';
 import { followUpResultSchema, sentReviewItemsSchema } from '@/lib/conversations/follow-up-schema';
+import { ITEM_PORT_PREFIX, type ItemKey, itemKey, parseItemKey } from '@/lib/conversations/item';
 import { conversationListItemSchema } from '@/lib/conversations/list-item';
 import { conversationRecordSchema } from '@/lib/conversations/record';
 import { MAX_MESSAGE_CHARS, startInputSchema } from '@/lib/conversations/start-input';
 import { type MessageError, messageErrorSchema } from '@/lib/errors/error';
+import { isRepositoryName } from '@/lib/github/repository-name';
 import { composeFieldsSchema, draftIdSchema, draftSchema } from '@/lib/storage/draft';
 
 /**
@@ -129,6 +131,22 @@ export const followPortNameSchema = z.pipe(
     z.transform((name: string) => name.slice(FOLLOW_PORT_PREFIX.length)),
   ),
   getConversationRequest.shape.id,
+);
+
+/**
+ * A GitHub page follows the conversations of one item (issue or PR) over a port named `item.follow:<key>`
+ * (lib/conversations/item.ts); the name gives the key, `owner/repo#N`, lower-cased here. GitHub tabs only.
+ */
+export const itemPortNameSchema = z.pipe(
+  z.string().check(z.startsWith(ITEM_PORT_PREFIX), z.maxLength(ITEM_PORT_PREFIX.length + 220)),
+  z.transform((name: string, ctx): ItemKey => {
+    const item = parseItemKey(name.slice(ITEM_PORT_PREFIX.length));
+    if (!item || !isRepositoryName(item.repository) || !Number.isSafeInteger(item.number)) {
+      ctx.issues.push({ code: 'custom', message: 'Not an item key', input: name });
+      return z.NEVER;
+    }
+    return itemKey(item.repository, item.number);
+  }),
 );
 
 /**

@@ -7,10 +7,11 @@ import { StatusBadge } from '@/components/popup/StatusBadge';
 import type { ConversationListItem } from '@/lib/conversations/list-item';
 import { displayTitle } from '@/lib/pages/popup/format';
 
-/** The issue or pull request a conversation came from, as a link to GitHub. */
+/** The issue or pull request a conversation came from, as a link to GitHub (unless a PR link shows it). */
 function SourceLink({ item }: { item: ConversationListItem }) {
   const { source } = item;
   if (!source || source.kind === 'selection' || source.number === undefined) return null;
+  if (source.kind === 'pull' && item.repository && item.pullNumbers.includes(source.number)) return null;
   const pull = source.kind === 'pull';
   const SourceIcon = pull ? GitPullRequestIcon : IssueOpenedIcon;
   return (
@@ -48,6 +49,19 @@ export function ConversationRow({ item, now }: { item: ConversationListItem; now
           </span>
         )}
         <SourceLink item={item} />
+        {item.repository &&
+          item.pullNumbers.map((n) => (
+            <a
+              key={n}
+              className="row-source row-pull"
+              href={`https://github.com/${item.repository}/pull/${n}`}
+              target="_blank"
+              rel="noreferrer"
+            >
+              <GitPullRequestIcon size={12} />
+              PR #{n}
+            </a>
+          ))}
       </div>
       {item.state === 'error' && item.detail && <p className="row-detail">{item.detail}</p>}
     </li>

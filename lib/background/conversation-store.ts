@@ -1,14 +1,20 @@
 import { conversationsChanged } from '@/lib/background/conversation-changes';
+import { trimFound } from '@/lib/conversations/item-index';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import { sameId } from '@/lib/openhands/ids';
 import { conversationsItem } from '@/lib/storage/conversations';
 
-/** Only the newest records are kept; the server's list covers older ones. */
+/** Only the newest records started here are kept; the server's list covers older ones. */
 export const MAX_RECORDS = 200;
 
-/** Newest first, at most MAX_RECORDS. */
+/**
+ * Newest first: at most MAX_RECORDS started here, and apart from them at most MAX_FOUND_RECORDS found on the
+ * server (so adopting found ones never pushes out a conversation started here).
+ */
 function normalise(records: ConversationRecord[]): ConversationRecord[] {
-  return [...records].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, MAX_RECORDS);
+  const sorted = [...records].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const started = new Set(sorted.filter((r) => !r.foundOnServer).slice(0, MAX_RECORDS));
+  return trimFound(sorted.filter((r) => r.foundOnServer || started.has(r)));
 }
 
 export async function loadConversations(): Promise<ConversationRecord[]> {

@@ -13,6 +13,7 @@ import { recentRepositories } from '@/lib/background/recent-repos';
 import { loadDraft, saveDraftEdits } from '@/lib/background/selection/drafts';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import type { StartInput } from '@/lib/conversations/start-input';
+import type { AppConversation } from '@/lib/openhands/schemas-v1';
 
 export interface BackgroundDeps {
   apiKeys: ApiKeyStore;
@@ -20,6 +21,10 @@ export interface BackgroundDeps {
   now(): Date;
   schedulePoll(): void;
   onRecords(records: ConversationRecord[]): Promise<void>;
+  /** Each V1 page the popup's list fetched (the server scan adopts from it). */
+  onServerPage?(serverUrl: string, conversations: AppConversation[]): Promise<void>;
+  /** After each start: the server scan looks for the item's other conversations (at most once a minute). */
+  afterStart?(): void;
 }
 
 /** Identical starts within this window are one start (double clicks, repeated shortcuts). */
@@ -31,6 +36,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     async (input: StartInput) => {
       const record = await startConversation(input, deps);
       await deps.onRecords(await loadConversations());
+      deps.afterStart?.();
       return record;
     },
     (input) => JSON.stringify(input),

@@ -8,10 +8,24 @@ import { stateLabel } from '@/lib/conversations/state';
 /** The notification text for a record that reached a state worth telling the user about. */
 export function notificationFor(record: ConversationRecord): { title: string; message: string } {
   const detail = record.state === 'error' && record.detail ? `: ${record.detail}` : '';
+  const pulls = record.repository ? record.pullNumbers.map((n) => `PR #${n}`).join(', ') : '';
+  const text = `${record.title}${record.repository ? ` (${record.repository})` : ''}${detail}`;
+  // The PR goes first when the text is cut: it is what the user came for.
   return {
     title: `OpenHands: ${stateLabel(record.state)}`,
-    message: `${record.title}${record.repository ? ` (${record.repository})` : ''}${detail}`.slice(0, 300),
+    message: pulls ? `${pulls} · ${text}`.slice(0, 300) : text.slice(0, 300),
   };
+}
+
+/**
+ * The PR a conversation opened, if any: the first one it lists other than the PR it was started on (the user
+ * knows that one; its news is in the conversation).
+ */
+export function openedPullUrl(record: ConversationRecord): string | null {
+  const opened = record.pullNumbers.find((n) => n !== record.prNumber);
+  return opened !== undefined && record.repository
+    ? `https://github.com/${record.repository}/pull/${opened}`
+    : null;
 }
 
 /** Shows a notification unless the user turned them off. Its id is the record's, so a click finds it. */
@@ -42,9 +56,13 @@ export async function notifyNote(note: { title: string; message: string }): Prom
   });
 }
 
-/** Opens the conversation a clicked notification was about. */
+/**
+ * Opens what a clicked notification was about: the PR the conversation opened when there is one (the
+ * result to review; the PR links back to OpenHands' work), else the conversation. One behaviour everywhere:
+ * Firefox has no notification buttons for a second choice.
+ */
 export async function openNotifiedConversation(notificationId: string): Promise<void> {
   const record = await getConversation(notificationId);
-  if (record) await browser.tabs.create({ url: recordUrl(record) });
+  if (record) await browser.tabs.create({ url: openedPullUrl(record) ?? recordUrl(record) });
   await browser.notifications.clear(notificationId);
 }

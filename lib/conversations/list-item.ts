@@ -21,6 +21,8 @@ export const conversationListItemSchema = z.object({
   repository: z.nullable(z.string()),
   branch: z.nullable(z.string()),
   prNumber: z.nullable(z.int()),
+  /** The PRs the conversation lists (`pr_number`), in the server's order; none when unknown. */
+  pullNumbers: z._default(z.array(z.int()), []),
   /** The issue, PR or page it came from, when known. */
   source: z.nullable(sourceSchema),
   state: conversationStateSchema,
@@ -37,6 +39,10 @@ export type ConversationListItem = z.infer<typeof conversationListItemSchema>;
 
 /** The key that identifies a server conversation, whatever the case or dashes of its id. */
 export const conversationKey = (conversationId: string) => normalizeId(conversationId);
+
+/** PR numbers link to GitHub only for GitHub conversations (or those that do not say). */
+const githubPulls = (provider: string | null | undefined, prNumbers: number[] | undefined): number[] =>
+  !provider || provider === 'github' ? (prNumbers ?? []) : [];
 
 /** A GitHub PR link for a server conversation, which has no recorded source. */
 function pullSource(
@@ -58,6 +64,7 @@ export function itemFromRecord(record: ConversationRecord): ConversationListItem
     repository: record.repository,
     branch: record.branch,
     prNumber: record.prNumber,
+    pullNumbers: record.pullNumbers,
     source: record.source,
     state: record.state,
     startStatus: record.state === 'starting' ? record.startStatus : null,
@@ -82,6 +89,7 @@ export function itemFromAppConversation(
     repository: conversation.selected_repository ?? null,
     branch: conversation.selected_branch ?? null,
     prNumber,
+    pullNumbers: githubPulls(conversation.git_provider, conversation.pr_number),
     source: pullSource(conversation.selected_repository, conversation.git_provider, prNumber),
     state: conversationState(conversation),
     startStatus: null,
@@ -106,6 +114,7 @@ export function itemFromConversationInfoV0(
     repository: info.selected_repository ?? null,
     branch: info.selected_branch ?? null,
     prNumber,
+    pullNumbers: githubPulls(info.git_provider, info.pr_number),
     source: pullSource(info.selected_repository, info.git_provider, prNumber),
     state: conversationStateV0(info),
     startStatus: null,

@@ -24,6 +24,7 @@ function combine(local: ConversationListItem, server: ConversationListItem): Con
     repository: server.repository ?? local.repository,
     branch: server.branch ?? local.branch,
     prNumber: local.prNumber ?? server.prNumber,
+    pullNumbers: server.pullNumbers.length > 0 ? server.pullNumbers : local.pullNumbers,
     source: local.source ?? server.source,
     state: server.state,
     startStatus: server.state === 'starting' ? local.startStatus : null,

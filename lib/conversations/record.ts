@@ -3,7 +3,7 @@ import { sourceSchema } from '@/lib/conversations/start-input';
 import { conversationStateSchema } from '@/lib/conversations/state-schema';
 
 /**
- * A conversation this extension started, as kept in `storage.local` (lib/storage/conversations.ts). The
+ * A conversation this extension started (or found on the server for a GitHub item: `foundOnServer`), as kept in `storage.local` (lib/storage/conversations.ts). The
  * service worker can stop at any time, so everything polling needs to resume lives here. zod/mini, like every
  * stored shape a page reads: zod classic would weigh on the pages' bundles.
  */
@@ -42,5 +42,12 @@ export const conversationRecordSchema = z.object({
   polling: z.boolean(),
   /** The last state a notification was shown for, so each change notifies once. */
   notifiedState: z.nullable(conversationStateSchema),
+  /** The PRs the conversation lists (the server's `pr_number`, in its order), refreshed by every poll. */
+  pullNumbers: z._default(z.array(z.int().check(z.positive())), []),
+  /**
+   * Not started here: found on the server for a GitHub item (lib/background/server-scan.ts) and adopted, so
+   * pages, popup, badge and notifications treat it like the others. Only these are trimmed first.
+   */
+  foundOnServer: z._default(z.boolean(), false),
 });
 export type ConversationRecord = z.infer<typeof conversationRecordSchema>;

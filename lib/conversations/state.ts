@@ -9,13 +9,15 @@ import type { START_TASK_STATUSES } from '@/lib/openhands/schemas-v1';
 export const CONVERSATION_STATES = [
   'starting',
   'running',
+  /** The agent asks the user to confirm an action. */
   'waiting_for_confirmation',
-  'idle',
-  'finished',
-  'error',
   'paused',
-  'archived',
+  'finished',
+  /** The agent stopped and waits for a new message (V1 execution `idle`, V0 `STOPPED`). */
+  'stopped',
+  'error',
   'stuck',
+  'archived',
   /** Polls kept failing for a day, so polling stopped: the server may know more. */
   'unknown',
 ] as const;
@@ -24,13 +26,13 @@ export type ConversationState = (typeof CONVERSATION_STATES)[number];
 const STATE_LABELS: Record<ConversationState, string> = {
   starting: 'Starting',
   running: 'Running',
-  waiting_for_confirmation: 'Waiting for your confirmation',
-  idle: 'Waiting for input',
-  finished: 'Finished',
-  error: 'Error',
+  waiting_for_confirmation: 'Waiting for you',
   paused: 'Paused',
-  archived: 'Archived',
+  finished: 'Finished',
+  stopped: 'Stopped',
+  error: 'Error',
   stuck: 'Stuck',
+  archived: 'Archived',
   unknown: 'Status unknown',
 };
 

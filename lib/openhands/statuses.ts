@@ -32,7 +32,8 @@ const SANDBOX_STATES: Record<SandboxStatus, ConversationState | null> = {
 };
 
 const EXECUTION_STATES: Record<ExecutionStatus, ConversationState> = {
-  idle: 'idle',
+  // The agent is done with its last message and waits for the next one.
+  idle: 'stopped',
   running: 'running',
   paused: 'paused',
   waiting_for_confirmation: 'waiting_for_confirmation',
@@ -46,7 +47,7 @@ const EXECUTION_STATES: Record<ExecutionStatus, ConversationState> = {
 const V0_STATES: Record<ConversationStatusV0, ConversationState> = {
   STARTING: 'starting',
   RUNNING: 'running',
-  STOPPED: 'paused',
+  STOPPED: 'stopped',
   ARCHIVED: 'archived',
   ERROR: 'error',
 };
@@ -60,16 +61,17 @@ const lookup = <T>(table: Record<string, T>, key: string | null | undefined): T 
   key != null && Object.hasOwn(table, key) ? table[key] : undefined;
 
 /**
- * One state for a conversation. V1: `sandbox_status`, refined by `execution_status` while the sandbox runs
- * (null then means the agent server didn't report yet: treat as running). V0: `status`. Unknown values
- * give `idle`: neutral, and not busy, so nothing polls forever on a status it can't read.
+ * One state for a conversation. V1: `sandbox_status` (PAUSED → paused, MISSING → archived), refined by
+ * `execution_status` only while the sandbox runs: the server sends null otherwise, and a stale value must not
+ * win over the sandbox (null while running means the agent server didn't report yet: treat as running). V0: `status`. Unknown values
+ * give `stopped`: neutral, and not busy, so nothing polls forever on a status it can't read.
  */
 export function conversationState(conv: ConversationStatusFields): ConversationState {
   if ('sandbox_status' in conv || 'execution_status' in conv) {
     const { sandbox_status: sandbox = 'MISSING', execution_status: execution } = conv;
     const fromSandbox = lookup(SANDBOX_STATES, sandbox);
     if (fromSandbox) return fromSandbox;
-    if (sandbox !== 'RUNNING') return 'idle';
+    if (sandbox !== 'RUNNING') return 'stopped';
     return execution == null ? 'running' : (lookup(EXECUTION_STATES, execution) ?? 'running');
   }
   return conversationStateV0('status' in conv ? conv : {});
@@ -77,5 +79,5 @@ export function conversationState(conv: ConversationStatusFields): ConversationS
 
 /** The state of a V0 `ConversationInfo`, from its `status`. */
 export function conversationStateV0(info: { status?: Open<ConversationStatusV0> | null }): ConversationState {
-  return lookup(V0_STATES, info.status) ?? 'idle';
+  return lookup(V0_STATES, info.status) ?? 'stopped';
 }

@@ -26,14 +26,37 @@ export function conversationsV2(stored: unknown): unknown[] {
   return v1.success ? v1.data.records : [];
 }
 
+const RENAMED_STATES: Record<string, string> = { idle: 'stopped' };
+const renamed = (state: unknown) => (typeof state === 'string' ? (RENAMED_STATES[state] ?? state) : state);
+
 /**
- * `local:conversations`, version 2: the records of the conversations this extension started. The background
+ * Version 2 → 3 (issue 12): the state `idle` became `stopped` (in `state` and `notifiedState`), and records
+ * learn the PRs their conversation lists (`pullNumbers`, none known yet) and whether they were found on the
+ * server (`foundOnServer`: none were). Entries that are no records are kept as they are (reads drop them).
+ */
+export function conversationsV3(stored: unknown): unknown[] {
+  if (!Array.isArray(stored)) return [];
+  return stored.map((record) => {
+    if (typeof record !== 'object' || record === null) return record;
+    const r = record as Record<string, unknown>;
+    return {
+      ...r,
+      state: renamed(r.state),
+      notifiedState: renamed(r.notifiedState),
+      pullNumbers: Array.isArray(r.pullNumbers) ? r.pullNumbers : [],
+      foundOnServer: r.foundOnServer === true,
+    };
+  });
+}
+
+/**
+ * `local:conversations`, version 3: the records of the conversations this extension started. The background
  * is their only writer (lib/background/conversation-store.ts keeps them sorted and capped, one change at a
  * time).
  */
 export const conversationsItem = defineStoredItem('local:conversations', {
   schema: readableRecordsSchema,
   fallback: [],
-  version: 2,
-  migrations: { 2: conversationsV2 },
+  version: 3,
+  migrations: { 2: conversationsV2, 3: conversationsV3 },
 });

@@ -189,7 +189,7 @@ test.describe('popup', () => {
   test('should still list a conversation stored before an update', async ({ extension }) => {
     await extension.configure({ apiKey: 'test-key' });
     // What the previous version stored: records in its hand-rolled wrapper, without WXT's version entry.
-    const record: ConversationRecord = {
+    const record: Omit<ConversationRecord, 'pullNumbers' | 'foundOnServer'> = {
       id: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
       serverUrl: CLOUD_ORIGIN,
       apiVersion: 'v1',
@@ -227,8 +227,9 @@ test.describe('popup', () => {
       row(popup, 'Stored before the update').getByRole('link', { name: 'Issue #42' }),
     ).toBeVisible();
     const stored = await extension.storage();
-    expect(stored.conversations).toEqual([record]);
-    expect(stored.conversations$).toEqual({ v: 2 });
+    // Migrated on the way: what the records learnt since (issue 12) has its empty value.
+    expect(stored.conversations).toEqual([{ ...record, pullNumbers: [], foundOnServer: false }]);
+    expect(stored.conversations$).toEqual({ v: 3 });
   });
 
   test('should list conversations from a real OpenHands server', async ({ extension, context }) => {

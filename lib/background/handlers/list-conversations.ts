@@ -7,6 +7,7 @@ import { listPageItems } from '@/lib/conversations/list-page';
 import type { ServerPage } from '@/lib/conversations/merge';
 import { type MessageError, serializeError } from '@/lib/errors/error';
 import type { ConversationListReply } from '@/lib/messages';
+import type { AppConversation } from '@/lib/openhands/schemas-v1';
 import { normaliseServerUrl } from '@/lib/openhands/server-url';
 import {
   type ListCache,
@@ -18,6 +19,11 @@ import {
 
 export interface ListDeps extends ConnectionDeps {
   now(): Date;
+  /**
+   * Each V1 page fetched for the list, as the server sent it: the server scan adopts the conversations that
+   * name a GitHub item from it (lib/background/server-scan.ts), without a request of its own.
+   */
+  onServerPage?(serverUrl: string, conversations: AppConversation[]): Promise<void>;
 }
 
 /** Conversations per server page. */
@@ -29,7 +35,11 @@ export const CACHE_MAX_AGE_MS = 10_000;
 const KEY_ERRORS = new Set(['no_key', 'unauthorized', 'forbidden']);
 
 /** One page of the server's list, V1 search or V0 list. */
-async function fetchPage(connection: Connection, pageId: string | undefined): Promise<ServerPage> {
+async function fetchPage(
+  connection: Connection,
+  pageId: string | undefined,
+  deps: ListDeps,
+): Promise<ServerPage> {
   const { client, serverUrl } = connection;
   if (connection.apiVersion === 'v0') {
     const page = await client.listConversationsV0({ limit: PAGE_SIZE, pageId });
@@ -39,6 +49,8 @@ async function fetchPage(connection: Connection, pageId: string | undefined): Pr
     };
   }
   const page = await client.searchConversations({ limit: PAGE_SIZE, pageId });
+  // Adopting is a side matter: it must not cost the popup its list.
+  await deps.onServerPage?.(serverUrl, page.items).catch(() => {});
   return {
     items: page.items.map((conversation) => itemFromAppConversation(conversation, serverUrl)),
     nextPageId: page.next_page_id ?? null,
@@ -49,7 +61,7 @@ type Fetched = { page: ServerPage; error?: undefined } | { page?: undefined; err
 
 async function fetchFromServer(deps: ListDeps, pageId?: string): Promise<Fetched> {
   try {
-    return { page: await withConnection(deps, (connection) => fetchPage(connection, pageId)) };
+    return { page: await withConnection(deps, (connection) => fetchPage(connection, pageId, deps)) };
   } catch (error) {
     return { error: serializeError(error) };
   }

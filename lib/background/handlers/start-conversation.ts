@@ -43,6 +43,8 @@ function newRecord(
     pollFailure: null,
     polling: true,
     notifiedState: null,
+    pullNumbers: input.prNumber ? [input.prNumber] : [],
+    foundOnServer: false,
   };
 }
 

@@ -4,8 +4,12 @@ import { conversationState, conversationStateV0 } from '@/lib/openhands/statuses
 
 /** What a poll learned about one record. */
 export type RecordUpdate = Partial<
-  Pick<ConversationRecord, 'state' | 'startStatus' | 'conversationId' | 'detail' | 'title'>
+  Pick<ConversationRecord, 'state' | 'startStatus' | 'conversationId' | 'detail' | 'title' | 'pullNumbers'>
 >;
+
+/** The PRs a conversation lists, when the server says (`pr_number`); absent means unchanged. */
+const pulls = (prNumber: readonly number[] | undefined): Pick<RecordUpdate, 'pullNumbers'> =>
+  prNumber ? { pullNumbers: prNumber.filter((n) => Number.isSafeInteger(n) && n > 0) } : {};
 
 const GONE = 'The server no longer knows this conversation.';
 
@@ -39,7 +43,10 @@ async function conversationUpdates(client: OpenHandsClient, records: Conversatio
     const conversation = conversations[i];
     if (!conversation) updates.set(record.id, { state: 'archived', detail: GONE });
     else {
-      const update: RecordUpdate = { state: conversationState(conversation) };
+      const update: RecordUpdate = {
+        state: conversationState(conversation),
+        ...pulls(conversation.pr_number),
+      };
       if (conversation.title) update.title = conversation.title;
       updates.set(record.id, update);
     }
@@ -54,7 +61,9 @@ async function v0Updates(client: OpenHandsClient, records: ConversationRecord[])
     const info = await client.getConversationV0(record.conversationId ?? record.id);
     updates.set(
       record.id,
-      info ? { state: conversationStateV0(info), title: info.title } : { state: 'archived', detail: GONE },
+      info
+        ? { state: conversationStateV0(info), title: info.title, ...pulls(info.pr_number) }
+        : { state: 'archived', detail: GONE },
     );
   }
   return updates;

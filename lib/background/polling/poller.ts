@@ -4,7 +4,7 @@ import { fetchUpdates, type RecordUpdate } from '@/lib/background/polling/fetch-
 import { afterFailedPoll, keepPolling, nextPollAt } from '@/lib/background/polling/policy';
 import { loadSettings } from '@/lib/background/settings-store';
 import type { ConversationRecord } from '@/lib/conversations/record';
-import { isNotifyState } from '@/lib/conversations/state';
+import { isFinalState, isNotifyState } from '@/lib/conversations/state';
 import { toOpenHandsError } from '@/lib/errors/error';
 
 export interface PollDeps extends ConnectionDeps {
@@ -47,6 +47,29 @@ export async function pollOnce(deps: PollDeps): Promise<number | null> {
   const still = (await loadConversations()).filter(isPollable);
   if (still.length === 0) return null;
   return Math.max(1_000, Math.min(...still.map(nextPollAt)) - deps.now().getTime());
+}
+
+/**
+ * Polls the records `ids` names that are due and not final, with one batch call (a page showing them: an
+ * item's status control polls while visible even what the background stopped polling, e.g. a paused
+ * conversation unchanged for a day). Due-ness is shared with `pollOnce`, so two callers never double up.
+ */
+export async function pollRecords(ids: readonly string[], deps: PollDeps): Promise<void> {
+  const now = deps.now();
+  const { serverUrl } = await loadSettings();
+  const wanted = new Set(ids);
+  const isWanted = (r: ConversationRecord) =>
+    wanted.has(r.id) && r.serverUrl === serverUrl && !isFinalState(r.state);
+  const due = (await loadConversations()).filter((r) => isWanted(r) && nextPollAt(r) <= now.getTime());
+  if (due.length === 0) return;
+  try {
+    const updates = await withConnection(deps, ({ client }) => fetchUpdates(client, due));
+    await saveUpdates(updates, deps);
+  } catch (error) {
+    const failure = toOpenHandsError(error);
+    if (failure.code === 'no_key' || failure.code === 'unauthorized') return;
+    await saveFailure(isWanted, (failure.retryAfterSeconds ?? 0) * 1000, deps);
+  }
 }
 
 /**

@@ -29,12 +29,12 @@ const LOOKS: Record<ConversationState, Pick<StatusBadge, 'tone' | 'icon'>> = {
   starting: { tone: 'attention', icon: 'sync' },
   running: { tone: 'success', icon: 'play' },
   waiting_for_confirmation: { tone: 'attention', icon: 'alert' },
-  idle: { tone: 'accent', icon: 'comment' },
-  finished: { tone: 'done', icon: 'check' },
-  error: { tone: 'danger', icon: 'x' },
   paused: { tone: 'neutral', icon: 'pause' },
-  archived: { tone: 'neutral', icon: 'archive' },
+  finished: { tone: 'done', icon: 'check' },
+  stopped: { tone: 'accent', icon: 'comment' },
+  error: { tone: 'danger', icon: 'x' },
   stuck: { tone: 'danger', icon: 'stop' },
+  archived: { tone: 'neutral', icon: 'archive' },
   unknown: { tone: 'neutral', icon: 'question' },
 };
 

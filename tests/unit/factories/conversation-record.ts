@@ -22,6 +22,8 @@ export function makeRecord(overrides: Partial<ConversationRecord> = {}): Convers
     pollFailure: null,
     polling: true,
     notifiedState: null,
+    pullNumbers: [],
+    foundOnServer: false,
     ...overrides,
   };
 }

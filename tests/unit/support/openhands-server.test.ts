@@ -438,6 +438,26 @@ describe('following up: send-message, sandbox resume and pause, pending messages
     expect((await api('/api/v1/sandboxes/nope/pause', { method: 'POST' })).status).toBe(404);
   });
 
+  it('answers the batch read and the search with what setConversationStatus set', async () => {
+    const [c] = server.seedConversations(1);
+    const id = c?.id ?? '';
+    server.setConversationStatus(id, { execution_status: 'finished', pr_number: [12] });
+    const batch = (await api(`/api/v1/app-conversations?ids=${id}`)).json as AppConversation[];
+    expect(batch[0]).toMatchObject({
+      sandbox_status: 'RUNNING',
+      execution_status: 'finished',
+      pr_number: [12],
+    });
+    server.setConversationStatus(id, { sandbox_status: 'PAUSED' });
+    const page = (await api('/api/v1/app-conversations/search')).json as { items: AppConversation[] };
+    expect(page.items[0]).toMatchObject({
+      sandbox_status: 'PAUSED',
+      execution_status: null,
+      pr_number: [12],
+    });
+    expect(server.requests.every((r) => r.valid && r.responseErrors.length === 0)).toBe(true);
+  });
+
   it('keeps a sandbox set to STARTING starting when sandboxStartReads is Infinity', async () => {
     server.configure({ sandboxStartReads: Number.POSITIVE_INFINITY });
     const [c] = server.seedConversations(1);

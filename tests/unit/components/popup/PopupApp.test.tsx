@@ -93,6 +93,25 @@ describe('PopupApp', () => {
     expect(sent[0]).toEqual({ type: 'conversation.list', refresh: true });
   });
 
+  it('should link each PR the conversation lists, once', async () => {
+    const source = {
+      kind: 'pull' as const,
+      url: 'https://github.com/octo-org/hello-world/pull/7',
+      number: 7,
+    };
+    answer(() => listReply([item({ source, pullNumbers: [7, 57], state: 'finished' })]));
+    render(<PopupApp />);
+    const row = (await screen.findByRole('link', { name: 'Fix the flaky test' })).closest(
+      'li',
+    ) as HTMLElement;
+    expect(within(row).getByRole('link', { name: 'PR #57' }).getAttribute('href')).toBe(
+      'https://github.com/octo-org/hello-world/pull/57',
+    );
+    expect(within(row).getByRole('link', { name: 'PR #7' }).getAttribute('href')).toBe(source.url);
+    expect(within(row).queryByRole('link', { name: 'Pull request #7' })).toBeNull();
+    expect(row.querySelector('.badge')?.textContent).toBe('Finished');
+  });
+
   it('should show a row with its links, repository, branch, badge and time', async () => {
     const source = {
       kind: 'pull' as const,
@@ -152,8 +171,8 @@ describe('PopupApp', () => {
           {
             starting: 'Starting',
             running: 'Running',
-            waiting_for_confirmation: 'Waiting for your confirmation',
-            idle: 'Waiting for input',
+            waiting_for_confirmation: 'Waiting for you',
+            stopped: 'Stopped',
             finished: 'Finished',
             error: 'Error',
             paused: 'Paused',
@@ -224,7 +243,7 @@ describe('PopupApp', () => {
 
   it('should not ask the background to follow the list when nothing in it is busy', async () => {
     const ports = recordPorts();
-    answer(() => listReply([item({ state: 'finished' }), item({ key: 'c2', state: 'idle' })]));
+    answer(() => listReply([item({ state: 'finished' }), item({ key: 'c2', state: 'stopped' })]));
     render(<PopupApp />);
     await screen.findByRole('list');
     expect(ports).toEqual([]);

@@ -15,6 +15,7 @@ export function item(overrides: Partial<ConversationListItem> = {}): Conversatio
     repository: 'octo-org/hello-world',
     branch: 'main',
     prNumber: null,
+    pullNumbers: [],
     source: null,
     state: 'finished',
     startStatus: null,

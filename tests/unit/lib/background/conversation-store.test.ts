@@ -7,6 +7,7 @@ import {
   updateConversations,
   upsertConversation,
 } from '@/lib/background/conversation-store';
+import { MAX_FOUND_RECORDS } from '@/lib/conversations/item-index';
 import { makeRecord } from '../../factories/conversation-record';
 
 const at = (minute: number) => `2026-11-28T10:${String(minute).padStart(2, '0')}:00.000Z`;
@@ -40,6 +41,22 @@ describe('conversation store', () => {
     expect(actual).toHaveLength(MAX_RECORDS);
     expect(actual[0]?.id).toBe(`r${MAX_RECORDS + 4}`);
     expect(actual.some((r) => r.id === 'r0')).toBe(false);
+  });
+
+  it(`should keep at most ${MAX_FOUND_RECORDS} found on the server, never at the cost of one started here`, async () => {
+    const minute = (i: number) => new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString();
+    const found = Array.from({ length: MAX_FOUND_RECORDS + 30 }, (_, i) =>
+      makeRecord({ id: `f${i}`, foundOnServer: true, createdAt: minute(100 + i) }),
+    );
+    const started = Array.from({ length: MAX_RECORDS }, (_, i) =>
+      makeRecord({ id: `s${i}`, createdAt: minute(i) }),
+    );
+    await updateConversations(() => ({ records: [...found, ...started], result: null }));
+    const actual = await loadConversations();
+    expect(actual.filter((r) => !r.foundOnServer)).toHaveLength(MAX_RECORDS);
+    expect(actual.filter((r) => r.foundOnServer)).toHaveLength(MAX_FOUND_RECORDS);
+    expect(actual.some((r) => r.id === 'f0')).toBe(false);
+    expect(actual[0]?.id).toBe(`f${MAX_FOUND_RECORDS + 29}`);
   });
 
   it('should not lose concurrent updates', async () => {

@@ -46,6 +46,17 @@ describe('notifications', () => {
     expect(actual.message).toBe('Explain');
   });
 
+  it('should name the PRs the conversation lists', () => {
+    const actual = notificationFor(makeRecord({ state: 'finished', pullNumbers: [57] }));
+    expect(actual).toEqual({
+      title: 'OpenHands: Finished',
+      message: 'PR #57 · #42: Crash on startup (octo-org/hello-world)',
+    });
+    expect(notificationFor(makeRecord({ state: 'waiting_for_confirmation' })).title).toBe(
+      'OpenHands: Waiting for you',
+    );
+  });
+
   it('should notify unless turned off', async () => {
     const create = vi.spyOn(fakeBrowser.notifications, 'create');
     await notify(makeRecord({ state: 'finished' }));
@@ -76,5 +87,22 @@ describe('notifications', () => {
     const open = vi.spyOn(fakeBrowser.tabs, 'create');
     await openNotifiedConversation('task1');
     expect(open).toHaveBeenCalledWith({ url: 'https://app.all-hands.dev/conversations/conv1' });
+  });
+
+  it('should open the PR the conversation opened when the notification is clicked', async () => {
+    await upsertConversation(
+      makeRecord({ id: 'task2', conversationId: 'conv2', state: 'finished', pullNumbers: [57] }),
+    );
+    // Started on PR #7 and listing only it: the news is in the conversation.
+    await upsertConversation(
+      makeRecord({ id: 'task3', conversationId: 'conv3', state: 'finished', prNumber: 7, pullNumbers: [7] }),
+    );
+    const open = vi.spyOn(fakeBrowser.tabs, 'create');
+    await openNotifiedConversation('task2');
+    await openNotifiedConversation('task3');
+    expect(open.mock.calls).toEqual([
+      [{ url: 'https://github.com/octo-org/hello-world/pull/57' }],
+      [{ url: 'https://app.all-hands.dev/conversations/conv3' }],
+    ]);
   });
 });

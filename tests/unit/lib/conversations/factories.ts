@@ -13,6 +13,7 @@ export function makeItem(overrides: Partial<ConversationListItem> = {}): Convers
     repository: 'octo-org/hello-world',
     branch: 'main',
     prNumber: null,
+    pullNumbers: [],
     source: null,
     state: 'running',
     startStatus: null,

@@ -60,6 +60,7 @@ describe('itemFromAppConversation', () => {
       repository: 'octo-org/hello-world',
       branch: 'main',
       prNumber: 7,
+      pullNumbers: [7],
       source: { kind: 'pull', url: 'https://github.com/octo-org/hello-world/pull/7', number: 7 },
       state: 'running',
       startStatus: null,
@@ -76,7 +77,7 @@ describe('itemFromAppConversation', () => {
 
   it('should not invent a GitHub link for other providers', () => {
     const conversation = makeAppConversation({ git_provider: 'gitlab', pr_number: [3] });
-    expect(itemFromAppConversation(conversation, SERVER).source).toBeNull();
+    expect(itemFromAppConversation(conversation, SERVER)).toMatchObject({ source: null, pullNumbers: [] });
   });
 
   const expected: Record<string, ConversationState> = {
@@ -86,7 +87,7 @@ describe('itemFromAppConversation', () => {
     MISSING: 'archived',
   };
   const byExecution: Record<string, ConversationState> = {
-    idle: 'idle',
+    idle: 'stopped',
     running: 'running',
     paused: 'paused',
     waiting_for_confirmation: 'waiting_for_confirmation',
@@ -109,9 +110,9 @@ describe('itemFromAppConversation', () => {
     expect(itemFromAppConversation(conversation, SERVER).state).toBe(want);
   });
 
-  it('should show a status from a newer server as idle', () => {
+  it('should show a status from a newer server as stopped', () => {
     const conversation = makeAppConversation({ sandbox_status: 'HIBERNATING' });
-    expect(itemFromAppConversation(conversation, SERVER).state).toBe('idle');
+    expect(itemFromAppConversation(conversation, SERVER).state).toBe('stopped');
   });
 });
 
@@ -140,7 +141,7 @@ describe('itemFromConversationInfoV0', () => {
   const v0States: Record<string, ConversationState> = {
     STARTING: 'starting',
     RUNNING: 'running',
-    STOPPED: 'paused',
+    STOPPED: 'stopped',
     ARCHIVED: 'archived',
     ERROR: 'error',
   };

@@ -17,13 +17,13 @@ describe('conversation states', () => {
   const table: [ConversationState, string, boolean, boolean, boolean][] = [
     ['starting', 'Starting', true, false, false],
     ['running', 'Running', true, false, false],
-    ['waiting_for_confirmation', 'Waiting for your confirmation', false, false, true],
-    ['idle', 'Waiting for input', false, false, false],
-    ['finished', 'Finished', false, true, true],
-    ['error', 'Error', false, true, true],
+    ['waiting_for_confirmation', 'Waiting for you', false, false, true],
     ['paused', 'Paused', false, false, false],
-    ['archived', 'Archived', false, true, false],
+    ['finished', 'Finished', false, true, true],
+    ['stopped', 'Stopped', false, false, false],
+    ['error', 'Error', false, true, true],
     ['stuck', 'Stuck', false, true, true],
+    ['archived', 'Archived', false, true, false],
     ['unknown', 'Status unknown', false, true, false],
   ];
 

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import type { ConversationState } from '@/lib/conversations/state';
+import { type ConversationState, stateLabel } from '@/lib/conversations/state';
 import { CONVERSATION_STATUSES_V0 } from '@/lib/openhands/schemas-v0';
 import { EXECUTION_STATUSES, SANDBOX_STATUSES, START_TASK_STATUSES } from '@/lib/openhands/schemas-v1';
 import { conversationState, conversationStateV0, isTerminalStartStatus } from '@/lib/openhands/statuses';
@@ -72,7 +72,7 @@ describe('conversationState (V1)', () => {
   });
 
   const byExecution: [string, ConversationState][] = [
-    ['idle', 'idle'],
+    ['idle', 'stopped'],
     ['running', 'running'],
     ['paused', 'paused'],
     ['waiting_for_confirmation', 'waiting_for_confirmation'],
@@ -95,7 +95,7 @@ describe('conversationState (V1)', () => {
   });
 
   it.each([
-    [{ sandbox_status: 'STOPPING' }, 'idle'],
+    [{ sandbox_status: 'STOPPING' }, 'stopped'],
     [{ sandbox_status: 'RUNNING', execution_status: 'thinking' }, 'running'],
     [{ execution_status: 'finished' }, 'archived'],
   ] as const)('should handle %j → %s', (conv, expected) => {
@@ -107,7 +107,7 @@ describe('conversationState (V0)', () => {
   const table: [string, ConversationState][] = [
     ['STARTING', 'starting'],
     ['RUNNING', 'running'],
-    ['STOPPED', 'paused'],
+    ['STOPPED', 'stopped'],
     ['ARCHIVED', 'archived'],
     ['ERROR', 'error'],
   ];
@@ -121,8 +121,56 @@ describe('conversationState (V0)', () => {
     expect(conversationStateV0({ status })).toBe(expected);
   });
 
-  it('should treat an unknown status as idle', () => {
-    expect(conversationStateV0({ status: 'HIBERNATING' })).toBe('idle');
-    expect(conversationStateV0({})).toBe('idle');
+  it('should treat an unknown status as stopped', () => {
+    expect(conversationStateV0({ status: 'HIBERNATING' })).toBe('stopped');
+    expect(conversationStateV0({})).toBe('stopped');
+  });
+});
+
+describe('every execution_status × sandbox_status pair the API allows', () => {
+  // What users read for each pair. The API sends an execution status only while the sandbox is RUNNING (null
+  // otherwise); a stale one next to another sandbox status must not win, so those pairs read as the sandbox.
+  const whenRunning: Record<string, string> = {
+    null: 'Running',
+    idle: 'Stopped',
+    running: 'Running',
+    paused: 'Paused',
+    waiting_for_confirmation: 'Waiting for you',
+    finished: 'Finished',
+    error: 'Error',
+    stuck: 'Stuck',
+    deleting: 'Archived',
+  };
+  const otherwise: Record<string, string> = {
+    STARTING: 'Starting',
+    PAUSED: 'Paused',
+    ERROR: 'Error',
+    MISSING: 'Archived',
+  };
+  const pairs = SANDBOX_STATUSES.flatMap((sandbox) =>
+    [null, ...EXECUTION_STATUSES].map((execution) => [sandbox, execution] as const),
+  );
+
+  it('should expect something of every value', () => {
+    expect(Object.keys(whenRunning)).toEqual(['null', ...EXECUTION_STATUSES]);
+    expect(Object.keys(otherwise)).toEqual(SANDBOX_STATUSES.filter((s) => s !== 'RUNNING'));
+    expect(pairs).toHaveLength(SANDBOX_STATUSES.length * (EXECUTION_STATUSES.length + 1));
+  });
+
+  it.each(pairs)('sandbox %s, execution %s', (sandbox, execution) => {
+    const label = sandbox === 'RUNNING' ? whenRunning[String(execution)] : otherwise[sandbox];
+    expect(stateLabel(conversationState({ sandbox_status: sandbox, execution_status: execution }))).toBe(
+      label,
+    );
+  });
+
+  it.each([
+    ['STARTING', 'Starting'],
+    ['RUNNING', 'Running'],
+    ['STOPPED', 'Stopped'],
+    ['ARCHIVED', 'Archived'],
+    ['ERROR', 'Error'],
+  ])('V0 %s reads %j', (status, label) => {
+    expect(stateLabel(conversationStateV0({ status }))).toBe(label);
   });
 });

@@ -36,11 +36,11 @@ describe('conversations item', () => {
     expect(await item.getValue()).toEqual([good]);
   });
 
-  it('should store the records themselves as version 2', async () => {
+  it('should store the records themselves as version 3', async () => {
     const item = await startWith({ schemaVersion: 1, records: [makeRecord({ id: 'a' })] });
     await item.getValue();
     const stored = await fakeBrowser.storage.local.get(null);
-    expect(stored).toEqual({ conversations: [makeRecord({ id: 'a' })], conversations$: { v: 2 } });
+    expect(stored).toEqual({ conversations: [makeRecord({ id: 'a' })], conversations$: { v: 3 } });
   });
 
   it('should keep records stored as an array without a version (a migration that could not record it)', async () => {
@@ -48,10 +48,30 @@ describe('conversations item', () => {
     expect(await (await startWith([record])).getValue()).toEqual([record]);
   });
 
-  it('should mark the first records of a new install as version 2', async () => {
+  it('should mark the first records of a new install as version 3', async () => {
     const item = await startWith();
     await item.setValue([makeRecord({ id: 'a' })]);
-    expect(await fakeBrowser.storage.local.get('conversations$')).toEqual({ conversations$: { v: 2 } });
+    expect(await fakeBrowser.storage.local.get('conversations$')).toEqual({ conversations$: { v: 3 } });
     expect(await (await startWith()).getValue()).toEqual([makeRecord({ id: 'a' })]);
+  });
+
+  it('should read version 2 records waiting for input as stopped, with no PRs, started here', async () => {
+    const { pullNumbers: _p, foundOnServer: _f, ...v2 } = makeRecord({ id: 'a' });
+    await fakeBrowser.storage.local.set({ conversations$: { v: 2 } });
+    const item = await startWith([
+      { ...v2, state: 'idle', notifiedState: 'idle' },
+      { ...v2, id: 'b', state: 'finished', notifiedState: 'finished' },
+    ]);
+    expect(await item.getValue()).toEqual([
+      makeRecord({
+        id: 'a',
+        state: 'stopped',
+        notifiedState: 'stopped',
+        pullNumbers: [],
+        foundOnServer: false,
+      }),
+      makeRecord({ id: 'b', state: 'finished', notifiedState: 'finished' }),
+    ]);
+    expect(await fakeBrowser.storage.local.get('conversations$')).toEqual({ conversations$: { v: 3 } });
   });
 });

@@ -168,7 +168,7 @@ describe('updating from the stored shapes of before issue 11', () => {
 
     const stored = await fakeBrowser.storage.local.get(null);
     expect(stored.conversations).toHaveLength(RECORDS.length + 1);
-    expect(stored.conversations$).toEqual({ v: 2 });
+    expect(stored.conversations$).toEqual({ v: 3 });
     expect(stored.conversationListCache).not.toHaveProperty('schemaVersion');
     expect(stored.conversationListCache$).toEqual({ v: 2 });
   });

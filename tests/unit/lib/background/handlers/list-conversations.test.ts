@@ -1,10 +1,11 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { upsertConversation } from '@/lib/background/conversation-store';
+import { loadConversations, upsertConversation } from '@/lib/background/conversation-store';
 import { CACHE_MAX_AGE_MS, listConversations, PAGE_SIZE } from '@/lib/background/handlers/list-conversations';
 import { createApiKeyStore } from '@/lib/background/keys/api-keys';
 import { generateSecretKey } from '@/lib/background/keys/secret-box';
+import { createServerScan } from '@/lib/background/server-scan';
 import { saveSettings } from '@/lib/background/settings-store';
 import { CLOUD_ORIGIN } from '@/lib/openhands/server-url';
 import { readCachedReply, readListCache } from '@/lib/storage/list-cache';
@@ -79,6 +80,22 @@ describe('listConversations against the OpenHands test server', () => {
     await upsertConversation(makeRecord({ serverUrl: 'https://other.example' }));
     const actual = await listConversations({ refresh: true }, await makeDeps());
     expect(actual.items).toEqual([]);
+  });
+
+  it('should let the server scan adopt from the page it fetched, without a request of its own', async () => {
+    const [named] = server.seedConversations(1, { titlePrefix: 'Fix #42:' });
+    server.seedConversations(1, { titlePrefix: 'Unrelated' });
+    const deps = await makeDeps();
+    const scan = createServerScan({ ...deps, onRecords: async () => {} });
+    await listConversations({ refresh: true }, { ...deps, onServerPage: scan.offer });
+    expect((await loadConversations()).map((r) => [r.conversationId, r.foundOnServer])).toEqual([
+      [named?.id, true],
+    ]);
+    await scan.scan();
+    expect(server.requests.map((r) => r.path)).toEqual([
+      '/api/v1/web-client/config',
+      '/api/v1/app-conversations/search',
+    ]);
   });
 
   it('should page with next_page_id', async () => {

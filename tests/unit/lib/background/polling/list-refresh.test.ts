@@ -92,12 +92,12 @@ describe('list refresher', () => {
   });
 
   it('should fetch nothing while nothing listed is busy, and start once something is', async () => {
-    const { refresher, refresh, store } = setUp(['finished', 'idle']);
+    const { refresher, refresh, store } = setUp(['finished', 'stopped']);
     refresher.follow();
     await vi.advanceTimersByTimeAsync(ACTIVE_POLL_MS * 5);
     expect(refresh).not.toHaveBeenCalled();
 
-    store(['running', 'idle']);
+    store(['running', 'stopped']);
     await vi.advanceTimersByTimeAsync(0);
     expect(refresh).toHaveBeenCalledTimes(1);
   });

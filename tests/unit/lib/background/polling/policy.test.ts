@@ -20,13 +20,13 @@ describe('poll intervals', () => {
     expect(pollIntervalMs('starting')).toBe(3_000);
     expect(pollIntervalMs('running')).toBe(10_000);
     expect(pollIntervalMs('waiting_for_confirmation')).toBe(60_000);
-    expect(pollIntervalMs('idle')).toBe(60_000);
+    expect(pollIntervalMs('stopped')).toBe(60_000);
   });
 
   it('should refresh a followed list as often as its busiest busy conversation is polled, else never', () => {
     expect(listRefreshMs(['finished', 'running', 'starting'])).toBe(3_000);
-    expect(listRefreshMs(['idle', 'running'])).toBe(10_000);
-    expect(listRefreshMs(['idle', 'waiting_for_confirmation', 'paused', 'finished'])).toBeNull();
+    expect(listRefreshMs(['stopped', 'running'])).toBe(10_000);
+    expect(listRefreshMs(['stopped', 'waiting_for_confirmation', 'paused', 'finished'])).toBeNull();
     expect(listRefreshMs([])).toBeNull();
   });
 
@@ -42,8 +42,8 @@ describe('poll intervals', () => {
     },
   );
 
-  it('should keep polling idle conversations for a day, then stop', () => {
-    const record = makeRecord({ state: 'idle', updatedAt: '2026-11-28T10:00:00Z' });
+  it('should keep polling stopped conversations for a day, then stop', () => {
+    const record = makeRecord({ state: 'stopped', updatedAt: '2026-11-28T10:00:00Z' });
     const start = Date.parse(record.updatedAt);
     expect(keepPolling(record, start + STOP_AFTER_IDLE_MS - 1)).toBe(true);
     expect(keepPolling(record, start + STOP_AFTER_IDLE_MS)).toBe(false);
@@ -54,7 +54,7 @@ describe('backing off after failed polls', () => {
   it('should start from the usual interval and double up to 5 minutes', () => {
     const waits = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((failures) => backoffMs('starting', failures));
     expect(waits).toEqual([3_000, 6_000, 12_000, 24_000, 48_000, 96_000, 192_000, 300_000, 300_000]);
-    expect(backoffMs('idle', 1)).toBe(60_000);
+    expect(backoffMs('stopped', 1)).toBe(60_000);
     expect(backoffMs('running', 30)).toBe(MAX_BACKOFF_MS);
   });
 
@@ -70,7 +70,7 @@ describe('backing off after failed polls', () => {
   it("should wait as long as the server's Retry-After asks, even longer than the backoff", () => {
     const record = afterFailedPoll(makeRecord({ state: 'starting' }), NOW, 120_000);
     expect(nextPollAt(record)).toBe(NOW + 120_000);
-    expect(nextPollAt(afterFailedPoll(makeRecord({ state: 'idle' }), NOW, 1_000))).toBe(NOW + 60_000);
+    expect(nextPollAt(afterFailedPoll(makeRecord({ state: 'stopped' }), NOW, 1_000))).toBe(NOW + 60_000);
   });
 
   it('should give up with "Status unknown" once polls failed for a day', () => {

@@ -1,11 +1,11 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { loadConversations } from '@/lib/background/conversation-store';
+import { loadConversations, upsertConversation } from '@/lib/background/conversation-store';
 import { startConversation } from '@/lib/background/handlers/start-conversation';
 import { createApiKeyStore } from '@/lib/background/keys/api-keys';
 import { generateSecretKey } from '@/lib/background/keys/secret-box';
-import { pollOnce } from '@/lib/background/polling/poller';
+import { pollOnce, pollRecords } from '@/lib/background/polling/poller';
 import { saveSettings } from '@/lib/background/settings-store';
 import type { StartInput } from '@/lib/conversations/start-input';
 import { DEFAULT_SETTINGS } from '@/lib/storage/settings';
@@ -13,6 +13,7 @@ import {
   type OpenHandsTestServer,
   startOpenHandsServer,
 } from '../../../../support/openhands-server/index.ts';
+import { makeRecord } from '../../../factories/conversation-record';
 
 const KEY = 'poller-test-key-123';
 const input: StartInput = {
@@ -116,6 +117,59 @@ describe('poller against the OpenHands test server', () => {
     const [finished] = await loadConversations();
     expect(finished).toMatchObject({ state: 'finished', polling: false, notifiedState: 'finished' });
     expect(deps.notify).toHaveBeenCalledTimes(1);
+  });
+
+  it('should learn the PRs a conversation lists from each poll', async () => {
+    const deps = await makeDeps();
+    server.configure({ stepsPerPoll: 8 });
+    await startConversation(
+      { ...input, prNumber: undefined, source: { ...input.source, kind: 'issue' } },
+      deps,
+    );
+    clock += 3_000;
+    await pollOnce(deps);
+    const [running] = await loadConversations();
+    expect(running?.pullNumbers).toEqual([]);
+    server.setConversationStatus(running?.conversationId ?? '', {
+      execution_status: 'finished',
+      pr_number: [12],
+    });
+    clock += 10_000;
+    await pollOnce(deps);
+    const [finished] = await loadConversations();
+    expect(finished).toMatchObject({ state: 'finished', pullNumbers: [12] });
+    expect(deps.notify).toHaveBeenCalledWith(expect.objectContaining({ pullNumbers: [12] }));
+  });
+
+  it('should poll the records a page names in one batch call, even those the background stopped polling', async () => {
+    const deps = await makeDeps();
+    const [paused, finished, other] = server.seedConversations(3, { sandbox_status: 'PAUSED' });
+    const record = (id: string, conversationId: string | undefined, polling: boolean) =>
+      makeRecord({
+        id,
+        taskId: null,
+        conversationId: conversationId ?? null,
+        serverUrl: server.url,
+        state: 'paused',
+        polling,
+      });
+    await upsertConversation(record('paused', paused?.id, false));
+    await upsertConversation({ ...record('finished', finished?.id, false), state: 'finished' });
+    await upsertConversation(record('other', other?.id, true));
+    server.setConversationStatus(paused?.id ?? '', {
+      sandbox_status: 'RUNNING',
+      execution_status: 'finished',
+      pr_number: [9],
+    });
+    await pollRecords(['paused', 'finished'], deps);
+    const reads = server.requests.filter((r) => r.path === '/api/v1/app-conversations');
+    expect(reads).toHaveLength(1);
+    expect(reads[0]?.query.getAll('ids')).toEqual([paused?.id]);
+    const records = await loadConversations();
+    expect(records.find((r) => r.id === 'paused')).toMatchObject({ state: 'finished', pullNumbers: [9] });
+    expect(deps.notify).toHaveBeenCalledTimes(1);
+    await pollRecords(['paused', 'finished'], deps);
+    expect(server.requests.filter((r) => r.path === '/api/v1/app-conversations')).toHaveLength(1);
   });
 
   it('should only poll records that are due, in one batch call', async () => {

@@ -8,13 +8,13 @@ describe('statusBadge', () => {
   const table = [
     ['starting', 'Starting', 'attention', 'sync'],
     ['running', 'Running', 'success', 'play'],
-    ['waiting_for_confirmation', 'Waiting for your confirmation', 'attention', 'alert'],
-    ['idle', 'Waiting for input', 'accent', 'comment'],
-    ['finished', 'Finished', 'done', 'check'],
-    ['error', 'Error', 'danger', 'x'],
+    ['waiting_for_confirmation', 'Waiting for you', 'attention', 'alert'],
     ['paused', 'Paused', 'neutral', 'pause'],
-    ['archived', 'Archived', 'neutral', 'archive'],
+    ['finished', 'Finished', 'done', 'check'],
+    ['stopped', 'Stopped', 'accent', 'comment'],
+    ['error', 'Error', 'danger', 'x'],
     ['stuck', 'Stuck', 'danger', 'stop'],
+    ['archived', 'Archived', 'neutral', 'archive'],
     ['unknown', 'Status unknown', 'neutral', 'question'],
   ] as const;
 

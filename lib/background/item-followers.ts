@@ -1,0 +1,113 @@
+import { pollIntervalMs } from '@/lib/background/polling/policy';
+import { classifySender, type ExtensionIdentity, type Sender } from '@/lib/background/sender';
+import type { ItemKey, ItemMessage } from '@/lib/conversations/item';
+import { itemConversations } from '@/lib/conversations/item-index';
+import type { ConversationRecord } from '@/lib/conversations/record';
+import { isFinalState } from '@/lib/conversations/state';
+import { itemPortNameSchema } from '@/lib/messages';
+
+/** The parts of `runtime.Port` the background uses. */
+export type ItemPort = {
+  name: string;
+  sender?: Sender;
+  postMessage(message: ItemMessage): void;
+  disconnect(): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+};
+
+export type ItemFollowDeps = {
+  self: ExtensionIdentity;
+  /** The stored records and the configured server. No network. */
+  load(): Promise<{ records: ConversationRecord[]; serverUrl: string }>;
+  /** Calls `listener` after every write of the stored conversations; returns what unsubscribes it. */
+  onChange(listener: () => void): () => void;
+  /** Polls these records (those due and not final) with one batch call; the records' writes follow. */
+  poll(ids: readonly string[]): Promise<void>;
+  /** The server scan (at most once a minute itself): an item page with known conversations polls. */
+  scan(): Promise<void>;
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(timer: unknown): void;
+};
+
+/**
+ * A GitHub page follows one item's conversations (`runtime.connect({name: 'item.follow:<owner/repo#N>'})`,
+ * lib/conversations/item.ts): an `item.conversations` message is posted on connect and after every change of
+ * the records that changes what the page sees. While the port is open and one of them is not final, they are
+ * polled (one batch call per poll, at the interval of the busiest one); the page closes the port while
+ * hidden. A page with no known conversation costs no request at all. GitHub tabs only; the page sends
+ * nothing, so any message ends the port. Ports with other names are not ours to answer.
+ */
+export function followItem(port: ItemPort, deps: ItemFollowDeps): void {
+  if (!port.name.startsWith('item.follow:')) return;
+  const key = itemPortNameSchema.safeParse(port.name);
+  if (!key.success || !port.sender || classifySender(port.sender, deps.self) !== 'github-tab') {
+    port.disconnect();
+    return;
+  }
+  const item: ItemKey = key.data;
+  let open = true;
+  let last = '';
+  let queue = Promise.resolve();
+  let timer: unknown;
+  let polling = false;
+  /** The live (not final) conversations as last posted, and how soon the busiest wants a poll. */
+  let live: { ids: string[]; delay: number } = { ids: [], delay: 0 };
+
+  const poll = async () => {
+    timer = undefined;
+    if (!open || live.ids.length === 0) return;
+    polling = true;
+    try {
+      await deps.poll(live.ids);
+      await deps.scan();
+    } catch {
+      // The records carry poll failures (back-off); the next poll tries again.
+    } finally {
+      polling = false;
+    }
+    schedulePoll(live.delay);
+  };
+  const schedulePoll = (delay: number) => {
+    if (!open || polling || timer !== undefined || live.ids.length === 0) return;
+    timer = deps.setTimeout(() => void poll(), delay);
+  };
+
+  const push = async () => {
+    const loaded = await deps.load().catch(() => undefined);
+    if (!open || !loaded) return;
+    const conversations = itemConversations(loaded.records, item, loaded.serverUrl);
+    const pending = conversations.filter((c) => !isFinalState(c.state));
+    live = { ids: pending.map((c) => c.id), delay: Math.min(...pending.map((c) => pollIntervalMs(c.state))) };
+    const first = last === '';
+    const message: ItemMessage = { type: 'item.conversations', item, conversations };
+    const json = JSON.stringify(message);
+    if (json !== last) {
+      last = json;
+      try {
+        port.postMessage(message);
+      } catch {
+        close();
+        return;
+      }
+    }
+    // On open, at once (what is due is polled; the rest waits its turn); later, after the interval.
+    schedulePoll(first ? 0 : live.delay);
+  };
+  const schedule = () => {
+    queue = queue.then(push);
+  };
+  const unsubscribe = deps.onChange(schedule);
+  const close = () => {
+    open = false;
+    unsubscribe();
+    if (timer !== undefined) deps.clearTimeout(timer);
+    timer = undefined;
+  };
+  port.onDisconnect.addListener(close);
+  port.onMessage.addListener(() => {
+    close();
+    port.disconnect();
+  });
+  schedule();
+}
