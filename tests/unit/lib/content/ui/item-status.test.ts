@@ -112,7 +112,9 @@ describe('the item status control', () => {
 
     for (const [state, words] of [
       ['running', 'Running'],
+      ['waiting_for_confirmation', 'Waiting for you'],
       ['paused', 'Paused'],
+      ['stopped', 'Stopped'],
       ['finished', 'Finished'],
       ['error', 'Error'],
       ['stuck', 'Stuck'],

@@ -18,7 +18,9 @@ describe('conversationStateText', () => {
 
   it('should say the other states in words, without a stage', () => {
     expect(conversationStateText({ state: 'running', stage: 'Ready' })).toBe('Running');
+    expect(conversationStateText({ state: 'waiting_for_confirmation', stage: null })).toBe('Waiting for you');
     expect(conversationStateText({ state: 'finished', stage: null })).toBe('Finished');
+    expect(conversationStateText({ state: 'stopped', stage: null })).toBe('Stopped');
     expect(conversationStateText({ state: 'paused', stage: null })).toBe('Paused');
     expect(conversationStateText({ state: 'archived', stage: null })).toBe('Archived');
     expect(conversationStateText({ state: 'stuck', stage: null })).toBe('Stuck');
