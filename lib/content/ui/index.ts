@@ -1,11 +1,15 @@
 import type { ButtonParts, UiApi } from '@/lib/content/resident/contract';
 import { type Listen, trustedOnly } from '@/lib/content/resident/trusted';
 import { createActions } from '@/lib/content/ui/actions';
+import type { ItemFeedHandlers } from '@/lib/content/ui/item-feed';
+import { createItemWatch } from '@/lib/content/ui/item-watch';
+import { conversationsNote, runningCount, runningNotice } from '@/lib/content/ui/item-words';
 import { lazy } from '@/lib/content/ui/lazy';
 import { attachMenu, type Menu } from '@/lib/content/ui/menu';
 import { createOverlay } from '@/lib/content/ui/overlay';
 import type { ProgressView } from '@/lib/content/ui/progress';
 import { createSendFlow, type SendFlowDeps } from '@/lib/content/ui/send-flow';
+import type { ItemKey } from '@/lib/conversations/item';
 import { parseGitHubPage } from '@/lib/github/page';
 import { defaultPreset } from '@/lib/prompts/presets';
 
@@ -16,7 +20,14 @@ export type UiDeps = Pick<SendFlowDeps, 'send' | 'follow' | 'later'> & {
   alive(): boolean;
   /** "Open extension options" in the toast. */
   openOptions(): void;
+  /** Follows an item's conversations over the item port (`followItem`); `close` ends it. */
+  followItem(item: ItemKey, on: ItemFeedHandlers): { close(): void };
+  /** The clock of the conversations' ages. */
+  now?(): Date;
 };
+
+/** How long a click waits for the item's conversations (just loaded UI) before starting without asking. */
+export const KNOWN_WAIT_MS = 1_500;
 
 /**
  * The on-demand part of the GitHub button: the caret's menu, the custom-prompt editor, the progress toast,
@@ -25,9 +36,9 @@ export type UiDeps = Pick<SendFlowDeps, 'send' | 'follow' | 'later'> & {
 export function createUi(deps: UiDeps): UiApi {
   const lifetime = new AbortController();
   // UI listeners take real user input only: page scripts can reach into our open shadow roots.
-  const listen: Listen = trustedOnly((target, type, handler, options) =>
-    target.addEventListener(type, handler, { ...options, signal: lifetime.signal }),
-  );
+  const pageListen: Listen = (target, type, handler, options) =>
+    target.addEventListener(type, handler, { ...options, signal: lifetime.signal });
+  const listen = trustedOnly(pageListen);
   let button: ButtonParts | undefined;
   let menu: Menu | undefined;
 
@@ -49,6 +60,39 @@ export function createUi(deps: UiDeps): UiApi {
       if (busy) menu?.close(false);
     },
   });
+  // The conversations of the issue or PR on screen: the status control, the menu's line, the confirm
+  const items = createItemWatch({
+    doc: deps.doc,
+    win: deps.doc.defaultView ?? window,
+    href: deps.href,
+    connect: deps.followItem,
+    listen: pageListen,
+    userListen: listen,
+    later: deps.later,
+    now: deps.now ?? (() => new Date()),
+  });
+  let asking = false;
+  /** Asks once before starting another conversation on an item with one starting or running. */
+  const beforeDefault = (proceed: () => void) => {
+    if (asking) return;
+    asking = true;
+    items.whenKnown(() => {
+      const current = items.current;
+      const running = current?.conversations ? runningCount(current.conversations) : 0;
+      if (!current || running === 0) {
+        asking = false;
+        return proceed();
+      }
+      overlay().confirm.open({
+        message: runningNotice(current.kind, running),
+        returnFocus: button?.main ?? deps.doc.body,
+        onClose(confirmed) {
+          asking = false;
+          if (confirmed) proceed();
+        },
+      });
+    }, KNOWN_WAIT_MS);
+  };
   const actions = createActions({
     doc: deps.doc,
     href: deps.href,
@@ -61,9 +105,11 @@ export function createUi(deps: UiDeps): UiApi {
     },
     returnFocus: () => button?.caret ?? deps.doc.body,
     notice: showToast,
+    beforeDefault,
   });
 
   const refresh = () => {
+    items.refresh();
     if (!button) return;
     if (!button.host.isConnected) menu?.close(false);
     // The tooltip: what a plain click does on this page, e.g. "Solve the issue with OpenHands"
@@ -71,6 +117,7 @@ export function createUi(deps: UiDeps): UiApi {
     if (page) button.main.title = `${defaultPreset(page.kind).label} with OpenHands`;
   };
 
+  items.refresh();
   return {
     alive: deps.alive,
     bind(next) {
@@ -83,6 +130,10 @@ export function createUi(deps: UiDeps): UiApi {
         entries: actions.entries,
         enabled: () => !flow.busy,
         onSelect: actions.run,
+        note: () => {
+          const current = items.current;
+          return current?.conversations ? conversationsNote(current.kind, current.conversations) : null;
+        },
         listen,
       });
       if (flow.busy) next.setBusy(true);
@@ -98,6 +149,7 @@ export function createUi(deps: UiDeps): UiApi {
     refresh,
     destroy() {
       lifetime.abort();
+      items.destroy();
       flow.stop();
       menu?.close(false);
       menu = undefined;
