@@ -1,12 +1,14 @@
 import { browser, defineUnlistedScript } from '#imports';
 import { createUi } from '@/lib/content/ui';
 import { followRecord } from '@/lib/content/ui/follow';
+import { followItem } from '@/lib/content/ui/item-feed';
 import { installUi } from '@/lib/content/ui/register';
 import { anyReply, sendMessage } from '@/lib/pages/send-message';
 
 // Injected by the background (`ui.load`, lib/background/load-ui.ts) into the GitHub tab's isolated world, the
 // first time the resident script needs it: the pointer or the focus reached the button, or a click or the
-// keyboard command came first. No zod, no React.
+// keyboard command came first; and by the background's page watch on issue and PR pages with conversations
+// and on every PR page (each injection refreshes the copy already there). No zod, no React.
 export default defineUnlistedScript(() => {
   installUi(() =>
     createUi({
@@ -20,6 +22,7 @@ export default defineUnlistedScript(() => {
         return () => clearTimeout(timer);
       },
       openOptions: () => void sendMessage({ type: 'options.open' }, anyReply),
+      followItem: (item, on) => followItem(browser.runtime, item, on),
       connect: (name) => browser.runtime.connect({ name }),
     }),
   );

@@ -16,6 +16,11 @@ export type ActionsDeps = {
   returnFocus(): HTMLElement;
   /** Shows a short note in the toast (the keyboard command on a page with nothing to send). */
   notice(view: ProgressView): void;
+  /**
+   * Runs before the default preset starts (a plain click, the keyboard command): calls `proceed` when it may
+   * go, e.g. after asking when the item already has a conversation running. Without it, it goes at once.
+   */
+  beforeDefault?(proceed: () => void): void;
 };
 
 export type Actions = {
@@ -88,8 +93,10 @@ export function createActions(deps: ActionsDeps): Actions {
       // is under way its toast stays, rather than give way to a note.
       if (deps.editor.isOpen || deps.flow.busy) return;
       const page = parseGitHubPage(deps.href());
-      if (page) run(defaultPreset(page.kind).id);
-      else deps.notice(nothingToSendView());
+      if (!page) return deps.notice(nothingToSendView());
+      const go = () => run(defaultPreset(page.kind).id);
+      if (deps.beforeDefault) deps.beforeDefault(go);
+      else go();
     },
   };
 }

@@ -58,7 +58,7 @@ export type FollowUpsDeps = {
   doc: Document;
   href(): string;
   /** The item's conversations, newest first (null while unknown). */
-  conversations(): ItemConversation[] | null;
+  conversations(): readonly ItemConversation[] | null;
   connect(name: string): FollowPort;
   send: SendFlowDeps['send'];
   flow: SendFlow;

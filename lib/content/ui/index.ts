@@ -2,12 +2,16 @@ import type { ButtonParts, UiApi } from '@/lib/content/resident/contract';
 import { type Listen, trustedOnly } from '@/lib/content/resident/trusted';
 import { createActions } from '@/lib/content/ui/actions';
 import type { FollowPort } from '@/lib/content/ui/follow';
+import type { ItemFeedHandlers } from '@/lib/content/ui/item-feed';
+import { createItemWatch } from '@/lib/content/ui/item-watch';
+import { conversationsNote, runningCount, runningNotice } from '@/lib/content/ui/item-words';
 import { lazy } from '@/lib/content/ui/lazy';
 import { attachMenu, type Menu } from '@/lib/content/ui/menu';
 import { createOverlay } from '@/lib/content/ui/overlay';
 import { createPageFollowUps } from '@/lib/content/ui/page-follow-ups';
 import type { ProgressView } from '@/lib/content/ui/progress';
 import { createSendFlow, type SendFlowDeps } from '@/lib/content/ui/send-flow';
+import type { ItemKey } from '@/lib/conversations/item';
 import { parseGitHubPage } from '@/lib/github/page';
 import { defaultPreset } from '@/lib/prompts/presets';
 
@@ -18,9 +22,16 @@ export type UiDeps = Pick<SendFlowDeps, 'send' | 'follow' | 'later'> & {
   alive(): boolean;
   /** "Open extension options" in the toast. */
   openOptions(): void;
+  /** Follows an item's conversations over the item port (`followItem`); `close` ends it. */
+  followItem(item: ItemKey, on: ItemFeedHandlers): { close(): void };
+  /** The clock of the conversations' ages. */
+  now?(): Date;
   /** Opens a port to the background (item and follow-up ports); without it, no follow-ups. */
   connect?(name: string): FollowPort;
 };
+
+/** How long a click waits for the item's conversations (just loaded UI) before starting without asking. */
+export const KNOWN_WAIT_MS = 1_500;
 
 /**
  * The on-demand part of the GitHub button: the caret's menu, the custom-prompt editor, the progress toast,
@@ -29,9 +40,9 @@ export type UiDeps = Pick<SendFlowDeps, 'send' | 'follow' | 'later'> & {
 export function createUi(deps: UiDeps): UiApi {
   const lifetime = new AbortController();
   // UI listeners take real user input only: page scripts can reach into our open shadow roots.
-  const listenAny: Listen = (target, type, handler, options) =>
+  const pageListen: Listen = (target, type, handler, options) =>
     target.addEventListener(type, handler, { ...options, signal: lifetime.signal });
-  const listen: Listen = trustedOnly(listenAny);
+  const listen = trustedOnly(pageListen);
   let button: ButtonParts | undefined;
   let menu: Menu | undefined;
 
@@ -53,6 +64,39 @@ export function createUi(deps: UiDeps): UiApi {
       if (busy) menu?.close(false);
     },
   });
+  // The conversations of the issue or PR on screen: the status control, the menu's line, the confirm
+  const items = createItemWatch({
+    doc: deps.doc,
+    win: deps.doc.defaultView ?? window,
+    href: deps.href,
+    connect: deps.followItem,
+    listen: pageListen,
+    userListen: listen,
+    later: deps.later,
+    now: deps.now ?? (() => new Date()),
+  });
+  let asking = false;
+  /** Asks once before starting another conversation on an item with one starting or running. */
+  const beforeDefault = (proceed: () => void) => {
+    if (asking) return;
+    asking = true;
+    items.whenKnown(() => {
+      const current = items.current;
+      const running = current?.conversations ? runningCount(current.conversations) : 0;
+      if (!current || running === 0) {
+        asking = false;
+        return proceed();
+      }
+      overlay().confirm.open({
+        message: runningNotice(current.kind, running),
+        returnFocus: button?.main ?? deps.doc.body,
+        onClose(confirmed) {
+          asking = false;
+          if (confirmed) proceed();
+        },
+      });
+    }, KNOWN_WAIT_MS);
+  };
   const actions = createActions({
     doc: deps.doc,
     href: deps.href,
@@ -65,6 +109,7 @@ export function createUi(deps: UiDeps): UiApi {
     },
     returnFocus: () => button?.caret ?? deps.doc.body,
     notice: showToast,
+    beforeDefault,
   });
   // Issue 13: follow-ups in the menu, "Ask OpenHands" on review threads
   const connect = deps.connect;
@@ -79,10 +124,13 @@ export function createUi(deps: UiDeps): UiApi {
       toast: showToast,
       returnFocus: () => button?.caret ?? deps.doc.body,
       listen,
-      listenAny,
+      listenAny: pageListen,
+      // The status control already follows the item port: no second one
+      conversations: () => items.current?.conversations ?? null,
     });
 
   const refresh = () => {
+    items.refresh();
     followUps?.refresh();
     if (!button) return;
     if (!button.host.isConnected) menu?.close(false);
@@ -91,6 +139,7 @@ export function createUi(deps: UiDeps): UiApi {
     if (page) button.main.title = `${defaultPreset(page.kind).label} with OpenHands`;
   };
 
+  items.refresh();
   return {
     alive: deps.alive,
     bind(next) {
@@ -103,6 +152,10 @@ export function createUi(deps: UiDeps): UiApi {
         entries: () => [...actions.entries(), ...(followUps?.entries() ?? [])],
         enabled: () => !flow.busy,
         onSelect: (id) => (followUps?.handles(id) ? followUps.run(id) : actions.run(id)),
+        note: () => {
+          const current = items.current;
+          return current?.conversations ? conversationsNote(current.kind, current.conversations) : null;
+        },
         listen,
       });
       if (flow.busy) next.setBusy(true);
@@ -118,6 +171,7 @@ export function createUi(deps: UiDeps): UiApi {
     refresh,
     destroy() {
       lifetime.abort();
+      items.destroy();
       followUps?.stop();
       flow.stop();
       menu?.close(false);

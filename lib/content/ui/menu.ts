@@ -29,6 +29,8 @@ export type MenuDeps = {
   /** Whether entries can be chosen now (not while a start is under way, but for `whileBusy` ones). */
   enabled(): boolean;
   onSelect(id: string): void;
+  /** Read at each opening: a line above the entries (the conversations there are already), or null. */
+  note?(): string | null;
   listen: Listen;
 };
 
@@ -40,6 +42,7 @@ export type Menu = {
 };
 
 const MENU_ID = 'openhands-menu';
+const NOTE_ID = `${MENU_ID}-note`;
 const GAP = 4;
 const MARGIN = 8;
 
@@ -63,8 +66,21 @@ function buildItem(entry: MenuEntry, disabled: boolean): HTMLElement {
   );
 }
 
-/** Places the fixed-position menu under the button group (above it when there is no room), inside the viewport. */
-function position(menu: HTMLElement, anchor: Element): void {
+/**
+ * The line above the entries, as the menu's description: seen, and read out when the menu opens, without being
+ * an entry arrows stop on.
+ */
+function addNote(menu: HTMLElement, note: string | null): void {
+  if (!note) {
+    menu.removeAttribute('aria-describedby');
+    return;
+  }
+  menu.prepend(h('div', { id: NOTE_ID, class: 'note', 'aria-hidden': 'true' }, note));
+  menu.setAttribute('aria-describedby', NOTE_ID);
+}
+
+/** Places a fixed-position menu under its button group (above it when there is no room), inside the viewport. */
+export function position(menu: HTMLElement, anchor: Element): void {
   const box = anchor.getBoundingClientRect();
   const { width, height } = menu.getBoundingClientRect();
   const below = box.bottom + GAP;
@@ -114,6 +130,7 @@ export function attachMenu(deps: MenuDeps): Menu {
     custom?.before(h('div', { role: 'separator', class: 'separator' }));
     // The follow-up entries come after the presets
     if (custom?.nextElementSibling) custom.after(h('div', { role: 'separator', class: 'separator' }));
+    addNote(menu, deps.note?.() ?? null);
     menu.hidden = false;
     if (canPopover) menu.showPopover();
     open = true;

@@ -1,5 +1,6 @@
 import { createShadowHost } from '@/lib/content/resident/dom';
 import type { Listen } from '@/lib/content/resident/trusted';
+import { type Confirm, createConfirm } from '@/lib/content/ui/confirm';
 import { createEditor, type Editor } from '@/lib/content/ui/editor';
 import { createFollowUpEditor, type FollowUpEditor } from '@/lib/content/ui/follow-up-editor';
 import FLOATING_CSS from '@/lib/content/ui/styles/floating.css?inline';
@@ -14,14 +15,16 @@ export type Overlay = {
   editor: Editor;
   /** The follow-up editor (issue 13): a conversation picker and delivery stages. */
   followUp: FollowUpEditor;
+  /** The question before starting another conversation on an item with one running. */
+  confirm: Confirm;
   /** Puts the host back if the page removed it; call before showing anything. */
   attach(): void;
 };
 
 /**
- * The second shadow host, for the progress toast and the custom-prompt dialog. It hangs off `<html>`, not
- * `<body>`, so Turbo's body swaps during soft navigation don't take a running progress toast away; and only
- * once something is shown (the editor attaches it itself; call `attach` before showing the toast).
+ * The second shadow host, for the progress toast, the custom-prompt dialog and the confirm before another
+ * start. It hangs off `<html>`, not `<body>`, so Turbo's body swaps during soft navigation don't take a running progress toast away;
+ * and only once something is shown (the editor attaches it itself; call `attach` before showing the toast).
  */
 export function createOverlay(deps: { listen: Listen; onDismiss(): void; onOpenOptions(): void }): Overlay {
   const { host, root } = createShadowHost('send-to-openhands-overlay', FLOATING_CSS + OVERLAY_CSS);
@@ -55,5 +58,15 @@ export function createOverlay(deps: { listen: Listen; onDismiss(): void; onOpenO
       return followUpDialog.isOpen;
     },
   };
-  return { host, toast, editor, followUp, attach };
+  const question = createConfirm(root, deps.listen);
+  const confirm: Confirm = {
+    open(request) {
+      attach();
+      question.open(request);
+    },
+    get isOpen() {
+      return question.isOpen;
+    },
+  };
+  return { host, toast, editor, followUp, confirm, attach };
 }

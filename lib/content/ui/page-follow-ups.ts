@@ -3,7 +3,6 @@ import { watchNavigation } from '@/lib/content/resident/watch';
 import type { FollowPort } from '@/lib/content/ui/follow';
 import type { FollowUpEditor } from '@/lib/content/ui/follow-up-editor';
 import { createFollowUps, type FollowUps } from '@/lib/content/ui/follow-ups';
-import { createItemWatch } from '@/lib/content/ui/item-port';
 import type { MenuEntry } from '@/lib/content/ui/menu';
 import type { ProgressView } from '@/lib/content/ui/progress';
 import type { SendFlow, SendFlowDeps } from '@/lib/content/ui/send-flow';
@@ -12,10 +11,10 @@ import type { ItemConversation } from '@/lib/conversations/item';
 import { parseGitHubPage } from '@/lib/github/page';
 
 /*
- * Everything of issue 13 the UI bundle adds to a GitHub page, wired together: the item's conversations (item
- * port), the follow-up menu entries, and the review threads' "Ask OpenHands" buttons. Follows the page by
- * itself (soft navigation, visibility), since the background injects the bundle on PR pages that the
- * resident's button may never hand over.
+ * Everything of issue 13 the UI bundle adds to a GitHub page, wired together: the follow-up menu entries (the
+ * item's conversations come from the page's item watch) and the review threads' "Ask OpenHands" buttons.
+ * Follows soft navigation by itself, since the background injects the bundle on PR pages whose button the
+ * resident may never hand over.
  */
 
 export type PageFollowUpsDeps = {
@@ -34,11 +33,8 @@ export type PageFollowUpsDeps = {
   /** Any event (navigation and visibility events are not user input). */
   listenAny: Listen;
   observe?: ThreadButtonsDeps['observe'];
-  /**
-   * The item's conversations, when the page already follows its item port (the status control does): then
-   * no second port is opened. Without it, this follows the item port itself.
-   */
-  conversations?(): ItemConversation[] | null;
+  /** The item's conversations, newest first, from the item port the page follows (item-watch.ts). */
+  conversations(): readonly ItemConversation[] | null;
 };
 
 export type PageFollowUps = Pick<FollowUps, 'entries' | 'handles' | 'run'> & {
@@ -53,17 +49,7 @@ const observeMutations: ThreadButtonsDeps['observe'] = (target, options, onChang
 };
 
 export function createPageFollowUps(deps: PageFollowUpsDeps): PageFollowUps {
-  const items = deps.conversations
-    ? undefined
-    : createItemWatch({
-        connect: deps.connect,
-        href: deps.href,
-        doc: deps.doc,
-        listen: deps.listenAny,
-        onChange: () => {},
-      });
-  const conversations = deps.conversations ?? (() => items?.conversations() ?? null);
-  const followUps = createFollowUps({ ...deps, conversations });
+  const followUps = createFollowUps(deps);
   const threads = createThreadButtons({
     doc: deps.doc,
     listen: deps.listen,
@@ -73,7 +59,6 @@ export function createPageFollowUps(deps: PageFollowUpsDeps): PageFollowUps {
     observe: deps.observe ?? observeMutations,
   });
   const refresh = () => {
-    items?.refresh();
     threads.refresh();
   };
   watchNavigation(deps.listenAny, deps.doc, deps.win, refresh);
@@ -84,7 +69,6 @@ export function createPageFollowUps(deps: PageFollowUpsDeps): PageFollowUps {
     run: followUps.run,
     refresh,
     stop() {
-      items?.stop();
       threads.stop();
     },
   };

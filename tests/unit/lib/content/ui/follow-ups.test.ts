@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createButton } from '@/lib/content/resident/button';
 import type { Listen } from '@/lib/content/resident/trusted';
 import { createUi } from '@/lib/content/ui';
-import type { ItemConversation } from '@/lib/conversations/item';
+import type { ItemFeedHandlers } from '@/lib/content/ui/item-feed';
+import type { ItemConversation, ItemKey } from '@/lib/conversations/item';
 import { collectReviewActivity } from '@/lib/github/review-activity';
 import type { Request } from '@/lib/messages';
 import { FIXTURE_URLS, type FixtureName, loadFixture } from '../../github/fixtures';
@@ -33,11 +34,6 @@ async function mount(name: FixtureName, conversations: ItemConversation[], backe
   document.body.innerHTML = loadFixture(name).body.innerHTML;
   const sent: Request[] = [];
   const { connect, named } = fakeConnect((port) => {
-    if (port.name.startsWith('item.follow:')) {
-      queueMicrotask(() =>
-        port.emit({ type: 'item.conversations', item: port.name.slice(12), conversations }),
-      );
-    }
     if (port.name === 'follow-up') {
       port.postMessage = (message) => {
         port.posted.push(message);
@@ -45,6 +41,11 @@ async function mount(name: FixtureName, conversations: ItemConversation[], backe
       };
     }
   });
+  // The background's item port: the item's conversations right after it opens
+  const followItem = (_item: ItemKey, on: ItemFeedHandlers) => {
+    queueMicrotask(() => on.conversations(conversations));
+    return { close: () => {} };
+  };
   const ui = createUi({
     doc: document,
     href: () => FIXTURE_URLS[name],
@@ -61,6 +62,7 @@ async function mount(name: FixtureName, conversations: ItemConversation[], backe
       return () => clearTimeout(timer);
     },
     openOptions: vi.fn(),
+    followItem,
     connect,
   });
   const button = createButton(listen, {

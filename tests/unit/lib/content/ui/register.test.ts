@@ -35,6 +35,17 @@ describe('installUi', () => {
     expect(registeredUi(scope)).toBe(first);
   });
 
+  it('should refresh the copy already there for the page now shown (the page watch injects again)', () => {
+    const scope = {};
+    const first = fakeUi();
+    installUi(() => first, scope);
+    expect(first.refresh).not.toHaveBeenCalled();
+
+    installUi(fakeUi, scope);
+
+    expect(first.refresh).toHaveBeenCalledOnce();
+  });
+
   it('should replace, and end, a copy left by a reloaded extension', () => {
     const scope = {};
     const orphan = fakeUi(false);

@@ -1,12 +1,15 @@
+import { within } from '@testing-library/dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createButton } from '@/lib/content/resident/button';
 import type { Listen } from '@/lib/content/resident/trusted';
 import { createUi } from '@/lib/content/ui';
+import { CONFIRM_TITLE } from '@/lib/content/ui/confirm';
 import { createEditor } from '@/lib/content/ui/editor';
 import { createOverlay, OVERLAY_HOST_ATTRIBUTE } from '@/lib/content/ui/overlay';
 import { createToast, OPEN_CONVERSATION, OPEN_OPTIONS } from '@/lib/content/ui/toast';
 import type { Request } from '@/lib/messages';
 import { FIXTURE_URLS, loadFixture } from '../../github/fixtures';
+import { fakeItemPorts, itemConversation } from './item-port';
 import { startingRecord } from './records';
 
 const listen: Listen = (target, type, handler, options) => target.addEventListener(type, handler, options);
@@ -24,10 +27,11 @@ const key = (target: Element, k: string) =>
 
 /**
  * The on-demand UI bound to the resident's button on the issue fixture, as the resident wires them; its
- * background answers every start with a starting record and pushes nothing.
+ * background answers every start with a starting record, and the item port with no conversations.
  */
-function mountUi() {
+function mountUi({ answered = true } = {}) {
   const sent: Request[] = [];
+  const itemPorts = fakeItemPorts();
   const ui = createUi({
     doc: loadFixture('issue'),
     href: () => FIXTURE_URLS.issue,
@@ -39,6 +43,7 @@ function mountUi() {
     follow: () => ({ close: () => {} }),
     later: () => () => {},
     openOptions: vi.fn(),
+    followItem: itemPorts.connect,
   });
   const button = createButton(listen, {
     onDefault: () => ui.runDefault(),
@@ -47,11 +52,13 @@ function mountUi() {
   });
   document.body.append(button.host);
   ui.bind(button);
+  // The background answers the item port at once: an issue without conversations, unless the test says
+  if (answered) itemPorts.last()?.post([]);
   const { root, caret, main } = button;
   const menu = root.querySelector('[role="menu"]') as HTMLElement;
   const items = () => [...root.querySelectorAll<HTMLElement>('[role="menuitem"]')];
   const starts = () => sent.filter((request) => request.type === 'conversation.start');
-  return { ui, button, root, caret, main, menu, items, starts };
+  return { ui, button, root, caret, main, menu, items, starts, itemPorts };
 }
 
 afterEach(() => {
@@ -162,6 +169,88 @@ describe('createUi', () => {
     ui.menu('first');
     click(caret);
     expect(menu.hidden).toBe(true);
+  });
+});
+
+describe('conversations there are already', () => {
+  const overlayRoot = () =>
+    document.querySelector(`[${OVERLAY_HOST_ATTRIBUTE}]`)?.shadowRoot as unknown as HTMLElement;
+  const confirmDialog = () => within(overlayRoot()).queryByRole('dialog', { name: CONFIRM_TITLE });
+  const confirmButton = (name: string) => within(overlayRoot()).getByRole('button', { name });
+
+  it('should say in the caret menu how many there are and how many run', () => {
+    const { caret, menu, itemPorts } = mountUi();
+    itemPorts
+      .last()
+      ?.post([itemConversation({ state: 'starting' }), itemConversation({ id: 'old', state: 'finished' })]);
+
+    click(caret);
+
+    const note = menu.querySelector(`#${menu.getAttribute('aria-describedby')}`);
+    expect(note?.textContent).toBe('2 conversations for this issue — 1 running');
+  });
+
+  it('should say nothing in the menu about an item without conversations', () => {
+    const { caret, menu, itemPorts } = mountUi();
+    itemPorts.last()?.post([]);
+
+    click(caret);
+
+    expect(menu.hasAttribute('aria-describedby')).toBe(false);
+    expect(menu.textContent).not.toContain('conversation for this');
+  });
+
+  it('should ask once before starting another while one runs, and start nothing on Cancel', async () => {
+    const { main, button, starts, itemPorts } = mountUi();
+    itemPorts.last()?.post([itemConversation({ state: 'running' })]);
+
+    click(main);
+    click(main);
+    const dialog = confirmDialog();
+    expect(dialog?.textContent).toContain('A conversation for this issue is already running.');
+    expect(overlayRoot().querySelectorAll('dialog[open]')).toHaveLength(1);
+    click(confirmButton('Cancel'));
+
+    expect(overlayRoot().querySelector('dialog[open]')).toBeNull();
+    expect(button.root.activeElement).toBe(main);
+    await Promise.resolve();
+    expect(starts()).toHaveLength(0);
+  });
+
+  it('should start one conversation after "Start another", from a click or the keyboard command', async () => {
+    const { ui, main, starts, itemPorts } = mountUi();
+    itemPorts.last()?.post([itemConversation({ state: 'starting' })]);
+
+    ui.runDefault();
+    click(main);
+    click(confirmButton('Start another'));
+    click(main);
+
+    await vi.waitFor(() => expect(starts()).toHaveLength(1));
+  });
+
+  it('should start at once when nothing runs', async () => {
+    const { main, starts, itemPorts } = mountUi();
+    itemPorts.last()?.post([itemConversation({ state: 'finished', pullNumbers: [7] })]);
+
+    click(main);
+
+    await vi.waitFor(() => expect(starts()).toHaveLength(1));
+    expect(
+      document.querySelector(`[${OVERLAY_HOST_ATTRIBUTE}]`)?.shadowRoot?.querySelector('dialog[open]'),
+    ).toBeNull();
+  });
+
+  it('should wait for the conversations of a UI just loaded before it decides', async () => {
+    const { main, starts, itemPorts } = mountUi({ answered: false });
+
+    click(main);
+    await Promise.resolve();
+    expect(starts()).toHaveLength(0);
+    itemPorts.last()?.post([itemConversation({ state: 'running' })]);
+
+    expect(confirmDialog()?.hasAttribute('open')).toBe(true);
+    expect(starts()).toHaveLength(0);
   });
 });
 
