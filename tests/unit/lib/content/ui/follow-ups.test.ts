@@ -8,7 +8,7 @@ import { collectReviewActivity } from '@/lib/github/review-activity';
 import type { Request } from '@/lib/messages';
 import { FIXTURE_URLS, type FixtureName, loadFixture } from '../../github/fixtures';
 import { type FakePort, fakeConnect } from './fake-ports';
-import { itemConversation } from './item-conversations';
+import { itemConversation } from './item-port';
 import { startingRecord } from './records';
 
 const listen: Listen = (target, type, handler, options) => target.addEventListener(type, handler, options);
