@@ -23,6 +23,7 @@ export default defineUnlistedScript(() => {
       },
       openOptions: () => void sendMessage({ type: 'options.open' }, anyReply),
       followItem: (item, on) => followItem(browser.runtime, item, on),
+      connect: (name) => browser.runtime.connect({ name }),
     }),
   );
 });

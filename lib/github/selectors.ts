@@ -209,3 +209,13 @@ export const commentHeaderActions = [
 
 /** Timeline: the "Resolve conversation" form (its action holds the thread id). */
 export const threadResolveForms = ['form.js-resolvable-timeline-thread-form', 'form[action$="/resolve"]'];
+
+/** The parts of a PR page that hold review threads: watched for late-rendered diffs and threads. */
+export const reviewThreadRoots = [
+  // React Files/Changes view; its diffs load progressively
+  '#diff-comparison-viewer-container',
+  // Conversation timeline
+  '.js-discussion',
+  // TODO [2027-01-01]: drop — legacy Files tab
+  '#files',
+];

@@ -47,8 +47,11 @@ function readError(error: unknown): MessageError {
   return read;
 }
 
-/** The envelope and, on success, its data checked by `check`; anything else is an error reply. */
-function readReply<T>(reply: unknown, check: ReplyCheck<T>): Reply<T> {
+/**
+ * The envelope and, on success, its data checked by `check`; anything else is an error reply. Also for replies
+ * that come another way than `sendMessage` (the last message on a follow-up port).
+ */
+export function readReply<T>(reply: unknown, check: ReplyCheck<T>): Reply<T> {
   if (reply === undefined) return { ok: false, error: NO_REPLY };
   if (!isRecord(reply) || typeof reply.ok !== 'boolean') return { ok: false, error: BAD_REPLY };
   if (!reply.ok) return { ok: false, error: readError(reply.error) };

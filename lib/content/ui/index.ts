@@ -1,12 +1,14 @@
 import type { ButtonParts, UiApi } from '@/lib/content/resident/contract';
 import { type Listen, trustedOnly } from '@/lib/content/resident/trusted';
 import { createActions } from '@/lib/content/ui/actions';
+import type { FollowPort } from '@/lib/content/ui/follow';
 import type { ItemFeedHandlers } from '@/lib/content/ui/item-feed';
 import { createItemWatch } from '@/lib/content/ui/item-watch';
 import { conversationsNote, runningCount, runningNotice } from '@/lib/content/ui/item-words';
 import { lazy } from '@/lib/content/ui/lazy';
 import { attachMenu, type Menu } from '@/lib/content/ui/menu';
 import { createOverlay } from '@/lib/content/ui/overlay';
+import { createPageFollowUps } from '@/lib/content/ui/page-follow-ups';
 import type { ProgressView } from '@/lib/content/ui/progress';
 import { createSendFlow, type SendFlowDeps } from '@/lib/content/ui/send-flow';
 import type { ItemKey } from '@/lib/conversations/item';
@@ -24,6 +26,8 @@ export type UiDeps = Pick<SendFlowDeps, 'send' | 'follow' | 'later'> & {
   followItem(item: ItemKey, on: ItemFeedHandlers): { close(): void };
   /** The clock of the conversations' ages. */
   now?(): Date;
+  /** Opens a port to the background (item and follow-up ports); without it, no follow-ups. */
+  connect?(name: string): FollowPort;
 };
 
 /** How long a click waits for the item's conversations (just loaded UI) before starting without asking. */
@@ -107,9 +111,27 @@ export function createUi(deps: UiDeps): UiApi {
     notice: showToast,
     beforeDefault,
   });
+  // Issue 13: follow-ups in the menu, "Ask OpenHands" on review threads
+  const connect = deps.connect;
+  const followUps =
+    connect &&
+    createPageFollowUps({
+      ...deps,
+      win: window,
+      connect,
+      flow,
+      editor: () => overlay().followUp,
+      toast: showToast,
+      returnFocus: () => button?.caret ?? deps.doc.body,
+      listen,
+      listenAny: pageListen,
+      // The status control already follows the item port: no second one
+      conversations: () => items.current?.conversations ?? null,
+    });
 
   const refresh = () => {
     items.refresh();
+    followUps?.refresh();
     if (!button) return;
     if (!button.host.isConnected) menu?.close(false);
     // The tooltip: what a plain click does on this page, e.g. "Solve the issue with OpenHands"
@@ -127,9 +149,9 @@ export function createUi(deps: UiDeps): UiApi {
         root: next.root,
         host: next.host,
         caret: next.caret,
-        entries: actions.entries,
+        entries: () => [...actions.entries(), ...(followUps?.entries() ?? [])],
         enabled: () => !flow.busy,
-        onSelect: actions.run,
+        onSelect: (id) => (followUps?.handles(id) ? followUps.run(id) : actions.run(id)),
         note: () => {
           const current = items.current;
           return current?.conversations ? conversationsNote(current.kind, current.conversations) : null;
@@ -150,6 +172,7 @@ export function createUi(deps: UiDeps): UiApi {
     destroy() {
       lifetime.abort();
       items.destroy();
+      followUps?.stop();
       flow.stop();
       menu?.close(false);
       menu = undefined;

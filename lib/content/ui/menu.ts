@@ -4,8 +4,19 @@ import { menuKeyAction } from '@/lib/content/ui/menu-keys';
 import FLOATING_CSS from '@/lib/content/ui/styles/floating.css?inline';
 import MENU_CSS from '@/lib/content/ui/styles/menu.css?inline';
 
-/** One menu entry. Its accessible name is `label`; `description` is its accessible description. */
-export type MenuEntry = { id: string; label: string; description: string; isDefault?: boolean };
+/**
+ * One menu entry. Its accessible name is `label`; `description` is its accessible description. A `disabled`
+ * entry is a line that says why something is missing (it can be read, not chosen).
+ */
+export type MenuEntry = {
+  id: string;
+  label: string;
+  description: string;
+  isDefault?: boolean;
+  disabled?: boolean;
+  /** Can be chosen while a start is under way (a follow-up may go to the conversation still starting). */
+  whileBusy?: boolean;
+};
 
 export type MenuDeps = {
   /** The button's shadow root, which gets the menu and its styles. */
@@ -15,7 +26,7 @@ export type MenuDeps = {
   caret: HTMLButtonElement;
   /** Read at each opening: the presets depend on the page, which changes with soft navigation. */
   entries(): readonly MenuEntry[];
-  /** Whether entries can be chosen now (not while a start is under way). */
+  /** Whether entries can be chosen now (not while a start is under way, but for `whileBusy` ones). */
   enabled(): boolean;
   onSelect(id: string): void;
   /** Read at each opening: a line above the entries (the conversations there are already), or null. */
@@ -110,9 +121,15 @@ export function attachMenu(deps: MenuDeps): Menu {
 
   function show(focus: 'first' | 'last'): void {
     const disabled = !deps.enabled();
-    menu.replaceChildren(...deps.entries().map((entry) => buildItem(entry, disabled)));
+    menu.replaceChildren(
+      ...deps
+        .entries()
+        .map((entry) => buildItem(entry, (disabled && !entry.whileBusy) || entry.disabled === true)),
+    );
     const custom = menu.querySelector('[data-id="custom"]');
     custom?.before(h('div', { role: 'separator', class: 'separator' }));
+    // The follow-up entries come after the presets
+    if (custom?.nextElementSibling) custom.after(h('div', { role: 'separator', class: 'separator' }));
     addNote(menu, deps.note?.() ?? null);
     menu.hidden = false;
     if (canPopover) menu.showPopover();

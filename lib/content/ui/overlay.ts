@@ -2,6 +2,7 @@ import { createShadowHost } from '@/lib/content/resident/dom';
 import type { Listen } from '@/lib/content/resident/trusted';
 import { type Confirm, createConfirm } from '@/lib/content/ui/confirm';
 import { createEditor, type Editor } from '@/lib/content/ui/editor';
+import { createFollowUpEditor, type FollowUpEditor } from '@/lib/content/ui/follow-up-editor';
 import FLOATING_CSS from '@/lib/content/ui/styles/floating.css?inline';
 import OVERLAY_CSS from '@/lib/content/ui/styles/overlay.css?inline';
 import { createToast, type Toast } from '@/lib/content/ui/toast';
@@ -12,6 +13,8 @@ export type Overlay = {
   host: HTMLElement;
   toast: Toast;
   editor: Editor;
+  /** The follow-up editor (issue 13): a conversation picker and delivery stages. */
+  followUp: FollowUpEditor;
   /** The question before starting another conversation on an item with one running. */
   confirm: Confirm;
   /** Puts the host back if the page removed it; call before showing anything. */
@@ -28,6 +31,7 @@ export function createOverlay(deps: { listen: Listen; onDismiss(): void; onOpenO
   host.setAttribute(OVERLAY_HOST_ATTRIBUTE, '');
   const toast = createToast({ root, ...deps });
   const dialog = createEditor(root, deps.listen);
+  const followUpDialog = createFollowUpEditor(root, deps.listen);
   const attach = () => {
     for (const stray of document.querySelectorAll(`[${OVERLAY_HOST_ATTRIBUTE}]`)) {
       if (stray !== host) stray.remove();
@@ -44,6 +48,16 @@ export function createOverlay(deps: { listen: Listen; onDismiss(): void; onOpenO
       return dialog.isOpen;
     },
   };
+  const followUp: FollowUpEditor = {
+    open(request) {
+      attach();
+      followUpDialog.open(request);
+    },
+    show: (outcome) => followUpDialog.show(outcome),
+    get isOpen() {
+      return followUpDialog.isOpen;
+    },
+  };
   const question = createConfirm(root, deps.listen);
   const confirm: Confirm = {
     open(request) {
@@ -54,5 +68,5 @@ export function createOverlay(deps: { listen: Listen; onDismiss(): void; onOpenO
       return question.isOpen;
     },
   };
-  return { host, toast, editor, confirm, attach };
+  return { host, toast, editor, followUp, confirm, attach };
 }

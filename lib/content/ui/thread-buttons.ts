@@ -1,0 +1,148 @@
+import { createShadowHost, h } from '@/lib/content/resident/dom';
+import type { Listen } from '@/lib/content/resident/trusted';
+import ASK_CSS from '@/lib/content/ui/styles/ask-button.css?inline';
+import { findReviewThreads, type ReviewThread } from '@/lib/github/review-threads';
+import { reviewThreadRoots } from '@/lib/github/selectors';
+import { ASK_ABOUT_THREAD } from '@/lib/prompts/review-thread-message';
+
+/*
+ * "Ask OpenHands" on every review thread of a PR page (Files/Changes tab and Conversation timeline). The UI
+ * bundle runs only on PR pages (the background injects it there), so watching the page is affordable; still,
+ * the MutationObservers watch the thread containers (diffs render late and progressively), and the whole
+ * document only for a short while after a navigation (the containers themselves may come late).
+ */
+
+export const ASK_HOST_TAG = 'send-to-openhands-ask';
+/** Mutations are gathered this long before the page is read again. */
+export const SCAN_DELAY_MS = 150;
+/** After a navigation, how long new containers are looked for in the whole document. */
+export const SETTLE_MS = 10_000;
+
+export type ThreadButtonsDeps = {
+  doc: Document;
+  /** Trusted-only listening (page scripts can reach into open shadow roots). */
+  listen: Listen;
+  /** Whether the page on screen is a PR (no buttons elsewhere). */
+  isPull(): boolean;
+  onAsk(thread: ReviewThread, button: HTMLElement): void;
+  later(callback: () => void, ms: number): () => void;
+  /** `MutationObserver` (a test may pass a fake). */
+  observe(target: Node, options: MutationObserverInit, onChange: () => void): { disconnect(): void };
+};
+
+export type ThreadButtons = {
+  /** Reads the page now and watches it for a while (after a navigation or an injection). */
+  refresh(): void;
+  /** Removes the buttons and stops watching. */
+  stop(): void;
+};
+
+function place(host: HTMLElement, thread: ReviewThread): void {
+  const { element, position } = thread.anchor;
+  if (position === 'prepend') element.prepend(host);
+  else if (position === 'append') element.append(host);
+  else if (position === 'before') element.before(host);
+  else element.after(host);
+}
+
+export function createThreadButtons(deps: ThreadButtonsDeps): ThreadButtons {
+  const { doc } = deps;
+  const watched = new Map<Element, { disconnect(): void }>();
+  let documentWatch: { disconnect(): void } | undefined;
+  let cancelScan: (() => void) | undefined;
+  let cancelSettle: (() => void) | undefined;
+  let settling = false;
+
+  const hosts = () => [...doc.querySelectorAll<HTMLElement>(ASK_HOST_TAG)];
+
+  function makeButton(thread: ReviewThread): HTMLElement {
+    const { host, root } = createShadowHost(ASK_HOST_TAG, ASK_CSS);
+    host.dataset.thread = thread.id;
+    const button = h(
+      'button',
+      { type: 'button', class: 'btn', title: ASK_ABOUT_THREAD.description },
+      ASK_ABOUT_THREAD.label,
+    );
+    root.append(button);
+    deps.listen(button, 'click', (event) => {
+      // The timeline's thread header collapses the thread on a click (a <summary> in older markup)
+      event.preventDefault();
+      event.stopPropagation();
+      // Read again at the click: replies may have come since the button was added
+      const fresh = roots()
+        .flatMap((root) => findReviewThreads(root))
+        .find((candidate) => candidate.id === thread.id);
+      deps.onAsk(fresh ?? thread, button);
+    });
+    return host;
+  }
+
+  const roots = () => [...doc.querySelectorAll(reviewThreadRoots.join(', '))];
+
+  function scan(): void {
+    cancelScan = undefined;
+    if (!deps.isPull()) return;
+    for (const [root, observer] of watched) {
+      if (root.isConnected) continue;
+      observer.disconnect();
+      watched.delete(root);
+    }
+    const found = roots();
+    for (const root of found) {
+      if (!watched.has(root))
+        watched.set(root, deps.observe(root, { childList: true, subtree: true }, schedule));
+    }
+    const present = new Set(hosts().map((host) => host.dataset.thread));
+    for (const thread of found.flatMap((root) => findReviewThreads(root))) {
+      if (present.has(thread.id)) continue;
+      present.add(thread.id);
+      place(makeButton(thread), thread);
+    }
+    watchDocument(settling);
+  }
+
+  function schedule(): void {
+    cancelScan ??= deps.later(scan, SCAN_DELAY_MS);
+  }
+
+  function watchDocument(on: boolean): void {
+    if (on && !documentWatch) {
+      // Turbo replaces <body>, so from <html>
+      documentWatch = deps.observe(doc.documentElement, { childList: true, subtree: true }, schedule);
+    } else if (!on && documentWatch) {
+      documentWatch.disconnect();
+      documentWatch = undefined;
+    }
+  }
+
+  function stopWatching(): void {
+    cancelScan?.();
+    cancelScan = undefined;
+    cancelSettle?.();
+    cancelSettle = undefined;
+    settling = false;
+    watchDocument(false);
+    for (const observer of watched.values()) observer.disconnect();
+    watched.clear();
+  }
+
+  return {
+    refresh() {
+      if (!deps.isPull()) return stopWatching();
+      settling = true;
+      cancelSettle?.();
+      cancelSettle = deps.later(() => {
+        // No container by now: a tab without threads (Commits, Checks) or markup this doesn't know
+        settling = false;
+        cancelSettle = undefined;
+        watchDocument(false);
+      }, SETTLE_MS);
+      cancelScan?.();
+      scan();
+    },
+    stop() {
+      stopWatching();
+      for (const host of hosts()) host.remove();
+    },
+  };
+}

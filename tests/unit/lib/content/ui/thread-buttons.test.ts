@@ -1,0 +1,109 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Listen } from '@/lib/content/resident/trusted';
+import { ASK_HOST_TAG, createThreadButtons, type ThreadButtonsDeps } from '@/lib/content/ui/thread-buttons';
+import { findReviewThreads, type ReviewThread } from '@/lib/github/review-threads';
+import { type FixtureName, loadFixture } from '../../github/fixtures';
+
+const listen: Listen = (target, type, handler, options) => target.addEventListener(type, handler, options);
+
+function trusted<E extends Event>(event: E): E {
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  return event;
+}
+
+function mount(name: FixtureName, overrides: Partial<ThreadButtonsDeps> = {}) {
+  document.body.innerHTML = loadFixture(name).body.innerHTML;
+  const asked: ReviewThread[] = [];
+  const buttons = createThreadButtons({
+    doc: document,
+    listen,
+    isPull: () => true,
+    onAsk: (thread) => asked.push(thread),
+    later: (callback, ms) => {
+      const timer = setTimeout(callback, ms);
+      return () => clearTimeout(timer);
+    },
+    observe: (target, options, onChange) => {
+      const observer = new MutationObserver(onChange);
+      observer.observe(target, options);
+      return observer;
+    },
+    ...overrides,
+  });
+  const askButtons = () =>
+    [...document.querySelectorAll<HTMLElement>(ASK_HOST_TAG)].map(
+      (host) => host.shadowRoot?.querySelector('button') as HTMLButtonElement,
+    );
+  return { buttons, asked, askButtons };
+}
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+describe('createThreadButtons', () => {
+  it.each(['pull-files-threads', 'pull-timeline-threads'] as const)(
+    'should give every review thread of %s one "Ask OpenHands" button',
+    (name) => {
+      const { buttons, askButtons } = mount(name);
+      const threads = findReviewThreads(document);
+
+      buttons.refresh();
+      buttons.refresh();
+
+      expect(threads.length).toBeGreaterThanOrEqual(2);
+      expect(askButtons()).toHaveLength(threads.length);
+      expect(askButtons().map((button) => button.textContent)).toEqual(threads.map(() => 'Ask OpenHands'));
+      buttons.stop();
+      expect(askButtons()).toHaveLength(0);
+    },
+  );
+
+  it('should ask about the thread of the button, without collapsing the thread', () => {
+    const { buttons, asked, askButtons } = mount('pull-timeline-threads');
+    const headerClicks = vi.fn();
+    document.querySelector('.js-discussion')?.addEventListener('click', headerClicks);
+    buttons.refresh();
+    const [first] = findReviewThreads(document);
+
+    const event = trusted(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true }));
+    askButtons()[0]?.dispatchEvent(event);
+
+    expect(asked.map((thread) => [thread.id, thread.path])).toEqual([[first?.id, first?.path]]);
+    expect(event.defaultPrevented).toBe(true);
+    expect(headerClicks).not.toHaveBeenCalled();
+  });
+
+  it('should add buttons to threads rendered later in the page', async () => {
+    const { buttons, askButtons } = mount('pull-timeline-threads');
+    const frames = [...document.querySelectorAll('.js-discussion turbo-frame')];
+    const late = frames.at(-1) as Element;
+    const parent = late.parentElement as Element;
+    late.remove();
+    buttons.refresh();
+    const before = askButtons().length;
+
+    parent.append(late);
+
+    await vi.waitFor(() => expect(askButtons()).toHaveLength(before + 1));
+  });
+
+  it('should follow a soft navigation to another tab', () => {
+    const { buttons, askButtons } = mount('pull-timeline-threads');
+    buttons.refresh();
+
+    document.body.innerHTML = loadFixture('pull-files-threads').body.innerHTML;
+    buttons.refresh();
+
+    expect(askButtons()).toHaveLength(findReviewThreads(document).length);
+    expect(document.querySelector('.js-discussion')).toBeNull();
+  });
+
+  it('should add nothing outside pull requests', () => {
+    const { buttons, askButtons } = mount('pull-files-threads', { isPull: () => false });
+
+    buttons.refresh();
+
+    expect(askButtons()).toHaveLength(0);
+  });
+});
