@@ -1,6 +1,6 @@
+import { RESIDENT_COMMAND_GLOBAL } from '@/lib/commands';
 import { findButtonAnchor } from '@/lib/content/resident/anchor';
 import { createButton, type ResidentButton } from '@/lib/content/resident/button';
-import { isSendDefaultMessage } from '@/lib/content/resident/command';
 import { registeredUi, type UiApi } from '@/lib/content/resident/contract';
 import { pageKindOf } from '@/lib/content/resident/gate';
 import { BUTTON_HOST_ATTRIBUTE, createMountManager } from '@/lib/content/resident/mount';
@@ -14,23 +14,22 @@ import {
   stickyHeaders,
 } from '@/lib/github/selectors';
 
-type MessageListener = (message: unknown, sender: { id?: string; tab?: unknown }) => void;
-
-/** The part of the browser's own `runtime` namespace (`browser` or `chrome`, promise-based) the script uses. */
+/**
+ * The part of the browser's own `runtime` namespace (`browser` or `chrome`, promise-based) the script uses.
+ * Nothing touches it before the first approach, click or navigation: merely creating the runtime bindings
+ * costs a GitHub page view about a millisecond (see `npm run bench`).
+ */
 export type ResidentRuntime = {
   readonly id?: string;
   sendMessage(message: unknown): Promise<unknown>;
-  onMessage: {
-    addListener(listener: MessageListener): void;
-    removeListener(listener: MessageListener): void;
-  };
 };
 
 export type ResidentDeps = {
   doc: Document;
   win: Window;
-  runtime: ResidentRuntime;
-  /** Where the UI bundle registers its API: the isolated world's global object. */
+  /** Called only when needed (see ResidentRuntime); undefined when the namespace is missing. */
+  runtime: () => ResidentRuntime | undefined;
+  /** Where the UI bundle registers its API and the script its command: the isolated world's global object. */
   scope?: object;
 };
 
@@ -43,9 +42,6 @@ export const INSERTED_LANDMARKS = [
   `[${BUTTON_HOST_ATTRIBUTE}]`,
 ];
 
-/** On `<html>` once the script runs on a page (tests and people debugging look for it). */
-export const LOADED_ATTRIBUTE = 'data-send-to-openhands';
-
 /** Shown on the button when the UI could not be loaded (not expected: the background injects it). */
 export const LOAD_FAILED = 'Send to OpenHands could not open here. Reload the page and try again.';
 
@@ -56,7 +52,6 @@ export const LOAD_FAILED = 'Send to OpenHands could not open here. Reload the pa
  * itself once the extension was reloaded or updated (this copy is then an orphan).
  */
 export function startResident({ doc, win, runtime, scope = globalThis }: ResidentDeps): { stop(): void } {
-  doc.documentElement.setAttribute(LOADED_ATTRIBUTE, 'loaded');
   let stopped = false;
   const removers: (() => void)[] = [];
   const listen: Listen = (target, type, handler, options) => {
@@ -67,7 +62,7 @@ export function startResident({ doc, win, runtime, scope = globalThis }: Residen
   const userInput = trustedOnly(listen);
   const alive = () => {
     try {
-      return Boolean(runtime.id);
+      return Boolean(runtime()?.id);
     } catch {
       return false;
     }
@@ -90,7 +85,7 @@ export function startResident({ doc, win, runtime, scope = globalThis }: Residen
     const ready = readyUi();
     if (ready) return Promise.resolve(ready);
     loading ??= Promise.resolve()
-      .then(() => runtime.sendMessage({ type: 'ui.load' }))
+      .then(() => runtime()?.sendMessage({ type: 'ui.load' }))
       .catch(() => undefined)
       .then(() => {
         loading = undefined;
@@ -148,8 +143,10 @@ export function startResident({ doc, win, runtime, scope = globalThis }: Residen
     else schedule(false);
   });
   const mutations = createMutationWatch(doc, () => schedule(false));
-  const check = (recheck: boolean) => {
-    if (!alive()) return stop();
+  // After a navigation, an orphan of a reloaded extension goes. Not on insertions, nor at the start (alive by
+  // then): they happen as the page loads, when asking the runtime would cost the page view its bindings.
+  const check = (recheck: boolean, askRuntime = recheck) => {
+    if (askRuntime && !alive()) return stop();
     const issueOrPull = pageKind() !== null;
     insertions.toggle(issueOrPull);
     const result = mount.sync(recheck);
@@ -180,9 +177,16 @@ export function startResident({ doc, win, runtime, scope = globalThis }: Residen
     }
   };
 
-  const onMessage: MessageListener = (message, sender) => {
-    if (isSendDefaultMessage(message, sender, runtime.id ?? '')) withUi((api) => api.runDefault());
+  // The keyboard command: the background calls this in our world (lib/background/command.ts)
+  const command = () => {
+    if (!alive()) {
+      stop();
+      return false;
+    }
+    withUi((api) => api.runDefault());
+    return true;
   };
+  const commandScope = scope as Record<string, unknown>;
 
   function stop() {
     if (stopped) return;
@@ -191,17 +195,13 @@ export function startResident({ doc, win, runtime, scope = globalThis }: Residen
     insertions.toggle(false);
     mutations.toggle(false);
     mount.remove();
-    try {
-      runtime.onMessage.removeListener(onMessage);
-    } catch {
-      // An orphan's runtime may refuse; its listener is dead anyway
-    }
+    if (commandScope[RESIDENT_COMMAND_GLOBAL] === command) delete commandScope[RESIDENT_COMMAND_GLOBAL];
     const api = asked ? registeredUi(scope) : undefined;
     if (api && !api.alive()) api.destroy();
   }
 
-  runtime.onMessage.addListener(onMessage);
+  commandScope[RESIDENT_COMMAND_GLOBAL] = command;
   watchNavigation(listen, doc, win, () => schedule(true));
-  check(true);
+  check(true, false);
   return { stop };
 }

@@ -47,7 +47,7 @@ export async function pressShortcut(worker: Worker, command = 'send-default'): P
 }
 
 /** The extension APIs `recordCalls` can watch. */
-export type WatchedCall = 'tabs.sendMessage' | 'notifications.create';
+export type WatchedCall = 'tabs.sendMessage' | 'scripting.executeScript' | 'notifications.create';
 
 /**
  * Wraps `chrome.<api>.<method>` in the worker so every call's arguments are kept (as JSON; callbacks become
