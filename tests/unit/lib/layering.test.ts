@@ -13,7 +13,7 @@ const ROOT = resolve('.');
 type Layer = 'background' | 'content' | 'pages' | 'domain' | 'other';
 
 /** Which layer a file (a path relative to the root) belongs to. */
-export function layerOf(file: string): Layer {
+function layerOf(file: string): Layer {
   const path = file.split('\\').join('/');
   if (/^lib\/background\//.test(path) || path === 'entrypoints/background.ts') return 'background';
   if (/^lib\/content\//.test(path) || /^entrypoints\/github-(resident|ui)\.ts$/.test(path)) return 'content';
@@ -25,7 +25,7 @@ export function layerOf(file: string): Layer {
 }
 
 /** Whether a file of layer `from` may import one of layer `to`. */
-export function mayImport(from: Layer, to: Layer): boolean {
+function mayImport(from: Layer, to: Layer): boolean {
   if (from === 'domain') return to === 'domain' || to === 'other';
   if (from === 'background' || from === 'content' || from === 'pages')
     return to === from || (to !== 'background' && to !== 'content' && to !== 'pages');
@@ -40,7 +40,7 @@ function sources(dir: string): string[] {
 }
 
 /** Every module specifier `text` imports or re-exports: static, side-effect, type-only and dynamic. */
-export function specifiers(text: string): string[] {
+function specifiers(text: string): string[] {
   const found = [
     ...text.matchAll(/^\s*(?:import|export)\b[^'"]*?\bfrom\s*['"]([^'"]+)['"]/gm),
     ...text.matchAll(/^\s*import\s*['"]([^'"]+)['"]/gm),
