@@ -14,5 +14,12 @@ export default defineUnlistedScript(() => {
     const { browser, chrome } = globalThis as { browser?: Namespace; chrome?: Namespace };
     return (browser ?? chrome)?.runtime;
   };
-  startResident({ doc: document, win: window, runtime });
+  startResident({
+    // Read on issue and PR pages only: see lib/content/resident/watch.ts watchNavigation
+    get doc() {
+      return document;
+    },
+    win: window,
+    runtime,
+  });
 });

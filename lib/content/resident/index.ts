@@ -5,7 +5,12 @@ import { registeredUi, type UiApi } from '@/lib/content/resident/contract';
 import { pageKindOf } from '@/lib/content/resident/gate';
 import { BUTTON_HOST_ATTRIBUTE, createMountManager } from '@/lib/content/resident/mount';
 import { type Listen, trustedOnly } from '@/lib/content/resident/trusted';
-import { createInsertionWatch, createMutationWatch, watchNavigation } from '@/lib/content/resident/watch';
+import {
+  createInsertionWatch,
+  createMutationWatch,
+  type Switch,
+  watchNavigation,
+} from '@/lib/content/resident/watch';
 import {
   issueActionsMenu,
   legacyHeaderActions,
@@ -51,7 +56,9 @@ export const LOAD_FAILED = 'Send to OpenHands could not open here. Reload the pa
  * when a click may follow or a click or the keyboard command needs it. Returns `stop`, which also runs by
  * itself once the extension was reloaded or updated (this copy is then an orphan).
  */
-export function startResident({ doc, win, runtime, scope = globalThis }: ResidentDeps): { stop(): void } {
+export function startResident(deps: ResidentDeps): { stop(): void } {
+  // `deps.doc` is read only once the page is an issue or a PR: see watchNavigation
+  const { win, runtime, scope = globalThis } = deps;
   let stopped = false;
   const removers: (() => void)[] = [];
   const listen: Listen = (target, type, handler, options) => {
@@ -126,7 +133,9 @@ export function startResident({ doc, win, runtime, scope = globalThis }: Residen
     return button.host;
   };
   const mount = createMountManager({
-    doc,
+    get doc() {
+      return deps.doc;
+    },
     pageKind,
     findAnchor: findButtonAnchor,
     createHost: makeButton,
@@ -137,22 +146,32 @@ export function startResident({ doc, win, runtime, scope = globalThis }: Residen
     },
   });
 
-  const insertions = createInsertionWatch(doc, INSERTED_LANDMARKS, stickyHeaders, (element) => {
-    // A copy of the host (a Turbo snapshot, a React clone) shows no button: take it away
-    if (element !== button?.host && element.hasAttribute(BUTTON_HOST_ATTRIBUTE)) element.remove();
-    else schedule(false);
-  });
-  const mutations = createMutationWatch(doc, () => schedule(false));
+  // Made on the first issue or PR page; until then the watches are off
+  let watches: { insertions: Switch; mutations: Switch } | undefined;
+  const pageWatches = () => {
+    watches ??= {
+      insertions: createInsertionWatch(deps.doc, INSERTED_LANDMARKS, stickyHeaders, (element) => {
+        // A copy of the host (a Turbo snapshot, a React clone) shows no button: take it away
+        if (element !== button?.host && element.hasAttribute(BUTTON_HOST_ATTRIBUTE)) element.remove();
+        else schedule(false);
+      }),
+      mutations: createMutationWatch(deps.doc, () => schedule(false)),
+    };
+    return watches;
+  };
   // After a navigation, an orphan of a reloaded extension goes. Not on insertions, nor at the start (alive by
   // then): they happen as the page loads, when asking the runtime would cost the page view its bindings.
   const check = (recheck: boolean, askRuntime = recheck) => {
     if (askRuntime && !alive()) return stop();
     const issueOrPull = pageKind() !== null;
-    insertions.toggle(issueOrPull);
     const result = mount.sync(recheck);
-    // Waiting for a header (or in the fallback for good): watch every insertion, in the frame it happens
-    const waiting = issueOrPull && mount.placement !== 'actions' && mount.placement !== 'legacy';
-    mutations.toggle(waiting);
+    if (issueOrPull || watches) {
+      const { insertions, mutations } = pageWatches();
+      insertions.toggle(issueOrPull);
+      // Waiting for a header (or in the fallback for good): watch every insertion, in the frame it happens
+      const waiting = issueOrPull && mount.placement !== 'actions' && mount.placement !== 'legacy';
+      mutations.toggle(waiting);
+    }
     if (recheck || result === 'removed') readyUi()?.refresh();
   };
 
@@ -192,8 +211,8 @@ export function startResident({ doc, win, runtime, scope = globalThis }: Residen
     if (stopped) return;
     stopped = true;
     for (const remove of removers.splice(0)) remove();
-    insertions.toggle(false);
-    mutations.toggle(false);
+    watches?.insertions.toggle(false);
+    watches?.mutations.toggle(false);
     mount.remove();
     if (commandScope[RESIDENT_COMMAND_GLOBAL] === command) delete commandScope[RESIDENT_COMMAND_GLOBAL];
     const api = asked ? registeredUi(scope) : undefined;
@@ -201,7 +220,7 @@ export function startResident({ doc, win, runtime, scope = globalThis }: Residen
   }
 
   commandScope[RESIDENT_COMMAND_GLOBAL] = command;
-  watchNavigation(listen, doc, win, () => schedule(true));
+  watchNavigation(listen, win, () => schedule(true));
   check(true, false);
   return { stop };
 }

@@ -38,11 +38,15 @@ function fakeUi(): UiApi {
  */
 function start(path: string, load?: () => Promise<unknown>) {
   const frames: (() => void)[] = [];
-  const win = Object.assign(new EventTarget(), {
+  // The page's window for events (GitHub's reach it on their way to `document`), with its own location
+  const win = {
+    addEventListener: window.addEventListener.bind(window),
+    removeEventListener: window.removeEventListener.bind(window),
+    dispatchEvent: window.dispatchEvent.bind(window),
     location: { pathname: path },
     requestAnimationFrame: (callback: () => void) => frames.push(callback),
     setTimeout: () => 0,
-  });
+  };
   const scope: object = {};
   const ui = fakeUi();
   const runtime = {
@@ -55,8 +59,12 @@ function start(path: string, load?: () => Promise<unknown>) {
   };
   // Counts the times the script reached for the runtime: page loads must not pay for its bindings
   const lookups = { count: 0 };
+  const documentReads = { count: 0 };
   const resident = startResident({
-    doc: document,
+    get doc() {
+      documentReads.count++;
+      return document;
+    },
     win: win as never,
     runtime: () => {
       lookups.count++;
@@ -91,6 +99,7 @@ function start(path: string, load?: () => Promise<unknown>) {
     navigate,
     pressCommand,
     lookups,
+    documentReads,
     host,
     part,
     insertionRule,
@@ -316,6 +325,18 @@ describe('startResident', () => {
 
     expect(issue.host()).not.toBeNull();
     expect([issue.lookups.count, other.lookups.count]).toEqual([0, 0]);
+  });
+
+  it('should not touch the document on pages that are not issues or PRs, until it navigates to one', async () => {
+    showFixture('issue');
+    const { navigate, documentReads, host } = run(REPO_PATH);
+    await navigate(`${REPO_PATH}/blob/main/README.md`, 'soft-nav:end');
+    const before = documentReads.count;
+
+    await navigate(new URL(FIXTURE_URLS.issue).pathname, 'soft-nav:end');
+
+    expect(before).toBe(0);
+    expect(host()).not.toBeNull();
   });
 
   it('should answer the keyboard command with false once the extension was reloaded, so the user is told', async () => {
