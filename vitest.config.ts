@@ -1,12 +1,35 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
+const TESTS = 'tests/unit/**/*.test.{ts,tsx}';
+
+/**
+ * Tests of code that renders or reads a page get a DOM (happy-dom); the rest run in plain Node, which spares
+ * them happy-dom's set-up (about a second per file on our machines). A test outside these folders that needs
+ * a DOM says so in its first line: `// @vitest-environment happy-dom`.
+ */
+const DOM_TESTS = [
+  'tests/unit/components/**',
+  'tests/unit/lib/content/**',
+  'tests/unit/lib/github/**',
+  'tests/unit/lib/pages/**',
+];
+
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
-    include: ['tests/unit/**/*.test.{ts,tsx}'],
-    environment: 'happy-dom',
     mockReset: true,
     restoreMocks: true,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'dom',
+          include: DOM_TESTS.map((dir) => `${dir}/*.test.{ts,tsx}`),
+          environment: 'happy-dom',
+        },
+      },
+      { extends: true, test: { name: 'node', include: [TESTS], exclude: DOM_TESTS, environment: 'node' } },
+    ],
   },
 });

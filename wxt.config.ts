@@ -1,21 +1,6 @@
 import { defineConfig } from 'wxt';
 import { CLOUD_ORIGIN, originPattern } from './lib/openhands/server-url';
-
-/** The extension's own pages (popup, options, compose window). */
-const PAGE_TYPES = new Set(['popup', 'options', 'unlisted-page']);
-
-/**
- * Drops the webextension-polyfill from the pages' build. The background needs it (its `onMessage` listener
- * answers with a promise); pages only call promise-returning APIs, which `chrome` (Chromium, MV3) and
- * `browser` (Firefox) provide natively, so they save its ~3 KB gzip (`wxt/browser` then picks the native one).
- */
-function withoutPolyfill(config: { resolve?: { alias?: unknown } }) {
-  const alias = config.resolve?.alias;
-  if (!config.resolve || !alias) return;
-  if (Array.isArray(alias)) {
-    config.resolve.alias = alias.filter((entry: { find: unknown }) => entry.find !== 'wxt/browser');
-  } else delete (alias as Record<string, string>)['wxt/browser'];
-}
+import { octiconSizes } from './scripts/build/octicon-sizes';
 
 /** Origins the extension always needs: GitHub pages and OpenHands Cloud. */
 const HOST_PERMISSIONS = ['https://github.com/*', originPattern(CLOUD_ORIGIN)];
@@ -30,6 +15,8 @@ export default defineConfig({
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   // The Firefox sources zip is what reviewers rebuild from: no test output, local builds or the vendored
   // OpenAPI files (tests only; ~900 KB) in it.
+  // The popup's icons at the one size each is drawn at (scripts/build/octicon-sizes.ts)
+  vite: () => ({ plugins: [octiconSizes()] }),
   zip: {
     excludeSources: [
       'tests/contract/**',
@@ -41,11 +28,6 @@ export default defineConfig({
       'scripts/bench/empty-extension/.wxt/**',
       'docs/**',
     ],
-  },
-  hooks: {
-    'vite:build:extendConfig': (entrypoints, config) => {
-      if (entrypoints.every((entrypoint) => PAGE_TYPES.has(entrypoint.type))) withoutPolyfill(config);
-    },
   },
   manifest: ({ browser }) => ({
     name: 'Send to OpenHands',

@@ -109,7 +109,8 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener((info, tab) => void onSelectionMenuClicked(info, tab, browser));
   // The keyboard shortcut (manifest `commands`) runs the default action in the GitHub tab's content script.
   browser.commands.onCommand.addListener(
-    (command) => void forwardCommand(command, { tabs: browser.tabs, notify: notifyNote }),
+    (command) =>
+      void forwardCommand(command, { tabs: browser.tabs, scripting: browser.scripting, notify: notifyNote }),
   );
 
   // Resume polling whenever the worker starts: it may have been stopped mid-start.

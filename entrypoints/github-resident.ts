@@ -8,8 +8,18 @@ type Namespace = { runtime: ResidentRuntime };
 // Runs on every GitHub page (listed by hand in wxt.config.ts `manifest.content_scripts`), so it is an
 // unlisted script without WXT's content-script runtime or the webextension-polyfill: empty, one is 0.3 KB
 // gzip against 4 KB for an empty WXT content script. Everything else loads on demand (entrypoints/github-ui.ts).
+// The runtime is looked up only when needed: creating its bindings is most of what such a script costs.
 export default defineUnlistedScript(() => {
-  const { browser, chrome } = globalThis as { browser?: Namespace; chrome?: Namespace };
-  const runtime = (browser ?? chrome)?.runtime;
-  if (runtime) startResident({ doc: document, win: window, runtime });
+  const runtime = () => {
+    const { browser, chrome } = globalThis as { browser?: Namespace; chrome?: Namespace };
+    return (browser ?? chrome)?.runtime;
+  };
+  startResident({
+    // Read on issue and PR pages only: see lib/content/resident/watch.ts watchNavigation
+    get doc() {
+      return document;
+    },
+    win: window,
+    runtime,
+  });
 });

@@ -3,7 +3,7 @@ import { createUi } from '@/lib/content/ui';
 import { followRecord } from '@/lib/content/ui/follow';
 import { followItem } from '@/lib/content/ui/item-feed';
 import { installUi } from '@/lib/content/ui/register';
-import { anyReply, sendMessage } from '@/lib/pages/send-message';
+import { anyReply, sendMessage } from '@/lib/send-message';
 
 // Injected by the background (`ui.load`, lib/background/load-ui.ts) into the GitHub tab's isolated world, the
 // first time the resident script needs it: the pointer or the focus reached the button, or a click or the

@@ -14,7 +14,7 @@ import { composeFieldsSchema, draftIdSchema, draftSchema } from '@/lib/storage/d
  * The one message contract between the background and everything else. Every request is a zod-validated
  * `{type, ...}` object; every reply is an envelope, so errors cross the boundary as data, never as rejections.
  * Requests are strict objects: an unknown field is a malformed message, not something to ignore. Replies have
- * schemas too, next to their requests: pages check what they receive (lib/pages/send-message) rather than trust it.
+ * schemas too, next to their requests: pages check what they receive (lib/send-message.ts) rather than trust it.
  * zod/mini, like every shape a page reads: zod classic would add ~20 KB gzip to each page.
  */
 
@@ -155,12 +155,6 @@ export const itemPortNameSchema = z.pipe(
  * page follows the cache through `storage.onChanged`. Extension pages only.
  */
 export const LIST_PORT = 'conversation.list.follow';
-
-/** Messages the background sends to a tab's content script. Never carries the key. */
-export const tabMessageSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('command.send-default') }),
-]);
-export type TabMessage = z.infer<typeof tabMessageSchema>;
 
 /** What `settings.get`, `settings.save` and `settings.removeKey` answer: never a key itself. */
 export const settingsViewSchema = z.object({

@@ -3,7 +3,7 @@ import { ComposeForm } from '@/components/compose/ComposeForm';
 import { ErrorMessage } from '@/components/shared/ErrorMessage';
 import type { MessageError } from '@/lib/errors/error';
 import { getDraftReply, recentReposReply, settingsViewSchema } from '@/lib/messages';
-import { sendMessage } from '@/lib/pages/send-message';
+import { sendMessage } from '@/lib/send-message';
 import type { Draft } from '@/lib/storage/draft';
 import './compose.css';
 

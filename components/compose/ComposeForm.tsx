@@ -14,10 +14,10 @@ import {
   type FieldErrors,
   prepareStart,
 } from '@/lib/pages/compose/validate';
-import { sendMessage } from '@/lib/pages/send-message';
 import { useAsync } from '@/lib/pages/use-async';
 import { buildMessage } from '@/lib/prompts/selection';
 import { COMPOSE_ACTIONS, DEFAULT_ACTION, isComposeAction } from '@/lib/prompts/selection-presets';
+import { sendMessage } from '@/lib/send-message';
 import type { Draft } from '@/lib/storage/draft';
 
 interface Props {

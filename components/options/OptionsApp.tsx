@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { SettingsForm } from '@/components/options/SettingsForm';
 import { GrantAccess } from '@/components/shared/GrantAccess';
 import { type SettingsView, settingsViewSchema } from '@/lib/messages';
-import { sendMessage } from '@/lib/pages/send-message';
+import { sendMessage } from '@/lib/send-message';
 import './options.css';
 
 export function OptionsApp() {

@@ -11,8 +11,8 @@ import {
 } from '@/lib/messages';
 import { apiKeysUrl, CLOUD_ORIGIN, serverOrigin } from '@/lib/openhands/server-url';
 import { requestServerPermission } from '@/lib/pages/host-permission';
-import { sendMessage } from '@/lib/pages/send-message';
 import { useAsync } from '@/lib/pages/use-async';
+import { sendMessage } from '@/lib/send-message';
 
 interface Props {
   settings: SettingsView;

@@ -22,18 +22,17 @@ export async function buildEmptyContentScript(): Promise<string> {
 }
 
 /**
- * What any script on every GitHub page must do in this design, hand-written and nothing else: read the path,
- * listen for GitHub's navigation events, mark `<html>`, and listen for the keyboard command's message. The
- * browser's own cost of a content script that touches the DOM and `chrome.runtime` at all.
+ * What any script on every GitHub page must do in this design, hand-written and nothing else: read the path
+ * and listen for GitHub's navigation events (on `window`, as they pass down to `document`). The keyboard
+ * command reaches the resident through `scripting.executeScript`, so neither `document` nor `chrome.runtime`
+ * is touched on a page that is not an issue or PR: the browser's own cost of a content script at all.
  */
 const FLOOR_SCRIPT = `(() => {
   const check = () => /^\\/[^/]+\\/[^/]+\\/(issues|pull)\\/\\d+/.test(location.pathname);
   for (const type of ['turbo:render', 'turbo:load', 'soft-nav:react-done', 'soft-nav:payload', 'soft-nav:end'])
-    document.addEventListener(type, check);
+    addEventListener(type, check, true);
   addEventListener('popstate', check);
   addEventListener('pageshow', check);
-  document.documentElement.setAttribute('data-floor', 'loaded');
-  chrome.runtime.onMessage.addListener(() => {});
   check();
 })();
 `;

@@ -19,13 +19,14 @@ test.describe('the built extension', () => {
   });
 
   test('should run its content script on a GitHub page', async ({ context }) => {
-    const url = 'https://github.com/octo-org/hello-world';
+    // Markup GitHub may have changed entirely: the button still shows, at the top of `main`
+    const url = 'https://github.com/octo-org/hello-world/issues/1';
     await routeGitHub(context, {
-      [url]: { html: '<!doctype html><title>octo-org/hello-world</title><main>repo</main>' },
+      [url]: { html: '<!doctype html><title>An issue</title><main>issue</main>' },
     });
     const page = await context.newPage();
     await page.goto(url);
-    await expect(page.locator('html')).toHaveAttribute('data-send-to-openhands', 'loaded');
+    await expect(page.getByRole('button', { name: 'Send to OpenHands', exact: true })).toBeVisible();
   });
 });
 

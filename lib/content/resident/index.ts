@@ -1,11 +1,16 @@
+import { RESIDENT_COMMAND_GLOBAL } from '@/lib/commands';
 import { findButtonAnchor } from '@/lib/content/resident/anchor';
 import { createButton, type ResidentButton } from '@/lib/content/resident/button';
-import { isSendDefaultMessage } from '@/lib/content/resident/command';
 import { registeredUi, type UiApi } from '@/lib/content/resident/contract';
 import { pageKindOf } from '@/lib/content/resident/gate';
 import { BUTTON_HOST_ATTRIBUTE, createMountManager } from '@/lib/content/resident/mount';
 import { type Listen, trustedOnly } from '@/lib/content/resident/trusted';
-import { createInsertionWatch, createMutationWatch, watchNavigation } from '@/lib/content/resident/watch';
+import {
+  createInsertionWatch,
+  createMutationWatch,
+  type Switch,
+  watchNavigation,
+} from '@/lib/content/resident/watch';
 import {
   issueActionsMenu,
   legacyHeaderActions,
@@ -14,23 +19,22 @@ import {
   stickyHeaders,
 } from '@/lib/github/selectors';
 
-type MessageListener = (message: unknown, sender: { id?: string; tab?: unknown }) => void;
-
-/** The part of the browser's own `runtime` namespace (`browser` or `chrome`, promise-based) the script uses. */
+/**
+ * The part of the browser's own `runtime` namespace (`browser` or `chrome`, promise-based) the script uses.
+ * Nothing touches it before the first approach, click or navigation: merely creating the runtime bindings
+ * costs a GitHub page view about a millisecond (see `npm run bench`).
+ */
 export type ResidentRuntime = {
   readonly id?: string;
   sendMessage(message: unknown): Promise<unknown>;
-  onMessage: {
-    addListener(listener: MessageListener): void;
-    removeListener(listener: MessageListener): void;
-  };
 };
 
 export type ResidentDeps = {
   doc: Document;
   win: Window;
-  runtime: ResidentRuntime;
-  /** Where the UI bundle registers its API: the isolated world's global object. */
+  /** Called only when needed (see ResidentRuntime); undefined when the namespace is missing. */
+  runtime: () => ResidentRuntime | undefined;
+  /** Where the UI bundle registers its API and the script its command: the isolated world's global object. */
   scope?: object;
 };
 
@@ -43,9 +47,6 @@ export const INSERTED_LANDMARKS = [
   `[${BUTTON_HOST_ATTRIBUTE}]`,
 ];
 
-/** On `<html>` once the script runs on a page (tests and people debugging look for it). */
-export const LOADED_ATTRIBUTE = 'data-send-to-openhands';
-
 /** Shown on the button when the UI could not be loaded (not expected: the background injects it). */
 export const LOAD_FAILED = 'Send to OpenHands could not open here. Reload the page and try again.';
 
@@ -55,8 +56,9 @@ export const LOAD_FAILED = 'Send to OpenHands could not open here. Reload the pa
  * when a click may follow or a click or the keyboard command needs it. Returns `stop`, which also runs by
  * itself once the extension was reloaded or updated (this copy is then an orphan).
  */
-export function startResident({ doc, win, runtime, scope = globalThis }: ResidentDeps): { stop(): void } {
-  doc.documentElement.setAttribute(LOADED_ATTRIBUTE, 'loaded');
+export function startResident(deps: ResidentDeps): { stop(): void } {
+  // `deps.doc` is read only once the page is an issue or a PR: see watchNavigation
+  const { win, runtime, scope = globalThis } = deps;
   let stopped = false;
   const removers: (() => void)[] = [];
   const listen: Listen = (target, type, handler, options) => {
@@ -67,7 +69,7 @@ export function startResident({ doc, win, runtime, scope = globalThis }: Residen
   const userInput = trustedOnly(listen);
   const alive = () => {
     try {
-      return Boolean(runtime.id);
+      return Boolean(runtime()?.id);
     } catch {
       return false;
     }
@@ -90,7 +92,7 @@ export function startResident({ doc, win, runtime, scope = globalThis }: Residen
     const ready = readyUi();
     if (ready) return Promise.resolve(ready);
     loading ??= Promise.resolve()
-      .then(() => runtime.sendMessage({ type: 'ui.load' }))
+      .then(() => runtime()?.sendMessage({ type: 'ui.load' }))
       .catch(() => undefined)
       .then(() => {
         loading = undefined;
@@ -131,7 +133,9 @@ export function startResident({ doc, win, runtime, scope = globalThis }: Residen
     return button.host;
   };
   const mount = createMountManager({
-    doc,
+    get doc() {
+      return deps.doc;
+    },
     pageKind,
     findAnchor: findButtonAnchor,
     createHost: makeButton,
@@ -142,20 +146,32 @@ export function startResident({ doc, win, runtime, scope = globalThis }: Residen
     },
   });
 
-  const insertions = createInsertionWatch(doc, INSERTED_LANDMARKS, stickyHeaders, (element) => {
-    // A copy of the host (a Turbo snapshot, a React clone) shows no button: take it away
-    if (element !== button?.host && element.hasAttribute(BUTTON_HOST_ATTRIBUTE)) element.remove();
-    else schedule(false);
-  });
-  const mutations = createMutationWatch(doc, () => schedule(false));
-  const check = (recheck: boolean) => {
-    if (!alive()) return stop();
+  // Made on the first issue or PR page; until then the watches are off
+  let watches: { insertions: Switch; mutations: Switch } | undefined;
+  const pageWatches = () => {
+    watches ??= {
+      insertions: createInsertionWatch(deps.doc, INSERTED_LANDMARKS, stickyHeaders, (element) => {
+        // A copy of the host (a Turbo snapshot, a React clone) shows no button: take it away
+        if (element !== button?.host && element.hasAttribute(BUTTON_HOST_ATTRIBUTE)) element.remove();
+        else schedule(false);
+      }),
+      mutations: createMutationWatch(deps.doc, () => schedule(false)),
+    };
+    return watches;
+  };
+  // After a navigation, an orphan of a reloaded extension goes. Not on insertions, nor at the start (alive by
+  // then): they happen as the page loads, when asking the runtime would cost the page view its bindings.
+  const check = (recheck: boolean, askRuntime = recheck) => {
+    if (askRuntime && !alive()) return stop();
     const issueOrPull = pageKind() !== null;
-    insertions.toggle(issueOrPull);
     const result = mount.sync(recheck);
-    // Waiting for a header (or in the fallback for good): watch every insertion, in the frame it happens
-    const waiting = issueOrPull && mount.placement !== 'actions' && mount.placement !== 'legacy';
-    mutations.toggle(waiting);
+    if (issueOrPull || watches) {
+      const { insertions, mutations } = pageWatches();
+      insertions.toggle(issueOrPull);
+      // Waiting for a header (or in the fallback for good): watch every insertion, in the frame it happens
+      const waiting = issueOrPull && mount.placement !== 'actions' && mount.placement !== 'legacy';
+      mutations.toggle(waiting);
+    }
     if (recheck || result === 'removed') readyUi()?.refresh();
   };
 
@@ -180,28 +196,31 @@ export function startResident({ doc, win, runtime, scope = globalThis }: Residen
     }
   };
 
-  const onMessage: MessageListener = (message, sender) => {
-    if (isSendDefaultMessage(message, sender, runtime.id ?? '')) withUi((api) => api.runDefault());
+  // The keyboard command: the background calls this in our world (lib/background/command.ts)
+  const command = () => {
+    if (!alive()) {
+      stop();
+      return false;
+    }
+    withUi((api) => api.runDefault());
+    return true;
   };
+  const commandScope = scope as Record<string, unknown>;
 
   function stop() {
     if (stopped) return;
     stopped = true;
     for (const remove of removers.splice(0)) remove();
-    insertions.toggle(false);
-    mutations.toggle(false);
+    watches?.insertions.toggle(false);
+    watches?.mutations.toggle(false);
     mount.remove();
-    try {
-      runtime.onMessage.removeListener(onMessage);
-    } catch {
-      // An orphan's runtime may refuse; its listener is dead anyway
-    }
+    if (commandScope[RESIDENT_COMMAND_GLOBAL] === command) delete commandScope[RESIDENT_COMMAND_GLOBAL];
     const api = asked ? registeredUi(scope) : undefined;
     if (api && !api.alive()) api.destroy();
   }
 
-  runtime.onMessage.addListener(onMessage);
-  watchNavigation(listen, doc, win, () => schedule(true));
-  check(true);
+  commandScope[RESIDENT_COMMAND_GLOBAL] = command;
+  watchNavigation(listen, win, () => schedule(true));
+  check(true, false);
   return { stop };
 }

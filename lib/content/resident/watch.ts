@@ -1,6 +1,6 @@
 import type { Listen } from '@/lib/content/resident/trusted';
 
-/** GitHub's own navigation events (Turbo and React soft navigation), on `document`. */
+/** GitHub's own navigation events (Turbo and React soft navigation), fired at `document` or below. */
 export const DOCUMENT_EVENTS = [
   'turbo:render',
   'turbo:load',
@@ -12,9 +12,12 @@ export const DOCUMENT_EVENTS = [
 /**
  * Calls `onNavigate` after GitHub's navigation events, history changes and bfcache restores. These are cheap
  * to listen to, so they are watched on every GitHub page: they are how a repository page becomes an issue page.
+ * GitHub's events are caught on `window` as they pass down to `document` (capture, so events that do not bubble
+ * count too): on pages that are not issues or PRs the script then never touches `document`, whose bindings
+ * alone cost a page view about a millisecond.
  */
-export function watchNavigation(listen: Listen, doc: Document, win: Window, onNavigate: () => void): void {
-  for (const type of DOCUMENT_EVENTS) listen(doc, type, onNavigate);
+export function watchNavigation(listen: Listen, win: Window, onNavigate: () => void): void {
+  for (const type of DOCUMENT_EVENTS) listen(win, type, onNavigate, { capture: true });
   listen(win, 'popstate', onNavigate);
   // On a first load `pageshow` brings nothing new; after a restore from the bfcache the page may have changed
   listen(win, 'pageshow', (event) => {

@@ -3,7 +3,7 @@ import { isRecordSummary, type RecordSummary } from '@/lib/content/ui/record-che
 import { FOLLOW_UP_PORT, FOLLOW_UP_STAGES, type FollowUpStage } from '@/lib/conversations/follow-up';
 import type { StartInput } from '@/lib/conversations/start-input';
 import type { Reply } from '@/lib/messages';
-import { NO_REPLY, RELOADED, type ReplyCheck, readReply } from '@/lib/pages/send-message';
+import { NO_REPLY, RELOADED, type ReplyCheck, readReply } from '@/lib/send-message';
 
 /*
  * The page's end of a follow-up port (the protocol is in lib/conversations/follow-up.ts): the request goes

@@ -23,7 +23,7 @@ import { extractPageContext, type PullContext } from '@/lib/github/context';
 import { parseGitHubPage } from '@/lib/github/page';
 import { collectReviewActivity, newSince } from '@/lib/github/review-activity';
 import type { ReviewThread } from '@/lib/github/review-threads';
-import type { ReplyCheck } from '@/lib/pages/send-message';
+import type { ReplyCheck } from '@/lib/send-message';
 import { buildStartInput } from '@/lib/prompts/request';
 import { SEND_NEW_REVIEW_COMMENTS } from '@/lib/prompts/review-comments-message';
 import { ASK_ABOUT_THREAD } from '@/lib/prompts/review-thread-message';

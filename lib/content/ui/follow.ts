@@ -1,7 +1,7 @@
 import { readFollowMessage } from '@/lib/content/ui/record-check';
 import type { FeedHandlers } from '@/lib/content/ui/send-flow';
 import { followPortName } from '@/lib/conversations/follow';
-import { BAD_REPLY, NO_REPLY, RELOADED } from '@/lib/pages/send-message';
+import { BAD_REPLY, NO_REPLY, RELOADED } from '@/lib/send-message';
 
 /** The parts of `runtime.Port` the page uses. */
 export type FollowPort = {

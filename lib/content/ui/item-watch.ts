@@ -148,7 +148,7 @@ export function createItemWatch(deps: ItemWatchDeps): ItemWatch {
   }
 
   // Navigation: after the resident moved its button (it does so in a microtask after the same events)
-  watchNavigation(deps.listen, doc, deps.win, () => deps.win.requestAnimationFrame(refresh));
+  watchNavigation(deps.listen, deps.win, () => deps.win.requestAnimationFrame(refresh));
   deps.listen(doc, 'visibilitychange', () => {
     if (doc.visibilityState === 'hidden') disconnect();
     else {

@@ -61,7 +61,7 @@ export function createPageFollowUps(deps: PageFollowUpsDeps): PageFollowUps {
   const refresh = () => {
     threads.refresh();
   };
-  watchNavigation(deps.listenAny, deps.doc, deps.win, refresh);
+  watchNavigation(deps.listenAny, deps.win, refresh);
   refresh();
   return {
     entries: (): MenuEntry[] => followUps.entries(),

@@ -1,6 +1,6 @@
 import type { FollowedRecord } from '@/lib/conversations/follow';
 import { CONVERSATION_STATES } from '@/lib/conversations/state';
-import type { ReplyCheck } from '@/lib/pages/send-message';
+import type { ReplyCheck } from '@/lib/send-message';
 
 /*
  * The GitHub UI bundle checks the records the background sends it without zod (no zod in any GitHub bundle):

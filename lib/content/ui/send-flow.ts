@@ -8,7 +8,7 @@ import {
 import { type RecordSummary, recordReply } from '@/lib/content/ui/record-check';
 import type { StartInput } from '@/lib/conversations/start-input';
 import type { Reply, Request } from '@/lib/messages';
-import type { ReplyCheck } from '@/lib/pages/send-message';
+import type { ReplyCheck } from '@/lib/send-message';
 
 /** Stop following after this long; the conversation goes on, and the link still works. */
 export const FOLLOW_LIMIT_MS = 10 * 60_000;

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MessageError } from '@/lib/errors/error';
 import { EXTENSION_MESSAGES } from '@/lib/errors/messages';
 import { saveDraftEditsReply } from '@/lib/messages';
-import { sendMessage } from '@/lib/pages/send-message';
+import { sendMessage } from '@/lib/send-message';
 import { type ComposeFields, MAX_DRAFT_CHARS } from '@/lib/storage/draft';
 
 /** Edits are saved this long after the last keystroke (and at once when the window is being closed). */

@@ -6,8 +6,8 @@ import type { MessageError } from '@/lib/errors/error';
 import { type ConversationListReply, conversationListReplySchema } from '@/lib/messages';
 import { followList } from '@/lib/pages/popup/follow-list';
 import { followStoredList, type StoredList } from '@/lib/pages/popup/stored-list';
-import { sendMessage } from '@/lib/pages/send-message';
 import { useFollowedValue } from '@/lib/pages/stored-value';
+import { sendMessage } from '@/lib/send-message';
 import { cachedReply } from '@/lib/storage/list-cache';
 
 export interface ConversationListState {

@@ -2,20 +2,36 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   type CommandDeps,
   type CommandNote,
+  callResident,
   commandUnavailableNote,
   forwardCommand,
 } from '@/lib/background/command';
+import { RESIDENT_COMMAND_GLOBAL } from '@/lib/commands';
 
-const NO_RECEIVER = 'Could not establish connection. Receiving end does not exist.';
+const CANNOT_ACCESS =
+  'Cannot access contents of the page. Extension manifest must request permission to access the respective host.';
 
-/** One active tab whose content script answers (or, with `fails`, is missing); notes are recorded. */
-function fakeDeps(options: { id?: number; url?: string; fails?: boolean; noTab?: boolean } = {}) {
+/**
+ * One active tab; its world holds `resident` (the resident script's command) as a global, and the injected
+ * function really runs against it, unless `fails` (a tab the extension may not script). Notes are recorded.
+ */
+function fakeDeps(
+  options: { id?: number; url?: string; fails?: boolean; noTab?: boolean; resident?: () => boolean } = {},
+) {
   const notes: CommandNote[] = [];
+  const world: Record<string, unknown> = options.resident
+    ? { [RESIDENT_COMMAND_GLOBAL]: options.resident }
+    : {};
   const deps = {
     tabs: {
       query: vi.fn(async () => (options.noTab ? [] : [{ id: options.id ?? 7, url: options.url }])),
-      sendMessage: vi.fn(async () => {
-        if (options.fails) throw new Error(NO_RECEIVER);
+    },
+    scripting: {
+      executeScript: vi.fn(async (injection: Parameters<CommandDeps['scripting']['executeScript']>[0]) => {
+        if (options.fails) throw new Error(CANNOT_ACCESS);
+        // The function's source runs in the tab's world, whose `globalThis` holds the resident's globals
+        const inWorld = new Function('globalThis', 'name', `return (${injection.func.toString()})(name);`);
+        return [{ result: inWorld(world, ...injection.args) }];
       }),
     },
     notify: vi.fn(async (note: CommandNote) => {
@@ -26,17 +42,21 @@ function fakeDeps(options: { id?: number; url?: string; fails?: boolean; noTab?:
 }
 
 describe('forwardCommand', () => {
-  it('should send the default action to the active tab, and leave the telling to the page', async () => {
-    const { deps, notes } = fakeDeps({ url: 'https://github.com/octo-org/hello-world' });
+  it('should run the default action in the active tab’s resident script, and leave the telling to the page', async () => {
+    const resident = vi.fn(() => true);
+    const { deps, notes } = fakeDeps({ url: 'https://github.com/octo-org/hello-world', resident });
 
     await forwardCommand('send-default', deps);
 
     expect(deps.tabs.query).toHaveBeenCalledWith({ active: true, currentWindow: true });
-    expect(deps.tabs.sendMessage).toHaveBeenCalledWith(7, { type: 'command.send-default' });
+    expect(deps.scripting.executeScript).toHaveBeenCalledWith(
+      expect.objectContaining({ target: { tabId: 7 } }),
+    );
+    expect(resident).toHaveBeenCalledTimes(1);
     expect(notes).toEqual([]);
   });
 
-  it('should tell the user, with a notification, when the tab has no content script', async () => {
+  it('should tell the user, with a notification, when the tab cannot be scripted', async () => {
     const { deps, notes } = fakeDeps({ url: 'https://example.com/docs', fails: true });
 
     await forwardCommand('send-default', deps);
@@ -49,13 +69,30 @@ describe('forwardCommand', () => {
     ]);
   });
 
+  it.each([
+    ['has no resident script (a page older than the extension)', undefined],
+    ['has the resident script of a reloaded extension', () => false],
+  ])('should tell the user to reload when the GitHub tab %s', async (_, resident) => {
+    const { deps, notes } = fakeDeps({ url: 'https://github.com/octo-org/hello-world', resident });
+
+    await forwardCommand('send-default', deps);
+
+    expect(notes.map((note) => note.message)).toEqual([
+      'Reload this GitHub page, then press the shortcut again.',
+    ]);
+  });
+
   it('should tell the user when there is no tab to send from', async () => {
     const { deps, notes } = fakeDeps({ noTab: true });
 
     await forwardCommand('send-default', deps);
 
-    expect(deps.tabs.sendMessage).not.toHaveBeenCalled();
+    expect(deps.scripting.executeScript).not.toHaveBeenCalled();
     expect(notes).toHaveLength(1);
+  });
+
+  it('should inject a function that stands alone (executeScript serialises it)', () => {
+    expect(callResident.toString()).not.toMatch(/RESIDENT_COMMAND_GLOBAL|import|__vi/);
   });
 
   it('should not fail when the notification cannot be shown', async () => {

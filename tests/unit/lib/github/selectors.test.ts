@@ -26,6 +26,7 @@ const EXPECTED_COUNTS: Record<FixtureName, Partial<Record<ListName, number>>> = 
     commentBodies: 2,
   },
   pull: {
+    reviewThreadRoots: 1,
     ...CONTAINERS,
     stickyHeaders: 4,
     prCodeButtons: 2,
@@ -44,6 +45,7 @@ const EXPECTED_COUNTS: Record<FixtureName, Partial<Record<ListName, number>>> = 
     timelineItems: 1,
   },
   'pull-fork': {
+    reviewThreadRoots: 1,
     ...CONTAINERS,
     stickyHeaders: 2,
     prCodeButtons: 1,
@@ -61,6 +63,7 @@ const EXPECTED_COUNTS: Record<FixtureName, Partial<Record<ListName, number>>> = 
     commentBodies: 1,
   },
   'pull-legacy': {
+    reviewThreadRoots: 1,
     ...CONTAINERS,
     stickyHeaders: 1,
     legacyHeaderActions: 1,
@@ -93,6 +96,7 @@ const EXPECTED_COUNTS: Record<FixtureName, Partial<Record<ListName, number>>> = 
   },
   'issue-late-header': { ...CONTAINERS, fallbackTitles: 1, titles: 1, issueBodies: 1, commentBodies: 1 },
   'pull-files-threads': {
+    reviewThreadRoots: 1,
     ...CONTAINERS,
     stickyHeaders: 1,
     primerHeaderActions: 2,
@@ -126,6 +130,7 @@ const EXPECTED_COUNTS: Record<FixtureName, Partial<Record<ListName, number>>> = 
     commentHeaderActions: 4,
   },
   'pull-timeline-threads': {
+    reviewThreadRoots: 1,
     ...CONTAINERS,
     stickyHeaders: 4,
     prCodeButtons: 2,
@@ -160,6 +165,7 @@ const EXPECTED_COUNTS: Record<FixtureName, Partial<Record<ListName, number>>> = 
     threadResolveForms: 1,
   },
   'pull-legacy-files-threads': {
+    reviewThreadRoots: 1,
     ...CONTAINERS,
     stickyHeaders: 1,
     legacyHeaderActions: 1,

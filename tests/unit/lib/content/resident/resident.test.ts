@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { RESIDENT_COMMAND_GLOBAL } from '@/lib/commands';
 import { LOAD_FAILED, type ResidentRuntime, startResident } from '@/lib/content/resident';
 import { registerUi, type UiApi } from '@/lib/content/resident/contract';
 import { BUTTON_HOST_ATTRIBUTE } from '@/lib/content/resident/mount';
@@ -37,14 +38,17 @@ function fakeUi(): UiApi {
  */
 function start(path: string, load?: () => Promise<unknown>) {
   const frames: (() => void)[] = [];
-  const win = Object.assign(new EventTarget(), {
+  // The page's window for events (GitHub's reach it on their way to `document`), with its own location
+  const win = {
+    addEventListener: window.addEventListener.bind(window),
+    removeEventListener: window.removeEventListener.bind(window),
+    dispatchEvent: window.dispatchEvent.bind(window),
     location: { pathname: path },
     requestAnimationFrame: (callback: () => void) => frames.push(callback),
     setTimeout: () => 0,
-  });
+  };
   const scope: object = {};
   const ui = fakeUi();
-  const listeners = new Set<(message: unknown, sender: { id?: string }) => void>();
   const runtime = {
     id: 'ours' as string | undefined,
     sendMessage: vi.fn(async (_message: unknown) => {
@@ -52,15 +56,20 @@ function start(path: string, load?: () => Promise<unknown>) {
       else registerUi(ui, scope);
       return { ok: true, data: null };
     }),
-    onMessage: {
-      addListener: (listener: never) => listeners.add(listener),
-      removeListener: (listener: never) => listeners.delete(listener),
-    },
   };
+  // Counts the times the script reached for the runtime: page loads must not pay for its bindings
+  const lookups = { count: 0 };
+  const documentReads = { count: 0 };
   const resident = startResident({
-    doc: document,
+    get doc() {
+      documentReads.count++;
+      return document;
+    },
     win: win as never,
-    runtime: runtime as ResidentRuntime,
+    runtime: () => {
+      lookups.count++;
+      return runtime as ResidentRuntime;
+    },
     scope,
   });
   const flush = () => {
@@ -71,8 +80,10 @@ function start(path: string, load?: () => Promise<unknown>) {
     (event === 'popstate' ? win : document).dispatchEvent(new Event(event));
     await Promise.resolve();
   };
-  const deliver = (message: unknown, sender: { id?: string }) => {
-    for (const listener of listeners) listener(message, sender);
+  /** The keyboard command, as the background runs it in the script's world (lib/background/command.ts). */
+  const pressCommand = () => {
+    const command = (scope as Record<string, unknown>)[RESIDENT_COMMAND_GLOBAL];
+    return typeof command === 'function' && command() === true;
   };
   const host = () => document.querySelector<HTMLElement>(`[${BUTTON_HOST_ATTRIBUTE}]`);
   const part = (name: 'main' | 'caret') =>
@@ -86,8 +97,9 @@ function start(path: string, load?: () => Promise<unknown>) {
     ui,
     flush,
     navigate,
-    deliver,
-    listeners,
+    pressCommand,
+    lookups,
+    documentReads,
     host,
     part,
     insertionRule,
@@ -106,7 +118,6 @@ afterEach(() => {
   for (const stop of stops) stop();
   document.body.replaceChildren();
   for (const style of document.querySelectorAll('style')) style.remove();
-  delete document.documentElement.dataset.sendToOpenhands;
 });
 /** `start`, stopped after the test. */
 function run(...args: Parameters<typeof start>) {
@@ -121,7 +132,6 @@ describe('startResident', () => {
 
     const { host, insertionRule } = run(new URL(FIXTURE_URLS.issue).pathname);
 
-    expect(document.documentElement.dataset.sendToOpenhands).toBe('loaded');
     expect(host()?.getAttribute(BUTTON_HOST_ATTRIBUTE)).toBe('actions');
     expect(host()?.closest('[data-component="PH_Actions"]')).not.toBeNull();
     expect(insertionRule()).toBe(true);
@@ -140,7 +150,6 @@ describe('startResident', () => {
     expect(counts).toEqual([0, 0, 0]);
     expect(host()).toBeNull();
     expect(document.querySelectorAll('style')).toHaveLength(0);
-    expect(document.documentElement.dataset.sendToOpenhands).toBe('loaded');
   });
 
   it('should come and go with soft navigation', async () => {
@@ -298,14 +307,48 @@ describe('startResident', () => {
   });
 
   it('should run the default action on the keyboard command, on any GitHub page, from our background only', async () => {
-    const { runtime, ui, deliver } = run(REPO_PATH);
+    const { runtime, ui, pressCommand } = run(REPO_PATH);
 
-    deliver({ type: 'command.send-default' }, { id: 'theirs' });
-    deliver({ type: 'command.send-default' }, { id: 'ours' });
+    const delivered = pressCommand();
     await settle();
 
+    expect(delivered).toBe(true);
     expect(runtime.sendMessage).toHaveBeenCalledTimes(1);
     expect(ui.runDefault).toHaveBeenCalledTimes(1);
+  });
+
+  it('should not reach for the runtime while a page loads, on an issue page or any other', () => {
+    showFixture('issue');
+    const issue = run(new URL(FIXTURE_URLS.issue).pathname);
+    issue.flush();
+    const other = run(REPO_PATH);
+
+    expect(issue.host()).not.toBeNull();
+    expect([issue.lookups.count, other.lookups.count]).toEqual([0, 0]);
+  });
+
+  it('should not touch the document on pages that are not issues or PRs, until it navigates to one', async () => {
+    showFixture('issue');
+    const { navigate, documentReads, host } = run(REPO_PATH);
+    await navigate(`${REPO_PATH}/blob/main/README.md`, 'soft-nav:end');
+    const before = documentReads.count;
+
+    await navigate(new URL(FIXTURE_URLS.issue).pathname, 'soft-nav:end');
+
+    expect(before).toBe(0);
+    expect(host()).not.toBeNull();
+  });
+
+  it('should answer the keyboard command with false once the extension was reloaded, so the user is told', async () => {
+    const { runtime, pressCommand, scope } = run(REPO_PATH);
+    runtime.id = undefined;
+
+    const delivered = pressCommand();
+    await settle();
+
+    expect(delivered).toBe(false);
+    expect(runtime.sendMessage).not.toHaveBeenCalled();
+    expect(RESIDENT_COMMAND_GLOBAL in scope).toBe(false);
   });
 
   it('should replace a UI left by a reloaded extension', async () => {
@@ -324,9 +367,7 @@ describe('startResident', () => {
 
   it('should take the button away and stop once the extension was reloaded (an orphan)', async () => {
     showFixture('issue');
-    const { runtime, host, part, navigate, listeners, insertionRule } = run(
-      new URL(FIXTURE_URLS.issue).pathname,
-    );
+    const { runtime, host, part, navigate, scope, insertionRule } = run(new URL(FIXTURE_URLS.issue).pathname);
     const main = part('main');
     runtime.id = undefined;
 
@@ -336,7 +377,7 @@ describe('startResident', () => {
 
     expect(host()).toBeNull();
     expect(insertionRule()).toBe(false);
-    expect(listeners.size).toBe(0);
+    expect(RESIDENT_COMMAND_GLOBAL in scope).toBe(false);
     expect(runtime.sendMessage).not.toHaveBeenCalled();
   });
 });

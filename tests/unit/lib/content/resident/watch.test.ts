@@ -9,8 +9,8 @@ import {
 } from '@/lib/content/resident/watch';
 
 const controller = new AbortController();
-const listen: Listen = (target, type, handler) =>
-  target.addEventListener(type, handler, { signal: controller.signal });
+const listen: Listen = (target, type, handler, options) =>
+  target.addEventListener(type, handler, { ...options, signal: controller.signal });
 
 /** Lets MutationObserver callbacks run. */
 const microtasks = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -28,19 +28,20 @@ afterEach(() => {
 });
 
 describe('watchNavigation', () => {
-  it.each([...DOCUMENT_EVENTS])('should call on document %s', (type) => {
+  it.each([...DOCUMENT_EVENTS])('should call on %s at document, bubbling or not', (type) => {
     const onNavigate = vi.fn();
     const { signal } = new AbortController();
-    watchNavigation((t, e, h) => t.addEventListener(e, h, { signal }), document, window, onNavigate);
+    watchNavigation((t, e, h, o) => t.addEventListener(e, h, { ...o, signal }), window, onNavigate);
 
     document.dispatchEvent(new Event(type));
+    document.documentElement.dispatchEvent(new Event(type, { bubbles: true }));
 
-    expect(onNavigate).toHaveBeenCalledTimes(1);
+    expect(onNavigate).toHaveBeenCalledTimes(2);
   });
 
   it('should call on a history change, and when the page comes back from the bfcache', () => {
     const onNavigate = vi.fn();
-    watchNavigation(listen, document, window, onNavigate);
+    watchNavigation(listen, window, onNavigate);
 
     const pageshow = (persisted: boolean) =>
       Object.defineProperty(new Event('pageshow'), 'persisted', { value: persisted });

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { deliverFollowUp } from '@/lib/content/ui/follow-up-port';
-import { BAD_REPLY, NO_REPLY } from '@/lib/pages/send-message';
+import { BAD_REPLY, NO_REPLY } from '@/lib/send-message';
 import { fakeConnect } from './fake-ports';
 import { startingRecord } from './records';
 

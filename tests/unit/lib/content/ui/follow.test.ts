@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { type FollowPort, type FollowRuntime, followRecord } from '@/lib/content/ui/follow';
 import { followedRecord } from '@/lib/conversations/follow';
-import { BAD_REPLY, NO_REPLY, RELOADED } from '@/lib/pages/send-message';
+import { BAD_REPLY, NO_REPLY, RELOADED } from '@/lib/send-message';
 import { startingRecord } from './records';
 
 /** A runtime whose port the test plays the background's side of. */

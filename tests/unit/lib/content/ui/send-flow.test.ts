@@ -6,7 +6,7 @@ import { followedRecord } from '@/lib/conversations/follow';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import type { StartInput } from '@/lib/conversations/start-input';
 import type { Reply, Request } from '@/lib/messages';
-import { sendMessage } from '@/lib/pages/send-message';
+import { sendMessage } from '@/lib/send-message';
 import { answerMessages } from '../../../support/answer-messages';
 import { startingRecord } from './records';
 

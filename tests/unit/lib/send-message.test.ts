@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { settingsViewSchema } from '@/lib/messages';
-import { BAD_REPLY, sendMessage } from '@/lib/pages/send-message';
-import { answerMessages } from '../../support/answer-messages';
+import { BAD_REPLY, sendMessage } from '@/lib/send-message';
+import { answerMessages } from '../support/answer-messages';
 
 const SETTINGS = {
   serverUrl: 'https://app.all-hands.dev',

@@ -4,6 +4,11 @@ import type { MessageError } from '@/lib/errors/error';
 import { EXTENSION_MESSAGES } from '@/lib/errors/messages';
 import type { Reply, Request } from '@/lib/messages';
 
+/*
+ * How the extension's pages and the GitHub UI bundle ask the background (the contract: lib/messages.ts). Shared
+ * by two contexts, so it sits beside the contract rather than in either.
+ */
+
 /**
  * Checks what the background answered before a page trusts it. A zod schema is one; the GitHub content
  * script, which must not bundle zod, passes a small hand-written check with the same shape.

@@ -1,0 +1,63 @@
+/**
+ * `npx tsx scripts/bench/compare-script-time.ts name=dir [name=dir…]`: script time added by several builds of
+ * the extension (e.g. before and after a change), side by side with no extension and the floor script, in one
+ * run with loads interleaved. Quicker than `npm run bench` for trying a change to the resident script; the
+ * figures of record still come from `npm run bench`. BENCH_SCRIPT_SAMPLES loads per page and browser (10).
+ */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, chromium, type Page } from '@playwright/test';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../tests/e2e/support/chromium.ts';
+import { settleInstallTab } from '../../tests/e2e/support/install-tab.ts';
+import { BENCH_URLS, routeBenchPages } from './pages.ts';
+import { writeFloorExtension } from './reference-extensions.ts';
+import { scriptTimes } from './script-time.ts';
+import { round } from './stats.ts';
+
+const LOADS = Number(process.env.BENCH_SCRIPT_SAMPLES ?? 10);
+
+async function launch(extension?: string): Promise<BrowserContext> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sto-bench-'));
+  const load = extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : [];
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...load, ...CHROMIUM_FLAGS],
+  });
+  await routeBenchPages(context);
+  if (extension) await settleInstallTab(context);
+  return context;
+}
+
+const builds = process.argv.slice(2).map((arg) => {
+  const [name = '', dir = ''] = arg.split('=');
+  return [name, path.resolve(dir)] as const;
+});
+const browsers: Record<string, BrowserContext> = { without: await launch() };
+browsers.floor = await launch(writeFloorExtension());
+for (const [name, dir] of builds) browsers[name] = await launch(dir);
+
+const pages = {
+  issue: BENCH_URLS.issue,
+  issueLarge: BENCH_URLS.issueLarge,
+  repo: BENCH_URLS.repo,
+  code: BENCH_URLS.code,
+};
+const times = await scriptTimes(browsers, pages, LOADS, (page: Page) => page.waitForTimeout(500));
+for (const context of Object.values(browsers)) await context.close();
+
+const without = times.without ?? {};
+const rows = Object.entries(times).map(([name, byPage]) => {
+  const cells = Object.keys(pages).map((page) => {
+    const median = byPage[page]?.script.median ?? Number.NaN;
+    const added = median - (without[page]?.script.median ?? Number.NaN);
+    return name === 'without' ? `${round(median, 2)}` : `${round(median, 2)} (+${round(added, 2)})`;
+  });
+  return `| ${name} | ${cells.join(' | ')} |`;
+});
+console.log(`\nScript time, median of ${LOADS} loads, ms (added over no extension)\n`);
+console.log(
+  `| build | ${Object.keys(pages).join(' | ')} |\n| --- |${' --- |'.repeat(Object.keys(pages).length)}`,
+);
+console.log(rows.join('\n'));
