@@ -23,10 +23,10 @@ import { extractPageContext, type PullContext } from '@/lib/github/context';
 import { parseGitHubPage } from '@/lib/github/page';
 import { collectReviewActivity, newSince } from '@/lib/github/review-activity';
 import type { ReviewThread } from '@/lib/github/review-threads';
-import type { ReplyCheck } from '@/lib/send-message';
 import { buildStartInput } from '@/lib/prompts/request';
 import { SEND_NEW_REVIEW_COMMENTS } from '@/lib/prompts/review-comments-message';
 import { ASK_ABOUT_THREAD } from '@/lib/prompts/review-thread-message';
+import type { ReplyCheck } from '@/lib/send-message';
 
 /*
  * Follow-ups from the GitHub page (issue 13): "Continue the conversation…" and "Send new review comments" in
