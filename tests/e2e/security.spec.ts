@@ -146,6 +146,8 @@ test.describe('security', () => {
     // The keyboard shortcut: the background calls into the tab, on a PR and on a page with nothing to send.
     await page.bringToFront();
     await pressShortcut(serviceWorker);
+    // The first conversation is still running: the shortcut asks before starting another
+    await page.getByRole('button', { name: 'Start another' }).click();
     await expect(page.getByRole('status', { name: 'OpenHands' })).toContainText('OpenHands conversation');
     const repo = await openPage(context, 'repo');
     await repo.bringToFront();
