@@ -18,6 +18,8 @@ const DOM_TESTS = [
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
+    // Vitest's default leaves a core idle (one worker on a 2-core machine): every core runs test files
+    maxWorkers: '100%',
     mockReset: true,
     restoreMocks: true,
     projects: [

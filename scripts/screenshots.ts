@@ -74,6 +74,38 @@ async function main() {
     clip: { x: 1280 - 480, y: 720 - 260, width: 480, height: 260 },
   });
 
+  // The issue page after OpenHands finished and opened PR #7: the status control, its list, a follow-up
+  let conversationId = '';
+  // The link names the start task until the conversation exists
+  for (let tries = 0; !/^[0-9a-f]{32}$/.test(conversationId) && tries < 60; tries++) {
+    if (tries) await page.waitForTimeout(500);
+    conversationId = (await link.getAttribute('href'))?.split('/').pop() ?? '';
+  }
+  server.setConversationStatus(conversationId, { execution_status: 'finished', pr_number: [7] });
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await page.reload();
+  const status = page.getByRole('button', { name: /OpenHands: Finished/ });
+  await status.waitFor({ timeout: 30_000 });
+  await page.screenshot({ path: `${OUT}/status-issue.png`, clip: await headerClip(page) });
+  await status.click();
+  await page.getByRole('menu').waitFor();
+  const listBox = await page.getByRole('menu').boundingBox();
+  const statusClip = await headerClip(page);
+  await page.screenshot({
+    path: `${OUT}/status-list.png`,
+    clip: {
+      ...statusClip,
+      height: Math.max(statusClip.height, (listBox?.y ?? 0) + (listBox?.height ?? 0) - statusClip.y + 16),
+    },
+  });
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'More OpenHands actions' }).click();
+  await page.getByRole('menuitem', { name: /Continue the conversation/ }).click();
+  await page.getByRole('dialog').getByRole('textbox').first().fill('Also add a test for the redirect loop.');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${OUT}/follow-up-editor.png` });
+  await page.keyboard.press('Escape');
+
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 380, height: 560 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
