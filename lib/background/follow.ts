@@ -1,17 +1,10 @@
-import { classifySender, type ExtensionIdentity, type Sender } from '@/lib/background/sender';
+import type { BackgroundPort } from '@/lib/background/port';
+import { classifySender, type ExtensionIdentity } from '@/lib/background/sender';
 import { type FollowMessage, followedRecord } from '@/lib/conversations/follow';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import { followPortNameSchema } from '@/lib/messages';
 
-/** The parts of `runtime.Port` the background uses. */
-export type FollowPort = {
-  name: string;
-  sender?: Sender;
-  postMessage(message: FollowMessage): void;
-  disconnect(): void;
-  onMessage: { addListener(listener: (message: unknown) => void): void };
-  onDisconnect: { addListener(listener: () => void): void };
-};
+export type FollowPort = BackgroundPort<FollowMessage>;
 
 export type FollowDeps = {
   self: ExtensionIdentity;

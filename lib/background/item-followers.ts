@@ -1,20 +1,13 @@
 import { pollIntervalMs } from '@/lib/background/polling/policy';
-import { classifySender, type ExtensionIdentity, type Sender } from '@/lib/background/sender';
+import type { BackgroundPort } from '@/lib/background/port';
+import { classifySender, type ExtensionIdentity } from '@/lib/background/sender';
 import type { ItemKey, ItemMessage } from '@/lib/conversations/item';
 import { itemConversations } from '@/lib/conversations/item-index';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import { isFinalState } from '@/lib/conversations/state';
 import { itemPortNameSchema } from '@/lib/messages';
 
-/** The parts of `runtime.Port` the background uses. */
-export type ItemPort = {
-  name: string;
-  sender?: Sender;
-  postMessage(message: ItemMessage): void;
-  disconnect(): void;
-  onMessage: { addListener(listener: (message: unknown) => void): void };
-  onDisconnect: { addListener(listener: () => void): void };
-};
+export type ItemPort = BackgroundPort<ItemMessage>;
 
 export type ItemFollowDeps = {
   self: ExtensionIdentity;

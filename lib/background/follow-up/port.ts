@@ -1,4 +1,5 @@
 import { admitRequest, type HandleDeps, runHandler } from '@/lib/background/handle-message';
+import type { BackgroundPort } from '@/lib/background/port';
 import { classifySender, type Sender } from '@/lib/background/sender';
 import { FOLLOW_UP_PORT, type FollowUpStage } from '@/lib/conversations/follow-up';
 import type { FollowUpProgress } from '@/lib/conversations/follow-up-schema';
@@ -13,18 +14,9 @@ import type { Reply } from '@/lib/messages';
  * nothing.
  */
 
-/** The parts of `runtime.Port` this uses. */
-export interface FollowUpPort {
-  readonly name: string;
-  readonly sender?: Sender;
-  postMessage(message: unknown): void;
-  disconnect(): void;
-  readonly onMessage: {
-    addListener(listener: (message: unknown) => void): void;
-    removeListener(listener: (message: unknown) => void): void;
-  };
-  readonly onDisconnect: { addListener(listener: () => void): void };
-}
+export type FollowUpPort = BackgroundPort<unknown> & {
+  readonly onMessage: { removeListener(listener: (message: unknown) => void): void };
+};
 
 export interface PortDeps extends HandleDeps {
   /** How long a new port may stay silent before it is closed. */
