@@ -206,7 +206,7 @@ async function main() {
       caret.first.median <= 100,
     ),
     row('Caret click → menu shown, again', 'median ≤ 16 ms', caret.again, caret.again.median <= 16),
-    row('Popup open → first conversation listed (from cache)', 'report', popup),
+    row('Popup open → first conversation listed (from cache)', 'median ≤ 100 ms', popup, popup.median <= 100),
   );
   const table = lines.join('\n');
   console.log(`\n${table}\n`);
