@@ -4,13 +4,11 @@
  * run with loads interleaved. Quicker than `npm run bench` for trying a change to the resident script; the
  * figures of record still come from `npm run bench`. BENCH_SCRIPT_SAMPLES loads per page and browser (10).
  */
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { type BrowserContext, chromium, type Page } from '@playwright/test';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../tests/e2e/support/chromium.ts';
+import type { BrowserContext, Page } from '@playwright/test';
 import { settleInstallTab } from '../../tests/e2e/support/install-tab.ts';
-import { BENCH_URLS, routeBenchPages } from './pages.ts';
+import { launchBench } from './launch.ts';
+import { BENCH_URLS } from './pages.ts';
 import { writeFloorExtension } from './reference-extensions.ts';
 import { scriptTimes } from './script-time.ts';
 import { round } from './stats.ts';
@@ -18,14 +16,7 @@ import { round } from './stats.ts';
 const LOADS = Number(process.env.BENCH_SCRIPT_SAMPLES ?? 10);
 
 async function launch(extension?: string): Promise<BrowserContext> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'sto-bench-'));
-  const load = extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : [];
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [...load, ...CHROMIUM_FLAGS],
-  });
-  await routeBenchPages(context);
+  const context = await launchBench(extension);
   if (extension) await settleInstallTab(context);
   return context;
 }

@@ -3,17 +3,16 @@
  * stand-in, next to an empty WXT content script and to no extension at all, in one run; prints a table and
  * writes bench-results/bench.json and bench.md. It reports; nothing here passes or fails.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { type BrowserContext, chromium, type Page } from '@playwright/test';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH, EXTENSION_PATH } from '../../tests/e2e/support/chromium.ts';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { BrowserContext, Page } from '@playwright/test';
+import { EXTENSION_PATH } from '../../tests/e2e/support/chromium.ts';
 import { settleInstallTab } from '../../tests/e2e/support/install-tab.ts';
 import { CLOUD_ORIGIN, routeOpenHands } from '../../tests/e2e/support/openhands.ts';
 import { startOpenHandsServer } from '../../tests/support/openhands-server/index.ts';
 import { headerToButtonOnLoad, recordButtonInsertions, softNavigationToButton } from './button-timing.ts';
 import { caretToMenu, clickToRequest, HUMAN_PAUSE_MS } from './click-to-request.ts';
-import { BENCH_URLS, routeBenchPages } from './pages.ts';
+import { launchBench } from './launch.ts';
+import { BENCH_URLS } from './pages.ts';
 import { popupFirstRow } from './popup-timing.ts';
 import { buildEmptyContentScript, writeFloorExtension } from './reference-extensions.ts';
 import { type PageTimes, scriptTimes } from './script-time.ts';
@@ -25,25 +24,12 @@ const LOADS = Number(process.env.BENCH_SAMPLES ?? 20);
 const SCRIPT_LOADS = Number(process.env.BENCH_SCRIPT_SAMPLES ?? Math.max(15, Math.ceil(LOADS / 2)));
 const KEY = 'bench-api-key-0001';
 
-/** Chromium in a fresh profile, with `extension` loaded (or none). */
-async function launch(extension?: string): Promise<BrowserContext> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'sto-bench-'));
-  const load = extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : [];
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [...load, ...CHROMIUM_FLAGS],
-  });
-  await routeBenchPages(context);
-  return context;
-}
-
 /** Our extension, configured with a key for the stand-in behind Cloud's URL. */
 async function extensionContext(
   server: { url: string },
   onApiRequest?: (method: string, path: string) => void,
 ) {
-  const context = await launch(EXTENSION_PATH);
+  const context = await launchBench(EXTENSION_PATH);
   await routeOpenHands(context, server.url, CLOUD_ORIGIN, onApiRequest);
   await settleInstallTab(context);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -115,9 +101,9 @@ async function main() {
   // hand-written floor, none.
   const times = await scriptTimesIn({
     withExtension: (await extensionContext(server)).context,
-    emptyScript: await launch(emptyPath),
-    floor: await launch(floorPath),
-    without: await launch(),
+    emptyScript: await launchBench(emptyPath),
+    floor: await launchBench(floorPath),
+    without: await launchBench(),
   });
   const { withExtension, emptyScript, floor, without } = times;
   await server.close();
