@@ -1,7 +1,7 @@
 import { createShadowHost, h } from '@/lib/content/resident/dom';
 import type { Listen } from '@/lib/content/resident/trusted';
 import { ageText, conversationStateText, conversationsNote, pullUrl } from '@/lib/content/ui/item-words';
-import { position } from '@/lib/content/ui/menu';
+import { position, trackFloatingMenu } from '@/lib/content/ui/menu';
 import { menuKeyAction } from '@/lib/content/ui/menu-keys';
 import FLOATING_CSS from '@/lib/content/ui/styles/floating.css?inline';
 import MENU_CSS from '@/lib/content/ui/styles/menu.css?inline';
@@ -189,20 +189,14 @@ export function createStatusControl(deps: StatusControlDeps): StatusControl {
   listen(list, 'click', (event) => {
     if ((event.target as Element).closest('[role="menuitem"]')) close(false);
   });
-  listen(list, 'mousemove', (event) => {
-    const item = (event.target as Element).closest<HTMLElement>('[role="menuitem"]');
-    if (item && root.activeElement !== item) item.focus();
+  trackFloatingMenu(listen, {
+    root,
+    list,
+    anchor: host,
+    isOpen: () => open,
+    inside: (path) => path.includes(host),
+    close: () => close(false),
   });
-  listen(
-    document,
-    'pointerdown',
-    (event) => {
-      if (open && !event.composedPath().includes(host)) close(false);
-    },
-    { capture: true },
-  );
-  listen(window, 'resize', () => open && position(list, host));
-  listen(window, 'scroll', () => open && position(list, host), { capture: true, passive: true });
 
   return {
     host,

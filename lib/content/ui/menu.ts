@@ -80,6 +80,39 @@ function addNote(menu: HTMLElement, note: string | null): void {
 }
 
 /** Places a fixed-position menu under its button group (above it when there is no room), inside the viewport. */
+/**
+ * What every floating list of menu items (the caret menu, the status list) does while open: the item under the
+ * pointer takes focus, a pointer press outside `inside` closes it, and it follows its anchor on resize and
+ * scroll.
+ */
+export function trackFloatingMenu(
+  listen: Listen,
+  menu: {
+    root: ShadowRoot;
+    list: HTMLElement;
+    anchor: Element;
+    isOpen(): boolean;
+    inside(path: EventTarget[]): boolean;
+    close(): void;
+  },
+): void {
+  const { root, list, anchor } = menu;
+  listen(list, 'mousemove', (event) => {
+    const item = (event.target as Element).closest<HTMLElement>('[role="menuitem"]');
+    if (item && root.activeElement !== item) item.focus();
+  });
+  listen(
+    document,
+    'pointerdown',
+    (event) => {
+      if (menu.isOpen() && !menu.inside(event.composedPath())) menu.close();
+    },
+    { capture: true },
+  );
+  listen(window, 'resize', () => menu.isOpen() && position(list, anchor));
+  listen(window, 'scroll', () => menu.isOpen() && position(list, anchor), { capture: true, passive: true });
+}
+
 export function position(menu: HTMLElement, anchor: Element): void {
   const box = anchor.getBoundingClientRect();
   const { width, height } = menu.getBoundingClientRect();
@@ -167,24 +200,14 @@ export function attachMenu(deps: MenuDeps): Menu {
   listen(menu, 'click', (event) =>
     choose((event.target as Element).closest<HTMLElement>('[role="menuitem"]') ?? undefined),
   );
-  listen(menu, 'mousemove', (event) => {
-    const item = (event.target as Element).closest<HTMLElement>('[role="menuitem"]');
-    if (item && root.activeElement !== item) item.focus();
-  });
   // A click anywhere else closes the menu (the caret toggles it itself)
-  listen(
-    document,
-    'pointerdown',
-    (event) => {
-      if (open && !event.composedPath().includes(deps.host) && !event.composedPath().includes(menu))
-        close(false);
-    },
-    { capture: true },
-  );
-  listen(window, 'resize', () => open && position(menu, deps.host));
-  listen(window, 'scroll', () => open && position(menu, deps.host), {
-    capture: true,
-    passive: true,
+  trackFloatingMenu(listen, {
+    root,
+    list: menu,
+    anchor: deps.host,
+    isOpen: () => open,
+    inside: (path) => path.includes(deps.host) || path.includes(menu),
+    close: () => close(false),
   });
 
   return {
