@@ -143,6 +143,8 @@ export function ComposeForm({ draft, draftId, recent, serverUrl, onClose }: Prop
       return;
     }
     setErrors({});
+    // The pending save goes now, with the send, rather than after it: once sent, the window sends nothing.
+    void edits.flush();
     void send(prepared.input);
   };
 

@@ -5,6 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ComposeApp } from '@/components/compose/ComposeApp';
 import { loadDraft, saveDraft, saveDraftEdits } from '@/lib/background/selection/drafts';
 import type { Reply, Request } from '@/lib/messages';
+import { SAVE_DELAY_MS } from '@/lib/pages/compose/use-draft-edits';
 import { newDraft } from '@/lib/storage/draft';
 import { makeRecord } from '../../factories/conversation-record';
 import { answerMessages, ofType } from '../../support/answer-messages';
@@ -166,6 +167,18 @@ describe('closing the compose window', () => {
     await user.keyboard('{Escape}');
     expect((await screen.findByRole('alertdialog')).textContent).toContain('Your edits will be lost.');
     expect(onClose).not.toHaveBeenCalled();
+  });
+
+  it('should keep what was sent with the draft as it sends, and send nothing once sent', async () => {
+    const received = background();
+    const { text, user } = await openCompose(id);
+    await user.type(text, ' edited{Control>}{Enter}{/Control}');
+    await screen.findByRole('link', { name: 'Open conversation' });
+    const sentBeforeTheLink = received.length;
+    await new Promise((resolve) => setTimeout(resolve, SAVE_DELAY_MS + 100));
+
+    expect(received).toHaveLength(sentBeforeTheLink);
+    expect(ofType(received, 'draft.save').at(-1)?.fields.text).toBe(`${SELECTION} edited`);
   });
 
   it('should close without asking once the text was sent', async () => {
