@@ -20,6 +20,10 @@ export default defineConfig({
   test: {
     // Vitest's default leaves a core idle (one worker on a 2-core machine): every core runs test files
     maxWorkers: '100%',
+    // The OpenHands stand-in compiles its OpenAPI validators on a file's first requests: about a second here,
+    // several on a loaded 2-core machine, which is too close to Vitest's 5 s default for a test to pass or
+    // fail on the machine's mood. Slower than this is a hang.
+    testTimeout: 15_000,
     mockReset: true,
     restoreMocks: true,
     projects: [

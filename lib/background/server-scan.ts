@@ -5,6 +5,7 @@ import { adoptable } from '@/lib/conversations/adopt';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import type { AppConversation } from '@/lib/openhands/schemas-v1';
 import { normaliseServerUrl } from '@/lib/openhands/server-url';
+import { scanTimesItem } from '@/lib/storage/scan-times';
 
 /*
  * The server scan (V1 only): the newest conversations on the configured server that name a GitHub item
@@ -33,8 +34,6 @@ export interface ServerScan {
 }
 
 export function createServerScan(deps: ScanDeps): ServerScan {
-  /** Server → when its newest page was last read (in this worker; a restarted worker may read once more). */
-  const lastRead = new Map<string, number>();
   const running = new Map<string, Promise<void>>();
 
   async function adopt(serverUrl: string, page: readonly AppConversation[]) {
@@ -50,13 +49,20 @@ export function createServerScan(deps: ScanDeps): ServerScan {
     await deps.onRecords(records);
   }
 
+  /** Remembers when `serverUrl` was read; times older than the interval are dropped on the way. */
+  async function markRead(serverUrl: string, now: number) {
+    const times = await scanTimesItem.getValue();
+    const recent = Object.entries(times).filter(([, time]) => now - time < SCAN_INTERVAL_MS);
+    await scanTimesItem.setValue({ ...Object.fromEntries(recent), [normaliseServerUrl(serverUrl)]: now });
+  }
+
   async function read(): Promise<void> {
     await withConnection(deps, async ({ apiVersion, client, serverUrl }) => {
-      const key = normaliseServerUrl(serverUrl);
-      const last = lastRead.get(key);
+      if (apiVersion !== 'v1') return;
+      const last = (await scanTimesItem.getValue())[normaliseServerUrl(serverUrl)];
       const now = deps.now().getTime();
-      if (apiVersion !== 'v1' || (last !== undefined && now - last < SCAN_INTERVAL_MS)) return;
-      lastRead.set(key, now);
+      if (last !== undefined && now - last < SCAN_INTERVAL_MS) return;
+      await markRead(serverUrl, now);
       const page = await client.searchConversations({ limit: SCAN_PAGE_SIZE });
       await adopt(serverUrl, page.items);
     });
@@ -73,7 +79,7 @@ export function createServerScan(deps: ScanDeps): ServerScan {
       });
     },
     offer: async (serverUrl, page) => {
-      lastRead.set(normaliseServerUrl(serverUrl), deps.now().getTime());
+      await markRead(serverUrl, deps.now().getTime());
       await adopt(serverUrl, page);
     },
   };

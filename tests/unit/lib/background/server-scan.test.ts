@@ -89,6 +89,18 @@ describe('server scan', () => {
     expect(searches()).toHaveLength(2);
   });
 
+  it('should still read at most once a minute after the worker started again', async () => {
+    await (await makeScan()).scan.scan();
+    // A new worker: a new scan object, with nothing in memory
+    const { scan } = await makeScan();
+    clock += SCAN_INTERVAL_MS - 1;
+    await scan.scan();
+    expect(searches()).toHaveLength(1);
+    clock += 1;
+    await scan.scan();
+    expect(searches()).toHaveLength(2);
+  });
+
   it('should not adopt a conversation a record already knows', async () => {
     const [conversation] = server.seedConversations(1, { repository: REPO, pr_number: [57] });
     await upsertConversation(makeRecord({ id: 'mine', conversationId: conversation?.id ?? '' }));
