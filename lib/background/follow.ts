@@ -1,4 +1,5 @@
 import type { BackgroundPort } from '@/lib/background/port';
+import { feedPort } from '@/lib/background/port-feed';
 import { classifySender, type ExtensionIdentity } from '@/lib/background/sender';
 import { type FollowMessage, followedRecord } from '@/lib/conversations/follow';
 import type { ConversationRecord } from '@/lib/conversations/record';
@@ -26,35 +27,11 @@ export function followConversation(port: FollowPort, deps: FollowDeps): void {
     port.disconnect();
     return;
   }
-  let open = true;
-  let last = '';
-  let queue = Promise.resolve();
-  const push = async () => {
-    const record = await deps.load(id.data).catch(() => undefined);
-    if (!open || record === undefined) return;
-    const message: FollowMessage = { type: 'conversation.record', record: record && followedRecord(record) };
-    const json = JSON.stringify(message);
-    if (json === last) return;
-    last = json;
-    try {
-      port.postMessage(message);
-    } catch {
-      close();
-    }
-  };
-  // One push at a time, in order: the page always ends with the newest record
-  const schedule = () => {
-    queue = queue.then(push);
-  };
-  const unsubscribe = deps.onChange(schedule);
-  const close = () => {
-    open = false;
-    unsubscribe();
-  };
-  port.onDisconnect.addListener(close);
-  port.onMessage.addListener(() => {
-    close();
-    port.disconnect();
+  feedPort(port, {
+    onChange: deps.onChange,
+    build: async () => {
+      const record = await deps.load(id.data);
+      return { type: 'conversation.record', record: record && followedRecord(record) };
+    },
   });
-  schedule();
 }

@@ -1,5 +1,6 @@
 import { pollIntervalMs } from '@/lib/background/polling/policy';
 import type { BackgroundPort } from '@/lib/background/port';
+import { feedPort } from '@/lib/background/port-feed';
 import { classifySender, type ExtensionIdentity } from '@/lib/background/sender';
 import type { ItemKey, ItemMessage } from '@/lib/conversations/item';
 import { itemConversations } from '@/lib/conversations/item-index';
@@ -39,9 +40,7 @@ export function followItem(port: ItemPort, deps: ItemFollowDeps): void {
     return;
   }
   const item: ItemKey = key.data;
-  let open = true;
-  let last = '';
-  let queue = Promise.resolve();
+  let isOpen = () => true;
   let timer: unknown;
   let polling = false;
   /** The live (not final) conversations as last posted, and how soon the busiest wants a poll. */
@@ -49,7 +48,7 @@ export function followItem(port: ItemPort, deps: ItemFollowDeps): void {
 
   const poll = async () => {
     timer = undefined;
-    if (!open || live.ids.length === 0) return;
+    if (!isOpen() || live.ids.length === 0) return;
     polling = true;
     try {
       await deps.poll(live.ids);
@@ -62,45 +61,27 @@ export function followItem(port: ItemPort, deps: ItemFollowDeps): void {
     schedulePoll(live.delay);
   };
   const schedulePoll = (delay: number) => {
-    if (!open || polling || timer !== undefined || live.ids.length === 0) return;
+    if (!isOpen() || polling || timer !== undefined || live.ids.length === 0) return;
     timer = deps.setTimeout(() => void poll(), delay);
   };
 
-  const push = async () => {
-    const loaded = await deps.load().catch(() => undefined);
-    if (!open || !loaded) return;
-    const conversations = itemConversations(loaded.records, item, loaded.serverUrl);
-    const pending = conversations.filter((c) => !isFinalState(c.state));
-    live = { ids: pending.map((c) => c.id), delay: Math.min(...pending.map((c) => pollIntervalMs(c.state))) };
-    const first = last === '';
-    const message: ItemMessage = { type: 'item.conversations', item, conversations };
-    const json = JSON.stringify(message);
-    if (json !== last) {
-      last = json;
-      try {
-        port.postMessage(message);
-      } catch {
-        close();
-        return;
-      }
-    }
+  isOpen = feedPort(port, {
+    onChange: deps.onChange,
+    build: async () => {
+      const loaded = await deps.load();
+      const conversations = itemConversations(loaded.records, item, loaded.serverUrl);
+      const pending = conversations.filter((c) => !isFinalState(c.state));
+      live = {
+        ids: pending.map((c) => c.id),
+        delay: Math.min(...pending.map((c) => pollIntervalMs(c.state))),
+      };
+      return { type: 'item.conversations', item, conversations };
+    },
     // On open, at once (what is due is polled; the rest waits its turn); later, after the interval.
-    schedulePoll(first ? 0 : live.delay);
-  };
-  const schedule = () => {
-    queue = queue.then(push);
-  };
-  const unsubscribe = deps.onChange(schedule);
-  const close = () => {
-    open = false;
-    unsubscribe();
-    if (timer !== undefined) deps.clearTimeout(timer);
-    timer = undefined;
-  };
-  port.onDisconnect.addListener(close);
-  port.onMessage.addListener(() => {
-    close();
-    port.disconnect();
+    afterPush: (first) => schedulePoll(first ? 0 : live.delay),
+    onClose: () => {
+      if (timer !== undefined) deps.clearTimeout(timer);
+      timer = undefined;
+    },
   });
-  schedule();
 }
