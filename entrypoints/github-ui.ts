@@ -6,9 +6,9 @@ import { installUi } from '@/lib/content/ui/register';
 import { anyReply, sendMessage } from '@/lib/send-message';
 
 // Injected by the background (`ui.load`, lib/background/load-ui.ts) into the GitHub tab's isolated world, the
-// first time the resident script needs it: the pointer or the focus reached the button, or a click or the
-// keyboard command came first; and by the background's page watch on issue and PR pages with conversations
-// and on every PR page (each injection refreshes the copy already there). No zod, no React.
+// first time the resident script needs it: the pointer or the focus reached the button, a click or the
+// keyboard command came first, or a PR page shows review threads; and by the background's page watch on issue
+// and PR pages with conversations (each injection refreshes the copy already there). No zod, no React.
 export default defineUnlistedScript(() => {
   installUi(() =>
     createUi({

@@ -4,9 +4,11 @@ import { parseGitHubPage } from '@/lib/github/page';
 
 /*
  * Brings the GitHub UI bundle to the pages that show something without a click: an issue or PR whose item has
- * known conversations (the status control), and every PR page (review threads' "Ask OpenHands", issue 13).
- * The resident script stays as small as it is; the background watches the tab's URL instead, which includes
- * GitHub's soft navigations. No network: whether an item has conversations is read from storage.
+ * known conversations (the status control). The resident script stays as small as it is; the background
+ * watches the tab's URL instead, which includes GitHub's soft navigations. No network: whether an item has
+ * conversations is read from storage. (Review threads' "Ask OpenHands" buttons need the bundle on PR pages
+ * without conversations too: the resident asks for it when a thread shows, so a PR page without threads
+ * never pays for it.)
  */
 
 /**
@@ -26,13 +28,11 @@ export interface PageWatchDeps {
   now(): number;
 }
 
-/** The item an address is on, and whether it is a PR, when it is an issue or PR page on github.com. */
-export function watchedPage(url: string | undefined): { item: ItemKey; pull: boolean } | null {
+/** The item an address is on, when it is an issue or PR page on github.com. */
+export function watchedItem(url: string | undefined): ItemKey | null {
   if (!url?.startsWith('https://github.com/')) return null;
   const page = parseGitHubPage(url);
-  return page
-    ? { item: itemKey(`${page.owner}/${page.repo}`, page.number), pull: page.kind === 'pull' }
-    : null;
+  return page ? itemKey(`${page.owner}/${page.repo}`, page.number) : null;
 }
 
 /** The `tabs.onUpdated` listener: injects the UI bundle into the tab's top frame when its page needs it. */
@@ -49,13 +49,13 @@ export function createPageWatch(deps: PageWatchDeps) {
         : change.status === 'complete'
           ? tab.url
           : undefined;
-    const page = watchedPage(url);
-    if (!url || !page) return;
+    const item = watchedItem(url);
+    if (!url || !item) return;
     const now = deps.now();
     const last = recent.get(tabId);
     if (last && last.url === url && now - last.at < PAGE_WATCH_DEBOUNCE_MS) return;
     recent.set(tabId, { url, at: now });
-    if (!page.pull && !(await deps.hasConversations(page.item))) return;
+    if (!(await deps.hasConversations(item))) return;
     try {
       await deps.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [UI_BUNDLE] });
     } catch {

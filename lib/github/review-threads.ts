@@ -52,6 +52,9 @@ export type ThreadLayout = 'files' | 'timeline' | 'legacy-files';
 /** Where a per-thread button goes, relative to `element`. */
 export type ThreadAnchor = { element: Element; position: 'prepend' | 'append' | 'before' | 'after' };
 
+/** A thread's id and where a control for it goes (a `ReviewThread` is one too). */
+export type ThreadMark = { id: string; anchor: ThreadAnchor };
+
 export type ThreadComment = {
   /** `discussion_r123` (the same on every layout); '' when the page shows none. */
   id: string;
@@ -107,14 +110,17 @@ const COMMENT = reviewComments.join(', ');
 /** Anything inside a comment (or a pending draft) is not the thread's own chrome. */
 const IN_COMMENT = `${COMMENT}, .review-comment, [data-marker-navigation-comment-id]`;
 
-function readComments(thread: Element): { comments: ThreadComment[]; numbers: number[] } {
+/** The thread's own comment elements; a comment inside another one (a quoted widget) is part of its body. */
+function commentElements(thread: Element): Element[] {
   const elements = outsideBodies(thread, COMMENT);
-  // A comment inside another comment (a quoted widget) is part of that comment's body
-  const own = elements.filter(
+  return elements.filter(
     (element) => !elements.some((other) => other !== element && other.contains(element)),
   );
+}
+
+function readComments(thread: Element): { comments: ThreadComment[]; numbers: number[] } {
   const numbers: number[] = [];
-  const comments = own.map((element) => {
+  const comments = commentElements(thread).map((element) => {
     const number = reviewCommentNumber(element);
     if (number !== undefined) numbers.push(number);
     return {
@@ -283,16 +289,39 @@ function findAnchor(thread: Element, layout: ThreadLayout, firstComment: Element
   return { element: thread, position: layout === 'files' ? 'prepend' : 'append' };
 }
 
-function readThread({ element: thread, layout }: Located): ReviewThread | null {
-  const { comments, numbers } = readComments(thread);
+/**
+ * The thread's id: its first review comment (shown, or listed by a collapsed thread), else GitHub's own thread
+ * id; `first` is that comment's id. Null for a thread with no comment and nothing deferred (an empty composer).
+ */
+function identify(
+  thread: Element,
+  commentCount: number,
+  numbers: readonly number[],
+): { id: string; first?: string; collapsed: boolean; deferredUrl?: string } | null {
   const deferredUrl = thread.getAttribute('data-deferred-content-url') || undefined;
-  const collapsed = comments.length === 0 && deferredUrl !== undefined;
-  if (comments.length === 0 && !collapsed) return null;
+  const collapsed = commentCount === 0 && deferredUrl !== undefined;
+  if (commentCount === 0 && !collapsed) return null;
   const known = [...numbers, ...hiddenCommentNumbers(thread)];
   const first = known.length > 0 ? reviewCommentId(Math.min(...known)) : undefined;
   const native = nativeThreadId(thread);
   const id = first ?? (native && `thread-${native}`);
-  if (!id) return null;
+  return id ? { id, first, collapsed, deferredUrl } : null;
+}
+
+function markThread({ element: thread, layout }: Located): ThreadMark | null {
+  const elements = commentElements(thread);
+  const numbers = elements.flatMap((element) => reviewCommentNumber(element) ?? []);
+  const identity = identify(thread, elements.length, numbers);
+  return (
+    identity && { id: identity.id, anchor: findAnchor(thread, layout, outsideBodies(thread, COMMENT)[0]) }
+  );
+}
+
+function readThread({ element: thread, layout }: Located): ReviewThread | null {
+  const { comments, numbers } = readComments(thread);
+  const identity = identify(thread, comments.length, numbers);
+  if (!identity) return null;
+  const { id, first, collapsed, deferredUrl } = identity;
   const lines = shownLines(thread, layout);
   const range =
     headingRange(thread) ?? lastLineRange(lines, layout === 'timeline' ? undefined : cellSide(thread));
@@ -312,12 +341,8 @@ function readThread({ element: thread, layout }: Located): ReviewThread | null {
   };
 }
 
-/**
- * Every review thread under `root` (a page or a part of one), in document order, once each. Works on the
- * React Files/Changes view, the Conversation timeline and the legacy Files tab; unknown markup gives [].
- * Threads behind "Load more" are not in the page; collapsed resolved threads come with `collapsed`.
- */
-export function findReviewThreads(root: ParentNode): ReviewThread[] {
+/** Each thread under `root` once, in document order: the first match of an element wins over its parts. */
+function locateThreads(root: ParentNode): Located[] {
   const located: Located[] = [];
   for (const match of queryStatic(root, reviewThreads.join(', '))) {
     const found = locate(match);
@@ -326,9 +351,31 @@ export function findReviewThreads(root: ParentNode): ReviewThread[] {
     );
     if (!overlaps) located.push(found);
   }
-  const threads: ReviewThread[] = [];
-  for (const thread of located.map(readThread)) {
+  return located;
+}
+
+/** `read` of each located thread, without the ones it rejects or a second thread with the same id. */
+function distinct<T extends { id: string }>(root: ParentNode, read: (located: Located) => T | null): T[] {
+  const threads: T[] = [];
+  for (const thread of locateThreads(root).map(read)) {
     if (thread && !threads.some((other) => other.id === thread.id)) threads.push(thread);
   }
   return threads;
+}
+
+/**
+ * Every review thread under `root` (a page or a part of one), in document order, once each. Works on the
+ * React Files/Changes view, the Conversation timeline and the legacy Files tab; unknown markup gives [].
+ * Threads behind "Load more" are not in the page; collapsed resolved threads come with `collapsed`.
+ */
+export function findReviewThreads(root: ParentNode): ReviewThread[] {
+  return distinct(root, readThread);
+}
+
+/**
+ * Where each review thread under `root` is and its id, as `findReviewThreads` gives them, without reading
+ * comments, paths or diffs: enough to place a button on every thread of a page, cheaply.
+ */
+export function findReviewThreadMarks(root: ParentNode): ThreadMark[] {
+  return distinct(root, markThread);
 }

@@ -32,10 +32,12 @@ for (const [name, dir] of builds) browsers[name] = await launch(dir);
 const pages = {
   issue: BENCH_URLS.issue,
   issueLarge: BENCH_URLS.issueLarge,
+  pull: BENCH_URLS.pull,
+  pullThreads: BENCH_URLS.pullThreads,
   repo: BENCH_URLS.repo,
   code: BENCH_URLS.code,
 };
-const times = await scriptTimes(browsers, pages, LOADS, (page: Page) => page.waitForTimeout(500));
+const times = await scriptTimes(browsers, pages, LOADS, (page: Page) => page.waitForTimeout(1_000));
 for (const context of Object.values(browsers)) await context.close();
 
 const without = times.without ?? {};

@@ -52,10 +52,13 @@ async function extensionContext(
 
 /** Script time on every page, in each browser, loads interleaved; closes the browsers. */
 async function scriptTimesIn<B extends string>(browsers: Record<B, BrowserContext>) {
-  const settle = (page: Page) => page.waitForTimeout(500);
+  // Long enough for what comes after the load: the UI bundle a PR page's review threads ask for
+  const settle = (page: Page) => page.waitForTimeout(1_000);
   const pages = {
     issue: BENCH_URLS.issue,
     issueLarge: BENCH_URLS.issueLarge,
+    pull: BENCH_URLS.pull,
+    pullThreads: BENCH_URLS.pullThreads,
     repo: BENCH_URLS.repo,
     code: BENCH_URLS.code,
   };
@@ -113,6 +116,9 @@ async function main() {
   const scriptPages = [
     ['issue', 'Issue page', 2],
     ['issueLarge', `Issue page, ${without.issueLarge?.elements} elements`, 2],
+    ['pull', 'PR page without conversations or review threads', 2],
+    // Threads bring the UI bundle for their "Ask OpenHands" buttons: reported, no target
+    ['pullThreads', 'PR page with review threads (the UI bundle loads)', null],
     ['repo', 'Repository home (not an issue or PR)', 1],
     ['code', `Code view, ${without.code?.elements} elements (not an issue or PR)`, 1],
   ] as const;
@@ -163,7 +169,7 @@ async function main() {
       scriptRow(`Script time, ${label}: empty WXT content script`, emptyScript, page),
       scriptRow(`Script time, ${label}: floor script`, floor, page),
       scriptRow(`Script time, ${label}: this extension`, withExtension, page),
-      `| Script time added, ${label} (difference of medians with the baseline) | ≤ ${target} ms | — | ${ms(ours, 2)} (empty WXT script ${ms(empty, 2)}, floor ${ms(least, 2)}) | — | ${met(ours <= target)} |`,
+      `| Script time added, ${label} (difference of medians with the baseline) | ${target === null ? 'report' : `≤ ${target} ms`} | — | ${ms(ours, 2)} (empty WXT script ${ms(empty, 2)}, floor ${ms(least, 2)}) | — | ${target === null ? '' : met(ours <= target)} |`,
     );
   }
   lines.push(

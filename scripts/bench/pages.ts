@@ -9,6 +9,7 @@ export const BENCH_URLS = {
   issueLarge: `${REPO}/issues/4242`,
   lateHeader: `${REPO}/issues/60`,
   pull: `${REPO}/pull/7`,
+  pullThreads: `${REPO}/pull/10`,
   repo: REPO,
   code: `${REPO}/blob/main/src/server.js`,
 } as const;
@@ -64,6 +65,7 @@ export async function routeBenchPages(context: BrowserContext): Promise<void> {
     [BENCH_URLS.issueLarge, largeIssue()],
     [BENCH_URLS.lateHeader, readGitHubFixture('issue-late-header.html')],
     [BENCH_URLS.pull, readGitHubFixture('pull.html')],
+    [BENCH_URLS.pullThreads, readGitHubFixture('pull-timeline-threads.html')],
     [BENCH_URLS.repo, readGitHubFixture('repo.html')],
     [BENCH_URLS.code, longCodeView()],
   ]);

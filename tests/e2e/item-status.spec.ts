@@ -77,7 +77,7 @@ test.describe('an item page shows its OpenHands conversations', () => {
     openHands,
   }) => {
     const before = openHands.requests.length;
-    // A PR page (the UI comes on every PR page) and an issue page, neither with a conversation
+    // A PR page with the UI loaded (the pointer came to the button) and an issue page, neither with a conversation
     const quiet = await openPage(context, 'pull-fork');
     await sendButton(quiet).hover();
     await openPage(context, 'issue-no-landmarks');

@@ -1,13 +1,18 @@
 import { expect, test } from './fixtures.ts';
+import { routeGitHub } from './support/github.ts';
 import { openPage, PAGES, routeAllPages, softNavigate } from './support/github-button.ts';
 import { recordCalls } from './support/service-worker.ts';
 
 /*
- * The background brings the GitHub UI bundle to issue pages with known conversations and to every PR page
- * (lib/background/page-watch.ts), from tabs.onUpdated: full loads, reloads and soft navigations. What the UI
- * then shows is the status control's business (its own specs); here: when the bundle is injected, and that a
- * page without conversations costs no request to OpenHands.
+ * The background brings the GitHub UI bundle to issue and PR pages with known conversations
+ * (lib/background/page-watch.ts), from tabs.onUpdated: full loads, reloads and soft navigations; the resident
+ * script asks for it when a PR page shows review threads. What the UI then shows is the status control's and
+ * the follow-ups' business (their own specs); here: when the bundle is injected, and that a page without
+ * conversations costs no request to OpenHands.
  */
+
+/** A PR without conversations whose timeline shows review threads. */
+const PULL_WITH_THREADS = 'https://github.com/octo-org/hello-world/pull/10';
 
 const input = {
   repository: 'octo-org/hello-world',
@@ -26,21 +31,27 @@ test.describe('page watch', () => {
     await extension.configure({ apiKey: 'test-key' });
   });
 
-  test('should send no request for an issue without conversations, and bring the UI to PR pages', async ({
+  test('should load no UI and send no request for pages without conversations, until review threads show', async ({
     context,
     serviceWorker,
     openHands,
   }) => {
     const calls = await recordCalls(serviceWorker, 'scripting.executeScript');
     const before = openHands.requests.length;
-    const issue = await openPage(context, 'issue');
-    await issue.waitForLoadState('load');
-    await issue.waitForTimeout(1_000);
+    for (const name of ['issue', 'pull'] as const) {
+      const page = await openPage(context, name);
+      await page.waitForLoadState('load');
+    }
+    await context.pages().at(-1)?.waitForTimeout(1_000);
     expect(openHands.requests.slice(before)).toEqual([]);
     expect(injections(await calls())).toEqual([]);
 
-    await openPage(context, 'pull');
-    await expect.poll(async () => injections(await calls()).length).toBe(1);
+    // Review threads bring it, for their "Ask OpenHands" buttons; still no request to OpenHands
+    await routeGitHub(context, { [PULL_WITH_THREADS]: { file: 'pull-timeline-threads.html' } });
+    const threads = await context.newPage();
+    await threads.goto(PULL_WITH_THREADS);
+    await expect(threads.getByRole('button', { name: 'Ask OpenHands', exact: true }).first()).toBeVisible();
+    expect(injections(await calls())).toHaveLength(1);
     expect(openHands.requests.slice(before)).toEqual([]);
   });
 
@@ -57,9 +68,11 @@ test.describe('page watch', () => {
     await expect.poll(async () => injections(await calls()).length).toBe(1);
     await page.reload();
     await expect.poll(async () => injections(await calls()).length).toBe(2);
+    // A PR without conversations (nor review threads) needs none; back on the issue, the copy is refreshed
     await softNavigate(page, 'pull');
-    await expect.poll(async () => injections(await calls()).length).toBe(3);
+    await page.waitForTimeout(1_000);
+    expect(injections(await calls())).toHaveLength(2);
     await softNavigate(page, 'issue');
-    await expect.poll(async () => injections(await calls()).length).toBe(4);
+    await expect.poll(async () => injections(await calls()).length).toBe(3);
   });
 });

@@ -16,6 +16,7 @@ import {
   legacyHeaderActions,
   prCodeButtons,
   primerHeaderActions,
+  reviewThreads,
   stickyHeaders,
 } from '@/lib/github/selectors';
 
@@ -38,14 +39,19 @@ export type ResidentDeps = {
   scope?: object;
 };
 
-/** The header landmarks whose insertion may call for the button (re-)mounted; and stray copies of its host. */
+/**
+ * The header landmarks whose insertion may call for the button (re-)mounted; stray copies of its host; and
+ * review threads, whose "Ask OpenHands" buttons come with the UI (a PR page without threads never loads it).
+ */
 export const INSERTED_LANDMARKS = [
   ...prCodeButtons,
   ...issueActionsMenu,
   ...primerHeaderActions,
   ...legacyHeaderActions,
   `[${BUTTON_HOST_ATTRIBUTE}]`,
+  ...reviewThreads,
 ];
+const REVIEW_THREADS = reviewThreads.join();
 
 /** Shown on the button when the UI could not be loaded (not expected: the background injects it). */
 export const LOAD_FAILED = 'Send to OpenHands could not open here. Reload the page and try again.';
@@ -153,7 +159,11 @@ export function startResident(deps: ResidentDeps): { stop(): void } {
       insertions: createInsertionWatch(deps.doc, INSERTED_LANDMARKS, stickyHeaders, (element) => {
         // A copy of the host (a Turbo snapshot, a React clone) shows no button: take it away
         if (element !== button?.host && element.hasAttribute(BUTTON_HOST_ATTRIBUTE)) element.remove();
-        else schedule(false);
+        else if (!element.matches(REVIEW_THREADS)) schedule(false);
+        else if (pageKind() === 'pull' && !readyUi()) {
+          if (alive()) void loadUi();
+          else stop();
+        }
       }),
       mutations: createMutationWatch(deps.doc, () => schedule(false)),
     };

@@ -1,18 +1,26 @@
 import { createShadowHost, h } from '@/lib/content/resident/dom';
 import type { Listen } from '@/lib/content/resident/trusted';
+import { INSERTION_ANIMATION } from '@/lib/content/resident/watch';
 import ASK_CSS from '@/lib/content/ui/styles/ask-button.css?inline';
-import { findReviewThreads, type ReviewThread } from '@/lib/github/review-threads';
-import { reviewThreadRoots } from '@/lib/github/selectors';
+import {
+  findReviewThreadMarks,
+  findReviewThreads,
+  type ReviewThread,
+  type ThreadMark,
+} from '@/lib/github/review-threads';
+import { reviewThreadRoots, reviewThreads } from '@/lib/github/selectors';
 import { ASK_ABOUT_THREAD } from '@/lib/prompts/review-thread-message';
 
 /*
- * "Ask OpenHands" on every review thread of a PR page (Files/Changes tab and Conversation timeline). The UI
- * bundle runs only on PR pages (the background injects it there), so watching the page is affordable; still,
- * the MutationObservers watch the thread containers (diffs render late and progressively), and the whole
- * document only for a short while after a navigation (the containers themselves may come late).
+ * "Ask OpenHands" on every review thread of a PR page (Files/Changes tab and Conversation timeline). The
+ * MutationObservers watch the thread containers (diffs render late and progressively), and the whole document
+ * only for a short while after a navigation (the containers themselves may come late). A thread shown later
+ * than that still gets its button: the resident script's insertion rule animates every review thread on issue
+ * and PR pages (lib/content/resident), and its `animationstart` reaches this listener too.
  */
 
 export const ASK_HOST_TAG = 'send-to-openhands-ask';
+const REVIEW_THREADS = reviewThreads.join();
 /** Mutations are gathered this long before the page is read again. */
 export const SCAN_DELAY_MS = 150;
 /** After a navigation, how long new containers are looked for in the whole document. */
@@ -37,7 +45,7 @@ export type ThreadButtons = {
   stop(): void;
 };
 
-function place(host: HTMLElement, thread: ReviewThread): void {
+function place(host: HTMLElement, thread: ThreadMark): void {
   const { element, position } = thread.anchor;
   if (position === 'prepend') element.prepend(host);
   else if (position === 'append') element.append(host);
@@ -55,7 +63,7 @@ export function createThreadButtons(deps: ThreadButtonsDeps): ThreadButtons {
 
   const hosts = () => [...doc.querySelectorAll<HTMLElement>(ASK_HOST_TAG)];
 
-  function makeButton(thread: ReviewThread): HTMLElement {
+  function makeButton(thread: ThreadMark): HTMLElement {
     const { host, root } = createShadowHost(ASK_HOST_TAG, ASK_CSS);
     host.dataset.thread = thread.id;
     const button = h(
@@ -68,16 +76,36 @@ export function createThreadButtons(deps: ThreadButtonsDeps): ThreadButtons {
       // The timeline's thread header collapses the thread on a click (a <summary> in older markup)
       event.preventDefault();
       event.stopPropagation();
-      // Read again at the click: replies may have come since the button was added
-      const fresh = roots()
+      // Read in full at the click only (comments, path, diff): placing buttons reads just where threads are
+      const read = roots()
         .flatMap((root) => findReviewThreads(root))
         .find((candidate) => candidate.id === thread.id);
-      deps.onAsk(fresh ?? thread, button);
+      if (read) deps.onAsk(read, button);
+      else {
+        // The thread went, or holds nothing to send: its button goes, and the page is read again
+        host.remove();
+        schedule();
+      }
     });
     return host;
   }
 
   const roots = () => [...doc.querySelectorAll(reviewThreadRoots.join(', '))];
+
+  deps.listen(
+    doc,
+    'animationstart',
+    (event) => {
+      const { animationName, target } = event as AnimationEvent;
+      if (
+        animationName === INSERTION_ANIMATION &&
+        target instanceof Element &&
+        target.matches(REVIEW_THREADS)
+      )
+        schedule();
+    },
+    { capture: true },
+  );
 
   function scan(): void {
     cancelScan = undefined;
@@ -93,7 +121,7 @@ export function createThreadButtons(deps: ThreadButtonsDeps): ThreadButtons {
         watched.set(root, deps.observe(root, { childList: true, subtree: true }, schedule));
     }
     const present = new Set(hosts().map((host) => host.dataset.thread));
-    for (const thread of found.flatMap((root) => findReviewThreads(root))) {
+    for (const thread of found.flatMap((root) => findReviewThreadMarks(root))) {
       if (present.has(thread.id)) continue;
       present.add(thread.id);
       place(makeButton(thread), thread);

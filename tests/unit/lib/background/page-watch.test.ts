@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { UI_BUNDLE } from '@/lib/background/load-ui';
-import { createPageWatch, PAGE_WATCH_DEBOUNCE_MS, watchedPage } from '@/lib/background/page-watch';
+import { createPageWatch, PAGE_WATCH_DEBOUNCE_MS, watchedItem } from '@/lib/background/page-watch';
 import { type ItemKey, itemKey } from '@/lib/conversations/item';
 
 const ISSUE = 'https://github.com/octo-org/hello-world/issues/42';
@@ -43,12 +43,14 @@ describe('page watch', () => {
     expect(injectedInto()).toEqual([injection(5)]);
   });
 
-  it('should inject into every PR page, with or without conversations', async () => {
-    const { watch, injectedInto, hasConversations } = setUp([]);
+  it('should inject into a PR page with conversations only', async () => {
     const pull = 'https://github.com/octo-org/hello-world/pull/7/files';
-    await watch(6, { status: 'complete' }, { url: pull, status: 'complete' });
-    expect(injectedInto()).toEqual([injection(6)]);
-    expect(hasConversations).not.toHaveBeenCalled();
+    const without = setUp([]);
+    await without.watch(6, { status: 'complete' }, { url: pull, status: 'complete' });
+    expect(without.injectedInto()).toEqual([]);
+    const known = setUp([itemKey('octo-org/hello-world', 7)]);
+    await known.watch(6, { status: 'complete' }, { url: pull, status: 'complete' });
+    expect(known.injectedInto()).toEqual([injection(6)]);
   });
 
   it('should leave issues without conversations and other pages alone', async () => {
@@ -94,11 +96,10 @@ describe('page watch', () => {
   });
 
   it('should read the item of an address', () => {
-    expect(watchedPage('https://github.com/Octo-Org/Hello-World/pull/7/commits')).toEqual({
-      item: itemKey('octo-org/hello-world', 7),
-      pull: true,
-    });
-    expect(watchedPage(ISSUE)).toEqual({ item: KNOWN, pull: false });
-    expect(watchedPage(undefined)).toBeNull();
+    expect(watchedItem('https://github.com/Octo-Org/Hello-World/pull/7/commits')).toEqual(
+      itemKey('octo-org/hello-world', 7),
+    );
+    expect(watchedItem(ISSUE)).toEqual(KNOWN);
+    expect(watchedItem(undefined)).toBeNull();
   });
 });

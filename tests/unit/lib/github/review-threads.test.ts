@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findReviewThreads, type ReviewThread } from '@/lib/github/review-threads';
+import { findReviewThreadMarks, findReviewThreads, type ReviewThread } from '@/lib/github/review-threads';
 import { type FixtureName, loadFixture } from './fixtures';
 
 /** Parses a page body, for cases no fixture covers. */
@@ -427,5 +427,21 @@ describe('findReviewThreads', () => {
 
     expect(actual).toMatchObject({ id: 'thread-2596022521', path: 'src/app.ts', permalink: null });
     expect(actual?.comments).toEqual([{ id: '', author: 'alice', time: '', body: 'Nit' }]);
+  });
+});
+
+describe('findReviewThreadMarks', () => {
+  it.each(['pull-files-threads', 'pull-timeline-threads', 'pull-legacy-files-threads'] as const)(
+    'should place exactly the threads findReviewThreads reads on %s, with the same anchors',
+    (name) => {
+      const doc = loadFixture(name);
+      const threads = findReviewThreads(doc);
+      expect(threads.length).toBeGreaterThanOrEqual(2);
+      expect(findReviewThreadMarks(doc)).toEqual(threads.map(({ id, anchor }) => ({ id, anchor })));
+    },
+  );
+
+  it('should find nothing where no thread is', () => {
+    expect(findReviewThreadMarks(loadFixture('pull'))).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { LOAD_FAILED, type ResidentRuntime, startResident } from '@/lib/content/
 import { registerUi, type UiApi } from '@/lib/content/resident/contract';
 import { BUTTON_HOST_ATTRIBUTE } from '@/lib/content/resident/mount';
 import { INSERTION_ANIMATION } from '@/lib/content/resident/watch';
+import { reviewThreads } from '@/lib/github/selectors';
 import { FIXTURE_URLS, type FixtureName, loadFixture } from '../../github/fixtures';
 
 const REPO_PATH = '/octo-org/hello-world';
@@ -105,6 +106,13 @@ function start(path: string, load?: () => Promise<unknown>) {
     insertionRule,
     win,
   };
+}
+
+/** What the browser fires for an element the insertion rule animates (present or inserted). */
+function animationStart(): Event {
+  const event = new Event('animationstart', { bubbles: true });
+  Object.defineProperty(event, 'animationName', { value: INSERTION_ANIMATION });
+  return event;
 }
 
 /** Lets promise chains and MutationObserver callbacks run. */
@@ -231,6 +239,25 @@ describe('startResident', () => {
 
     expect(host()?.getAttribute(BUTTON_HOST_ATTRIBUTE)).toBe('actions');
     expect(disconnect).toHaveBeenCalled();
+  });
+
+  it('should load the UI for the review threads a PR page shows, once, and never for an issue page', async () => {
+    showFixture('pull-timeline-threads');
+    const pull = run(new URL(FIXTURE_URLS['pull-timeline-threads']).pathname);
+    expect(pull.runtime.sendMessage).not.toHaveBeenCalled();
+    // The insertion rule animates every thread on the page
+    const threads = [...document.querySelectorAll(reviewThreads.join())];
+    expect(threads.length).toBeGreaterThan(1);
+    for (const thread of threads) thread.dispatchEvent(animationStart());
+    await settle();
+    expect(pull.runtime.sendMessage.mock.calls).toEqual([[{ type: 'ui.load' }]]);
+    pull.resident.stop();
+
+    // The same markup on an issue page (never so on GitHub) loads nothing
+    const issue = run(new URL(FIXTURE_URLS.issue).pathname);
+    for (const thread of threads) thread.dispatchEvent(animationStart());
+    await settle();
+    expect(issue.runtime.sendMessage).not.toHaveBeenCalled();
   });
 
   it('should load the UI once when the pointer reaches the button, then run a click at once', async () => {

@@ -1,10 +1,22 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Listen } from '@/lib/content/resident/trusted';
-import { ASK_HOST_TAG, createThreadButtons, type ThreadButtonsDeps } from '@/lib/content/ui/thread-buttons';
+import { INSERTION_ANIMATION } from '@/lib/content/resident/watch';
+import {
+  ASK_HOST_TAG,
+  createThreadButtons,
+  SCAN_DELAY_MS,
+  type ThreadButtonsDeps,
+} from '@/lib/content/ui/thread-buttons';
 import { findReviewThreads, type ReviewThread } from '@/lib/github/review-threads';
+import { reviewThreads } from '@/lib/github/selectors';
 import { type FixtureName, loadFixture } from '../../github/fixtures';
 
-const listen: Listen = (target, type, handler, options) => target.addEventListener(type, handler, options);
+/** What each test leaves behind (listeners, observers), undone after it: earlier instances must not answer. */
+const cleanups: (() => void)[] = [];
+const listen: Listen = (target, type, handler, options) => {
+  target.addEventListener(type, handler, options);
+  cleanups.push(() => target.removeEventListener(type, handler, options));
+};
 
 function trusted<E extends Event>(event: E): E {
   Object.defineProperty(event, 'isTrusted', { value: true });
@@ -30,6 +42,7 @@ function mount(name: FixtureName, overrides: Partial<ThreadButtonsDeps> = {}) {
     },
     ...overrides,
   });
+  cleanups.push(() => buttons.stop());
   const askButtons = () =>
     [...document.querySelectorAll<HTMLElement>(ASK_HOST_TAG)].map(
       (host) => host.shadowRoot?.querySelector('button') as HTMLButtonElement,
@@ -38,6 +51,7 @@ function mount(name: FixtureName, overrides: Partial<ThreadButtonsDeps> = {}) {
 }
 
 afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
   document.body.replaceChildren();
 });
 
@@ -86,6 +100,26 @@ describe('createThreadButtons', () => {
     parent.append(late);
 
     await vi.waitFor(() => expect(askButtons()).toHaveLength(before + 1));
+  });
+
+  it('should add a button to a thread shown after the page settled, from the insertion rule alone', async () => {
+    // No observer tells (the document is watched only for SETTLE_MS after a navigation)
+    const { buttons, askButtons } = mount('pull-files-threads', { observe: () => ({ disconnect() {} }) });
+    const container = document.querySelector('#diff-comparison-viewer-container') as Element;
+    const parent = container.parentElement as Element;
+    container.remove();
+    buttons.refresh();
+    parent.append(container);
+    await new Promise((resolve) => setTimeout(resolve, SCAN_DELAY_MS * 2));
+    expect(askButtons()).toHaveLength(0);
+
+    // The resident's insertion rule animates each thread as it shows
+    for (const thread of document.querySelectorAll(reviewThreads.join())) {
+      const event = new Event('animationstart', { bubbles: true });
+      Object.defineProperty(event, 'animationName', { value: INSERTION_ANIMATION });
+      thread.dispatchEvent(event);
+    }
+    await vi.waitFor(() => expect(askButtons()).toHaveLength(findReviewThreads(document).length));
   });
 
   it('should follow a soft navigation to another tab', () => {
