@@ -63,6 +63,11 @@ function suggestionBlock(blob: Element): Element[] {
 }
 
 /** The first rendered body in `scope` as text (see `bodyText`); '' when there is none. */
+/** Whether `readAuthor` or `readBody` would give anything, without rendering the body. */
+export function hasAuthorOrBody(scope: Element): boolean {
+  return readAuthor(scope) !== '' || Boolean(scope.querySelector(BODY)?.textContent?.trim());
+}
+
 export function readBody(scope: Element): string {
   const body = scope.querySelector(BODY);
   return body ? bodyText(body) : '';

@@ -1,4 +1,5 @@
 import {
+  hasAuthorOrBody,
   outsideBodies,
   readAuthor,
   readBody,
@@ -311,7 +312,8 @@ function identify(
 function markThread({ element: thread, layout }: Located): ThreadMark | null {
   const elements = commentElements(thread);
   const numbers = elements.flatMap((element) => reviewCommentNumber(element) ?? []);
-  const identity = identify(thread, elements.length, numbers);
+  // Counted as readThread counts comments (those with an author or a body), so both find the same threads
+  const identity = identify(thread, elements.filter(hasAuthorOrBody).length, numbers);
   return (
     identity && { id: identity.id, anchor: findAnchor(thread, layout, outsideBodies(thread, COMMENT)[0]) }
   );

@@ -441,6 +441,18 @@ describe('findReviewThreadMarks', () => {
     },
   );
 
+  it('should skip, as findReviewThreads does, a thread whose comments show neither author nor body', () => {
+    const doc = page(`
+      <turbo-frame id="review-thread-or-comment-id-2596022521">
+        <review-thread-collapsible class="review-thread-component" data-resolved="false">
+          <a class="text-mono" href="/o/r/pull/1/files#diff-ab">src/app.ts</a>
+          <div class="review-comment"><div class="comment-body"> </div></div>
+        </review-thread-collapsible>
+      </turbo-frame>`);
+    expect(findReviewThreads(doc)).toEqual([]);
+    expect(findReviewThreadMarks(doc)).toEqual([]);
+  });
+
   it('should find nothing where no thread is', () => {
     expect(findReviewThreadMarks(loadFixture('pull'))).toEqual([]);
   });
