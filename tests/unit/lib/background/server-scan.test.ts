@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadConversations, upsertConversation } from '@/lib/background/conversation-store';
 import { createApiKeyStore } from '@/lib/background/keys/api-keys';
 import { generateSecretKey } from '@/lib/background/keys/secret-box';
-import { createServerScan, SCAN_INTERVAL_MS } from '@/lib/background/server-scan';
+import { createServerScan, SCAN_INTERVAL_MS, type ServerScan } from '@/lib/background/server-scan';
 import { saveSettings } from '@/lib/background/settings-store';
 import { itemKey } from '@/lib/conversations/item';
 import { itemConversations } from '@/lib/conversations/item-index';
@@ -30,6 +30,16 @@ async function makeScan() {
 }
 
 const searches = () => server.requests.filter((r) => r.path === '/api/v1/app-conversations/search');
+
+/** After one read: `scan` reads again only once a whole minute has passed. */
+async function expectNextReadAMinuteLater(scan: ServerScan) {
+  clock += SCAN_INTERVAL_MS - 1;
+  await scan.scan();
+  expect(searches()).toHaveLength(1);
+  clock += 1;
+  await scan.scan();
+  expect(searches()).toHaveLength(2);
+}
 
 describe('server scan', () => {
   beforeAll(async () => {
@@ -81,24 +91,14 @@ describe('server scan', () => {
     const { scan } = await makeScan();
     await scan.scan();
     await Promise.all([scan.scan(), scan.scan()]);
-    clock += SCAN_INTERVAL_MS - 1;
-    await scan.scan();
-    expect(searches()).toHaveLength(1);
-    clock += 1;
-    await scan.scan();
-    expect(searches()).toHaveLength(2);
+    await expectNextReadAMinuteLater(scan);
   });
 
   it('should still read at most once a minute after the worker started again', async () => {
     await (await makeScan()).scan.scan();
     // A new worker: a new scan object, with nothing in memory
     const { scan } = await makeScan();
-    clock += SCAN_INTERVAL_MS - 1;
-    await scan.scan();
-    expect(searches()).toHaveLength(1);
-    clock += 1;
-    await scan.scan();
-    expect(searches()).toHaveLength(2);
+    await expectNextReadAMinuteLater(scan);
   });
 
   it('should not adopt a conversation a record already knows', async () => {
