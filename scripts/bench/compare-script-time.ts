@@ -5,10 +5,10 @@
  * figures of record still come from `npm run bench`. BENCH_SCRIPT_SAMPLES loads per page and browser (10).
  */
 import path from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import { settleInstallTab } from '../../tests/e2e/support/install-tab.ts';
 import { launchBench } from './launch.ts';
-import { BENCH_URLS } from './pages.ts';
+import { SCRIPT_TIME_PAGES, settleAfterLoad } from './pages.ts';
 import { writeFloorExtension } from './reference-extensions.ts';
 import { scriptTimes } from './script-time.ts';
 import { round } from './stats.ts';
@@ -29,15 +29,8 @@ const browsers: Record<string, BrowserContext> = { without: await launch() };
 browsers.floor = await launch(writeFloorExtension());
 for (const [name, dir] of builds) browsers[name] = await launch(dir);
 
-const pages = {
-  issue: BENCH_URLS.issue,
-  issueLarge: BENCH_URLS.issueLarge,
-  pull: BENCH_URLS.pull,
-  pullThreads: BENCH_URLS.pullThreads,
-  repo: BENCH_URLS.repo,
-  code: BENCH_URLS.code,
-};
-const times = await scriptTimes(browsers, pages, LOADS, (page: Page) => page.waitForTimeout(1_000));
+const pages = SCRIPT_TIME_PAGES;
+const times = await scriptTimes(browsers, pages, LOADS, settleAfterLoad);
 for (const context of Object.values(browsers)) await context.close();
 
 const without = times.without ?? {};

@@ -4,7 +4,7 @@
  * writes bench-results/bench.json and bench.md. It reports; nothing here passes or fails.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import { EXTENSION_PATH } from '../../tests/e2e/support/chromium.ts';
 import { settleInstallTab } from '../../tests/e2e/support/install-tab.ts';
 import { CLOUD_ORIGIN, routeOpenHands } from '../../tests/e2e/support/openhands.ts';
@@ -12,7 +12,7 @@ import { startOpenHandsServer } from '../../tests/support/openhands-server/index
 import { headerToButtonOnLoad, recordButtonInsertions, softNavigationToButton } from './button-timing.ts';
 import { caretToMenu, clickToRequest, HUMAN_PAUSE_MS } from './click-to-request.ts';
 import { launchBench } from './launch.ts';
-import { BENCH_URLS } from './pages.ts';
+import { SCRIPT_TIME_PAGES, settleAfterLoad } from './pages.ts';
 import { popupFirstRow } from './popup-timing.ts';
 import { buildEmptyContentScript, writeFloorExtension } from './reference-extensions.ts';
 import { type PageTimes, scriptTimes } from './script-time.ts';
@@ -52,17 +52,7 @@ async function extensionContext(
 
 /** Script time on every page, in each browser, loads interleaved; closes the browsers. */
 async function scriptTimesIn<B extends string>(browsers: Record<B, BrowserContext>) {
-  // Long enough for what comes after the load: the UI bundle a PR page's review threads ask for
-  const settle = (page: Page) => page.waitForTimeout(1_000);
-  const pages = {
-    issue: BENCH_URLS.issue,
-    issueLarge: BENCH_URLS.issueLarge,
-    pull: BENCH_URLS.pull,
-    pullThreads: BENCH_URLS.pullThreads,
-    repo: BENCH_URLS.repo,
-    code: BENCH_URLS.code,
-  };
-  const times = await scriptTimes(browsers, pages, SCRIPT_LOADS, settle);
+  const times = await scriptTimes(browsers, SCRIPT_TIME_PAGES, SCRIPT_LOADS, settleAfterLoad);
   for (const context of Object.values<BrowserContext>(browsers)) await context.close();
   return times;
 }

@@ -1,4 +1,4 @@
-import type { BrowserContext } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { readGitHubFixture } from '../../tests/e2e/support/github.ts';
 
 const REPO = 'https://github.com/octo-org/hello-world';
@@ -13,6 +13,19 @@ export const BENCH_URLS = {
   repo: REPO,
   code: `${REPO}/blob/main/src/server.js`,
 } as const;
+
+/** The pages script time is measured on, by name: issues, PRs, and GitHub pages that are neither. */
+export const SCRIPT_TIME_PAGES = {
+  issue: BENCH_URLS.issue,
+  issueLarge: BENCH_URLS.issueLarge,
+  pull: BENCH_URLS.pull,
+  pullThreads: BENCH_URLS.pullThreads,
+  repo: BENCH_URLS.repo,
+  code: BENCH_URLS.code,
+};
+
+/** How long after a load script time is read: long enough for the UI bundle a PR's review threads ask for. */
+export const settleAfterLoad = (page: Page) => page.waitForTimeout(1_000);
 
 /** Comments on the large issue page, and lines in the code view: long but ordinary GitHub pages. */
 const LARGE_ISSUE_COMMENTS = 600;
