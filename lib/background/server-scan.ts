@@ -5,7 +5,7 @@ import { adoptable } from '@/lib/conversations/adopt';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import type { AppConversation } from '@/lib/openhands/schemas-v1';
 import { normaliseServerUrl } from '@/lib/openhands/server-url';
-import { scanTimesItem } from '@/lib/storage/scan-times';
+import { type ScanTimes, scanTimesItem } from '@/lib/storage/scan-times';
 
 /*
  * The server scan (V1 only): the newest conversations on the configured server that name a GitHub item
@@ -50,8 +50,8 @@ export function createServerScan(deps: ScanDeps): ServerScan {
   }
 
   /** Remembers when `serverUrl` was read; times older than the interval are dropped on the way. */
-  async function markRead(serverUrl: string, now: number) {
-    const times = await scanTimesItem.getValue();
+  async function markRead(serverUrl: string, now: number, times?: ScanTimes) {
+    times ??= await scanTimesItem.getValue();
     const recent = Object.entries(times).filter(([, time]) => now - time < SCAN_INTERVAL_MS);
     await scanTimesItem.setValue({ ...Object.fromEntries(recent), [normaliseServerUrl(serverUrl)]: now });
   }
@@ -59,10 +59,11 @@ export function createServerScan(deps: ScanDeps): ServerScan {
   async function read(): Promise<void> {
     await withConnection(deps, async ({ apiVersion, client, serverUrl }) => {
       if (apiVersion !== 'v1') return;
-      const last = (await scanTimesItem.getValue())[normaliseServerUrl(serverUrl)];
+      const times = await scanTimesItem.getValue();
+      const last = times[normaliseServerUrl(serverUrl)];
       const now = deps.now().getTime();
       if (last !== undefined && now - last < SCAN_INTERVAL_MS) return;
-      await markRead(serverUrl, now);
+      await markRead(serverUrl, now, times);
       const page = await client.searchConversations({ limit: SCAN_PAGE_SIZE });
       await adopt(serverUrl, page.items);
     });
