@@ -314,9 +314,8 @@ function markThread({ element: thread, layout }: Located): ThreadMark | null {
   const numbers = elements.flatMap((element) => reviewCommentNumber(element) ?? []);
   // Counted as readThread counts comments (those with an author or a body), so both find the same threads
   const identity = identify(thread, elements.filter(hasAuthorOrBody).length, numbers);
-  return (
-    identity && { id: identity.id, anchor: findAnchor(thread, layout, outsideBodies(thread, COMMENT)[0]) }
-  );
+  // The first comment is never inside another one, so it is also the first of `elements`
+  return identity && { id: identity.id, anchor: findAnchor(thread, layout, elements[0]) };
 }
 
 function readThread({ element: thread, layout }: Located): ReviewThread | null {
