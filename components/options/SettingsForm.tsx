@@ -9,6 +9,7 @@ import {
   type SettingsView,
   settingsViewSchema,
 } from '@/lib/messages';
+import { cleanApiKey } from '@/lib/openhands/api-key';
 import { apiKeysUrl, CLOUD_ORIGIN, serverOrigin } from '@/lib/openhands/server-url';
 import { requestServerPermission } from '@/lib/pages/host-permission';
 import { useAsync } from '@/lib/pages/use-async';
@@ -39,27 +40,30 @@ const permissionDenied = (url: string) => ({
 });
 
 export function SettingsForm({ settings, onSaved }: Props) {
-  const ids = { key: useId(), url: useId(), keyHelp: useId(), urlError: useId() };
+  const ids = { key: useId(), url: useId(), keyHelp: useId(), keyError: useId(), urlError: useId() };
   const [apiKey, setApiKey] = useState('');
   const [revealed, setRevealed] = useState(false);
   const [serverUrl, setServerUrl] = useState(settings.serverUrl);
   const [notifications, setNotifications] = useState(settings.notifications);
   const [urlError, setUrlError] = useState<string | null>(null);
+  const [keyError, setKeyError] = useState<string | null>(null);
   const keyInput = useRef<HTMLInputElement>(null);
 
-  const [saveState, save, setSaveState] = useAsync(async (url: string): Promise<Reply<SettingsView>> => {
-    if (!(await requestServerPermission(url))) return permissionDenied(url);
-    const reply = await sendMessage(
-      { type: 'settings.save', serverUrl: url, apiKey: apiKey.trim() || undefined, notifications },
-      settingsViewSchema,
-    );
-    if (reply.ok) {
-      setApiKey('');
-      setServerUrl(reply.data.serverUrl);
-      onSaved(reply.data);
-    }
-    return reply;
-  });
+  const [saveState, save, setSaveState] = useAsync(
+    async (url: string, key: string): Promise<Reply<SettingsView>> => {
+      if (!(await requestServerPermission(url))) return permissionDenied(url);
+      const reply = await sendMessage(
+        { type: 'settings.save', serverUrl: url, apiKey: key || undefined, notifications },
+        settingsViewSchema,
+      );
+      if (reply.ok) {
+        setApiKey('');
+        setServerUrl(reply.data.serverUrl);
+        onSaved(reply.data);
+      }
+      return reply;
+    },
+  );
 
   const [removeState, removeKey, setRemoveState] = useAsync(
     async (url: string): Promise<Reply<SettingsView>> => {
@@ -79,10 +83,10 @@ export function SettingsForm({ settings, onSaved }: Props) {
     setRemoveState({ status: 'idle' });
   };
 
-  const [testState, test] = useAsync(async (url: string): Promise<Reply<ConnectionReport>> => {
+  const [testState, test] = useAsync(async (url: string, key: string): Promise<Reply<ConnectionReport>> => {
     if (!(await requestServerPermission(url))) return permissionDenied(url);
     return sendMessage(
-      { type: 'connection.test', serverUrl: url, apiKey: apiKey.trim() || undefined },
+      { type: 'connection.test', serverUrl: url, apiKey: key || undefined },
       connectionReportSchema,
     );
   });
@@ -98,10 +102,25 @@ export function SettingsForm({ settings, onSaved }: Props) {
     action(checked.url);
   };
 
+  /**
+   * Checks the typed key (as people paste it: see lib/openhands/api-key.ts) and the URL, then runs `action`
+   * with both. A key that cannot be sent is never saved or tested: the field says what is wrong.
+   */
+  const withKeyAndUrl = (action: (url: string, key: string) => unknown) => {
+    const key = cleanApiKey(apiKey);
+    if (!key.ok) {
+      setKeyError(key.problem);
+      keyInput.current?.focus();
+      return;
+    }
+    setKeyError(null);
+    withUrl((url) => action(url, key.key));
+  };
+
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     setRemoveState({ status: 'idle' });
-    withUrl(save);
+    withKeyAndUrl(save);
   };
 
   // Keys belong to one server: the hint is the one for the URL in the field, saved or not.
@@ -126,9 +145,11 @@ export function SettingsForm({ settings, onSaved }: Props) {
             spellCheck={false}
             value={apiKey}
             placeholder={keyPlaceholder}
-            aria-describedby={ids.keyHelp}
+            aria-invalid={keyError ? true : undefined}
+            aria-describedby={keyError ? `${ids.keyError} ${ids.keyHelp}` : ids.keyHelp}
             onChange={(e) => {
               setApiKey(e.target.value);
+              setKeyError(null);
               resetOutcomes();
             }}
           />
@@ -148,6 +169,11 @@ export function SettingsForm({ settings, onSaved }: Props) {
             </button>
           )}
         </div>
+        {keyError && (
+          <p id={ids.keyError} className="message message-error">
+            {keyError}
+          </p>
+        )}
         <p id={ids.keyHelp} className="help">
           Create one in OpenHands under{' '}
           <a href={keysPage} target="_blank" rel="noreferrer">
@@ -200,7 +226,7 @@ export function SettingsForm({ settings, onSaved }: Props) {
         <button type="submit" className="primary" disabled={saveState.status === 'pending'}>
           Save
         </button>
-        <button type="button" onClick={() => withUrl(test)} disabled={testState.status === 'pending'}>
+        <button type="button" onClick={() => withKeyAndUrl(test)} disabled={testState.status === 'pending'}>
           Test connection
         </button>
         <span role="status" className="saved">

@@ -24,7 +24,7 @@ export interface ConnectionDeps {
 export interface ConnectOptions {
   /** A server other than the saved one: the options page's unsaved URL. */
   serverUrl?: string;
-  /** A key typed on the options page; empty or absent: the key saved for `serverUrl`, if any. */
+  /** A key typed on the options page, already cleaned (`typedKey`); empty or absent: the key saved for `serverUrl`, if any. */
   apiKey?: string;
   /** Ask the server what it is even when that is remembered ("Test connection", a server that changed). */
   probe?: boolean;
@@ -46,7 +46,7 @@ async function rememberServer(serverUrl: string, info: ServerInfo): Promise<void
 export async function connect(deps: ConnectionDeps, options: ConnectOptions = {}): Promise<Connection> {
   const settings = await loadSettings();
   const serverUrl = options.serverUrl ?? settings.serverUrl;
-  const key = options.apiKey?.trim() || (await deps.apiKeys.read(serverUrl));
+  const key = options.apiKey || (await deps.apiKeys.read(serverUrl));
   if (!key && isCloudServer(serverUrl))
     throw createOpenHandsError('no_key', { server: serverUrl, cloud: true });
 

@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'start_failed',
   'not_found',
   'bad_request',
+  /** A key that cannot be sent at all (a line break or an invisible character inside it). */
+  'invalid_key',
   // Following up on a conversation.
   /** send-message answered 409: the sandbox is paused or still starting. */
   'sandbox_not_running',
@@ -69,5 +71,6 @@ export const DEFAULT_ACTIONS: Partial<Record<ErrorCode, ErrorAction>> = {
   no_key: 'options',
   unauthorized: 'options',
   forbidden: 'options',
+  invalid_key: 'options',
   concurrency_limit: 'conversations',
 };

@@ -120,6 +120,11 @@ export function errorMessage(code: ErrorCode, ctx: ErrorContext = {}): string {
       return `OpenHands could not find what was asked for (HTTP 404) at ${ctx.server ?? 'the server'}. It may have been deleted, or the server URL may be wrong.`;
     case 'bad_request':
       return `OpenHands rejected the request (${withReason(ctx.status, ctx.detail)}). Check your OpenHands settings and the server URL, then try again.`;
+    case 'invalid_key':
+      return (
+        ctx.detail ??
+        'The API key saved in the extension options contains characters no key has, so it cannot be sent. Paste it again in the extension options.'
+      );
     case 'sandbox_not_running':
       return 'The sandbox is not running, so OpenHands did not take your message. Try again in a moment: the extension starts the sandbox first.';
     case 'conversation_archived':

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { createOpenHandsError, OpenHandsError, toOpenHandsError, zodHint } from '@/lib/errors/error';
 import { errorFromResponse } from '@/lib/errors/from-response';
+import { cleanApiKey } from '@/lib/openhands/api-key';
 import { normaliseServerUrl } from '@/lib/openhands/server-url';
 
 /** How a request proves who it is: Cloud takes a Bearer key, self-hosted servers a session key. */
@@ -40,15 +41,16 @@ export function buildUrl(baseUrl: string, path: string, query: Record<string, Qu
   return `${normaliseServerUrl(baseUrl)}/${path.replace(/^\/+/, '')}${search ? `?${search}` : ''}`;
 }
 
-// Header values must be visible ASCII; anything else makes fetch throw a TypeError that quotes the value.
-const HEADER_SAFE = /^[\x21-\x7e]+$/;
-
-/** The auth header for `auth`, or none. Throws `unauthorized` for a key that can't be sent as a header. */
+/**
+ * The auth header for `auth`, or none. A key that cannot travel in a header (fetch would throw a TypeError
+ * quoting it) is `invalid_key`, saying what is wrong: nothing was sent, so the server never rejected it.
+ */
 export function authHeaders(auth: Auth): Record<string, string> {
   if (!auth) return {};
-  const key = auth.key.trim();
+  const checked = cleanApiKey(auth.key);
+  if (!checked.ok) throw createOpenHandsError('invalid_key', { detail: checked.problem });
+  const { key } = checked;
   if (!key) return {};
-  if (!HEADER_SAFE.test(key)) throw createOpenHandsError('unauthorized');
   return auth.kind === 'bearer' ? { Authorization: `Bearer ${key}` } : { 'X-Session-API-Key': key };
 }
 

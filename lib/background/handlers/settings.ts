@@ -1,6 +1,8 @@
 import type { ApiKeyStore } from '@/lib/background/keys/api-keys';
 import { loadSettings, saveSettings } from '@/lib/background/settings-store';
+import { createOpenHandsError } from '@/lib/errors/error';
 import type { SettingsView } from '@/lib/messages';
+import { cleanApiKey } from '@/lib/openhands/api-key';
 import { isCloudServer, serverOrigin } from '@/lib/openhands/server-url';
 import { clearListCache } from '@/lib/storage/list-cache';
 
@@ -19,6 +21,17 @@ export async function getSettingsView(apiKeys: ApiKeyStore): Promise<SettingsVie
   };
 }
 
+/**
+ * A key typed on the options page, as it will be sent: `Bearer ` and surrounding whitespace stripped, `''` for
+ * none, `undefined` when none was typed. Throws `invalid_key` (saying what is wrong) for one that cannot be sent.
+ */
+export function typedKey(apiKey: string | undefined): string | undefined {
+  if (apiKey === undefined) return undefined;
+  const checked = cleanApiKey(apiKey);
+  if (!checked.ok) throw createOpenHandsError('invalid_key', { detail: checked.problem });
+  return checked.key;
+}
+
 export interface SaveInput {
   serverUrl: string;
   /** The key for this server: `undefined` keeps the one saved for it (if any); `''` removes it. */
@@ -31,6 +44,8 @@ export interface SaveInput {
  * with; switching servers without typing one uses that server's own saved key, or none.
  */
 export async function saveSettingsFromPage(input: SaveInput, apiKeys: ApiKeyStore): Promise<SettingsView> {
+  // Checked first: a key that cannot be sent saves nothing, not even the other fields.
+  const apiKey = typedKey(input.apiKey);
   const current = await loadSettings();
   const serverUrl = serverOrigin(input.serverUrl);
   const serverChanged = serverUrl !== current.serverUrl;
@@ -40,9 +55,9 @@ export async function saveSettingsFromPage(input: SaveInput, apiKeys: ApiKeyStor
     notifications: input.notifications,
     ...(serverChanged ? { apiVersion: null, appMode: null } : {}),
   });
-  if (input.apiKey !== undefined) await apiKeys.write(serverUrl, input.apiKey.trim() || null);
+  if (apiKey !== undefined) await apiKeys.write(serverUrl, apiKey || null);
   // The popup's cached list belongs to the old server or key: it may be another account's.
-  if (serverChanged || input.apiKey !== undefined) await clearListCache();
+  if (serverChanged || apiKey !== undefined) await clearListCache();
   return getSettingsView(apiKeys);
 }
 

@@ -1,4 +1,5 @@
 import { type ConnectionDeps, connect } from '@/lib/background/connection';
+import { typedKey } from '@/lib/background/handlers/settings';
 import type { ConnectionReport } from '@/lib/messages';
 import { serverOrigin } from '@/lib/openhands/server-url';
 
@@ -22,7 +23,8 @@ export async function testConnection(
   deps: ConnectionDeps,
 ): Promise<ConnectionReport> {
   const serverUrl = override.serverUrl ? serverOrigin(override.serverUrl) : undefined;
-  const connection = await connect(deps, { serverUrl, apiKey: override.apiKey, probe: true });
+  const apiKey = typedKey(override.apiKey);
+  const connection = await connect(deps, { serverUrl, apiKey, probe: true });
   const server = describeServer(connection.serverUrl, connection.appMode, connection.apiVersion);
   if (connection.apiVersion === 'v0') {
     await connection.client.listConversationsV0({ limit: 1 });

@@ -1,4 +1,4 @@
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -49,5 +49,34 @@ describe('OptionsApp', () => {
     render(<OptionsApp />);
     await userEvent.click(await screen.findByRole('button', { name: 'Test connection' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(CANNOT_READ);
+  });
+
+  it('should refuse a key pasted with an invisible character, say where, and send nothing', async () => {
+    const sent = background({ settings: { ok: true, data: SETTINGS } });
+    render(<OptionsApp />);
+    const field = await screen.findByLabelText('API key');
+    await userEvent.type(field, 'sk-oh-abc\u200b123');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(field.getAttribute('aria-describedby')).toContain(
+      screen.getByText(/contains an invisible character \(U\+200B\) at character 10/).id,
+    );
+    expect(screen.queryByText('Saved')).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect(sent.map((request) => request.type)).toEqual(['settings.get']);
+  });
+
+  it('should save a key pasted with “Bearer ” and a line break as the key alone', async () => {
+    const sent = background({ settings: { ok: true, data: SETTINGS } });
+    render(<OptionsApp />);
+    await userEvent.type(await screen.findByLabelText('API key'), 'Bearer sk-oh-abc123{enter}');
+
+    await waitFor(() =>
+      expect(sent.find((request) => request.type === 'settings.save')).toMatchObject({
+        apiKey: 'sk-oh-abc123',
+      }),
+    );
   });
 });

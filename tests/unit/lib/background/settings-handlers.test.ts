@@ -204,6 +204,55 @@ describe('settings handlers', () => {
   });
 });
 
+describe('keys as people paste them', () => {
+  it.each([[`Bearer ${KEY}`], [`  ${KEY}\n`], [`bearer ${KEY}\r\n`]])(
+    'should save %j as the key alone, and send it as such',
+    async (pasted) => {
+      const keys = await keyStore();
+
+      await saveSettingsFromPage({ serverUrl: server.url, apiKey: pasted, notifications: true }, keys);
+      const report = await testConnection({}, { apiKeys: keys, fetch });
+
+      expect(await keys.read(server.url)).toBe(KEY);
+      expect(report.key?.orgId).toBeTruthy();
+      expect(sentKeys(server)).toContain(`Bearer ${KEY}`);
+    },
+  );
+
+  it.each([
+    [`${KEY.slice(0, 4)}\u200b${KEY.slice(4)}`, 'an invisible character (U+200B) at character 5'],
+    [`${KEY.slice(0, 8)}\n${KEY.slice(8)}`, 'a line break at character 9'],
+  ])('should refuse to save %j, say what is wrong, and keep what was saved', async (pasted, problem) => {
+    const keys = await keyStore();
+    await saveSettingsFromPage({ serverUrl: server.url, apiKey: KEY, notifications: true }, keys);
+
+    const attempt = saveSettingsFromPage(
+      { serverUrl: CLOUD_ORIGIN, apiKey: pasted, notifications: false },
+      keys,
+    );
+
+    await expect(attempt).rejects.toMatchObject({
+      code: 'invalid_key',
+      message: expect.stringContaining(`The API key contains ${problem}`),
+    });
+    expect(await keys.read(server.url)).toBe(KEY);
+    expect(await loadSettings()).toMatchObject({ serverUrl: server.url, notifications: true });
+  });
+
+  it('should not test a key that cannot be sent, nor say the server rejected it', async () => {
+    const attempt = testConnection(
+      { serverUrl: server.url, apiKey: `${KEY}\u200b` },
+      { apiKeys: await keyStore(), fetch },
+    );
+
+    await expect(attempt).rejects.toMatchObject({
+      code: 'invalid_key',
+      message: expect.stringContaining('an invisible character (U+200B)'),
+    });
+    expect(server.requests).toEqual([]);
+  });
+});
+
 describe('test connection: which key it sends', () => {
   it('should send no key to an unsaved URL typed with an empty key field', async () => {
     const keys = await keyStore();

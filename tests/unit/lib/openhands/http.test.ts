@@ -39,7 +39,7 @@ describe('authHeaders', () => {
     expect(authHeaders({ kind: 'bearer', key: '  ' })).toEqual({});
   });
 
-  it('should refuse a key that cannot be a header, without quoting it', () => {
+  it('should refuse a key that cannot be a header, say what is wrong, and not quote it', () => {
     const actual = (() => {
       try {
         authHeaders({ kind: 'bearer', key: 'sk-ab\ncd-secret' });
@@ -48,8 +48,10 @@ describe('authHeaders', () => {
       }
     })();
 
-    expect(actual?.code).toBe('unauthorized');
+    expect(actual?.code).toBe('invalid_key');
+    expect(actual?.message).toContain('a line break at character 6');
     expect(actual?.message).not.toContain('secret');
+    expect(actual?.action).toBe('options');
   });
 });
 

@@ -1,0 +1,44 @@
+/*
+ * An OpenHands API key as people paste it: copied from a web page, a password manager or a terminal, so it may
+ * come with surrounding spaces, a line break, a `Bearer ` prefix, or an invisible character picked up on the
+ * way. What is safe to strip is stripped; anything else inside the key is refused with a sentence that says
+ * what is wrong, because a key that cannot travel in an HTTP header would never reach the server. No zod and
+ * no imports, so the options page, the background and the HTTP layer share it.
+ */
+
+/** What a request header may carry: visible ASCII, no spaces. */
+const HEADER_SAFE = /^[\x21-\x7e]+$/;
+
+/** `Bearer ` (any case, any whitespace after it), as copied from a curl command or an API client. */
+const BEARER = /^bearer\s+/i;
+
+export type ApiKeyCheck = { ok: true; key: string } | { ok: false; problem: string };
+
+/** One character as a reader can find it: its name for the usual suspects, else `U+XXXX`. */
+function describe(char: string): string {
+  const code = char.codePointAt(0) ?? 0;
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (char === '\n' || char === '\r' || char === '\u2028' || char === '\u2029') return 'a line break';
+  if (char === '\t') return 'a tab';
+  if (/\s/.test(char)) return 'a space';
+  if (/[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]/.test(char)) return `an invisible character (${hex})`;
+  if (code < 0x20 || code === 0x7f) return `a control character (${hex})`;
+  return `the character “${char}” (${hex}), which API keys never contain`;
+}
+
+/**
+ * The key as it is sent: surrounding whitespace and a `Bearer ` prefix stripped, nothing else changed; or why
+ * it cannot be one. An empty result is `ok` with `''` (no key).
+ * @example cleanApiKey('  Bearer sk-oh-abc123\n') // { ok: true, key: 'sk-oh-abc123' }
+ * @example cleanApiKey('sk-oh-abc\u200b123').ok // false: "…contains an invisible character (U+200B)…"
+ */
+export function cleanApiKey(input: string): ApiKeyCheck {
+  const key = input.trim().replace(BEARER, '').trim();
+  if (key === '' || HEADER_SAFE.test(key)) return { ok: true, key };
+  const bad = [...key].find((char) => !HEADER_SAFE.test(char)) ?? '';
+  const where = [...key].indexOf(bad) + 1;
+  return {
+    ok: false,
+    problem: `The API key contains ${describe(bad)} at character ${where}. Copy the key again from OpenHands and paste it as one line, without anything around it.`,
+  };
+}
