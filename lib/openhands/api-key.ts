@@ -15,7 +15,7 @@ const BEARER = /^bearer\s+/i;
 export type ApiKeyCheck = { ok: true; key: string } | { ok: false; problem: string };
 
 /** One character as a reader can find it: its name for the usual suspects, else `U+XXXX`. */
-function describe(char: string): string {
+function nameOf(char: string): string {
   const code = char.codePointAt(0) ?? 0;
   const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
   if (char === '\n' || char === '\r' || char === '\u2028' || char === '\u2029') return 'a line break';
@@ -39,6 +39,6 @@ export function cleanApiKey(input: string): ApiKeyCheck {
   const where = [...key].indexOf(bad) + 1;
   return {
     ok: false,
-    problem: `The API key contains ${describe(bad)} at character ${where}. Copy the key again from OpenHands and paste it as one line, without anything around it.`,
+    problem: `The API key contains ${nameOf(bad)} at character ${where}. Copy the key again from OpenHands and paste it as one line, without anything around it.`,
   };
 }
