@@ -3,7 +3,7 @@ import { FOLLOW_PORT_PREFIX } from '@/lib/conversations/follow';
 import { MAX_REVIEW_ITEMS } from '@/lib/conversations/follow-up';
 import { followUpResultSchema, sentReviewItemsSchema } from '@/lib/conversations/follow-up-schema';
 import { ITEM_PORT_PREFIX, type ItemKey, itemKey, parseItemKey } from '@/lib/conversations/item';
-import { conversationListItemSchema } from '@/lib/conversations/list-item';
+import { conversationListItemsSchema } from '@/lib/conversations/list-item';
 import { conversationRecordSchema } from '@/lib/conversations/record';
 import { MAX_MESSAGE_CHARS, startInputSchema } from '@/lib/conversations/start-input';
 import { type MessageError, messageErrorSchema } from '@/lib/errors/error';
@@ -204,8 +204,8 @@ export const sentReviewItemsReply = sentReviewItemsSchema;
 export const conversationListReplySchema = z.object({
   /** The configured server, for links such as "Open OpenHands". */
   serverUrl: z.string(),
-  /** Newest first: local records merged with one page of the server's list. */
-  items: z.array(conversationListItemSchema),
+  /** Newest first: local records merged with one page of the server's list (checked row by row). */
+  items: conversationListItemsSchema,
   /** Pass back as `pageId` for older conversations; null on the last page. */
   nextPageId: z.nullable(z.string()),
   /** When the server's part of `items` was fetched; null when it could not be. Older when served from cache. */

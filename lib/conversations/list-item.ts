@@ -37,6 +37,20 @@ export const conversationListItemSchema = z.object({
 });
 export type ConversationListItem = z.infer<typeof conversationListItemSchema>;
 
+/**
+ * A list of rows as pages receive and store it: each row is checked on its own, and one that does not parse is
+ * left out, so one odd conversation never empties the popup (nor costs the rows started here).
+ */
+export const conversationListItemsSchema = z.pipe(
+  z.array(z.unknown()),
+  z.transform((items): ConversationListItem[] =>
+    items.flatMap((item) => {
+      const parsed = conversationListItemSchema.safeParse(item);
+      return parsed.success ? [parsed.data] : [];
+    }),
+  ),
+);
+
 /** The key that identifies a server conversation, whatever the case or dashes of its id. */
 export const conversationKey = (conversationId: string) => normalizeId(conversationId);
 

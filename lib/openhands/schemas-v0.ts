@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { openEnum } from '@/lib/openhands/schema-helpers';
+import { eachOf, openEnum, pullNumbersField, shown } from '@/lib/openhands/schema-helpers';
 
 /*
  * Hand-written mirrors of components in the legacy `V0_openapi.json`, for self-hosted servers that predate V1.
@@ -47,20 +47,21 @@ export type ConversationResponse = z.infer<typeof conversationResponseSchema>;
 export const conversationInfoSchema = z
   .object({
     conversation_id: z.string(),
-    title: z.string(),
-    last_updated_at: z.string().nullish(),
+    title: z.string().catch(''),
+    last_updated_at: shown(z.string().nullable()),
     status: openEnum(CONVERSATION_STATUSES_V0).default('STOPPED'),
     /** `RuntimeStatus`, e.g. `STATUS$READY`; only informative. */
-    runtime_status: z.string().nullish(),
-    selected_repository: z.string().nullish(),
-    selected_branch: z.string().nullish(),
-    git_provider: z.string().nullish(),
-    trigger: z.string().nullish(),
-    num_connections: z.number().int().optional(),
+    runtime_status: shown(z.string().nullable()),
+    selected_repository: shown(z.string().nullable()),
+    selected_branch: shown(z.string().nullable()),
+    git_provider: shown(z.string().nullable()),
+    trigger: shown(z.string().nullable()),
+    num_connections: shown(z.number().int()),
     /** The runtime URL, not the web page. */
-    url: z.string().nullish(),
-    created_at: z.string().optional(),
-    pr_number: z.array(z.number().int()).optional(),
+    url: shown(z.string().nullable()),
+    created_at: shown(z.string()),
+    /** Repaired, never trusted: see `pullNumbersField`. */
+    pr_number: pullNumbersField,
   })
   .loose()
   // Same reason as in schemas-v1: the session key grants runtime access and is never needed.
@@ -70,7 +71,7 @@ export type ConversationInfoV0 = z.infer<typeof conversationInfoSchema>;
 /** `ConversationInfoResultSet`; `next_page_id` is opaque. */
 export const conversationInfoResultSetSchema = z
   .object({
-    results: z.array(conversationInfoSchema).default([]),
+    results: eachOf(conversationInfoSchema).default([]),
     next_page_id: z.string().nullish(),
   })
   .loose();

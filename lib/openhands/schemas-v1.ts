@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { openEnum } from '@/lib/openhands/schema-helpers';
+import { batchOf, eachOf, openEnum, pullNumbersField, shown } from '@/lib/openhands/schema-helpers';
 
 /*
  * Hand-written mirrors of components in `openhands-cloud.json` (V1). Request schemas are strict, so the client
@@ -136,27 +136,29 @@ export type AppConversationStartRequest = z.infer<typeof appConversationStartReq
 export const appConversationStartTaskSchema = z
   .object({
     id: z.string(),
-    created_by_user_id: z.string().nullish(),
+    created_by_user_id: shown(z.string().nullable()),
     status: openEnum(START_TASK_STATUSES).default('WORKING'),
     /** The error text when `status` is `ERROR`. */
-    detail: z.string().nullish(),
+    detail: shown(z.string().nullable()),
     /** Filled in at `READY`. */
-    app_conversation_id: z.string().nullish(),
-    sandbox_id: z.string().nullish(),
-    agent_server_url: z.string().nullish(),
+    app_conversation_id: shown(z.string().nullable()),
+    sandbox_id: shown(z.string().nullable()),
+    agent_server_url: shown(z.string().nullable()),
     /** `AppConversationStartRequest-Output`: an echo of the request; what finds a start whose answer was lost. */
-    request: z
-      .object({ title: z.string().nullish(), selected_repository: z.string().nullish() })
-      .loose()
-      .nullish(),
-    created_at: z.string().optional(),
-    updated_at: z.string().optional(),
+    request: shown(
+      z.object({ title: shown(z.string().nullable()), selected_repository: shown(z.string().nullable()) }).loose().nullable(),
+    ),
+    created_at: shown(z.string()),
+    updated_at: shown(z.string()),
   })
   .loose();
 export type AppConversationStartTask = z.infer<typeof appConversationStartTaskSchema>;
 
-/** Response of `GET /api/v1/app-conversations/start-tasks`: `null` for an unknown id. */
-export const startTaskBatchSchema = z.array(appConversationStartTaskSchema.nullable());
+/**
+ * Response of `GET /api/v1/app-conversations/start-tasks`: `null` for an unknown id, `undefined` for an entry
+ * that does not parse (`batchOf`).
+ */
+export const startTaskBatchSchema = batchOf(appConversationStartTaskSchema);
 
 /** `AppConversationStartTaskSortOrder` */
 export const START_TASK_SORT_ORDERS = [
@@ -170,7 +172,7 @@ export type StartTaskSortOrder = (typeof START_TASK_SORT_ORDERS)[number];
 /** `AppConversationStartTaskPage`: response of `GET /api/v1/app-conversations/start-tasks/search`. */
 export const appConversationStartTaskPageSchema = z
   .object({
-    items: z.array(appConversationStartTaskSchema),
+    items: eachOf(appConversationStartTaskSchema),
     next_page_id: z.string().nullish(),
   })
   .loose();
@@ -180,31 +182,32 @@ export type AppConversationStartTaskPage = z.infer<typeof appConversationStartTa
 export const appConversationSchema = z
   .object({
     id: z.string(),
-    created_by_user_id: z.string().nullish(),
-    sandbox_id: z.string().nullish(),
-    selected_repository: z.string().nullish(),
-    selected_branch: z.string().nullish(),
-    git_provider: openEnum(PROVIDER_TYPES).nullish(),
+    created_by_user_id: shown(z.string().nullable()),
+    sandbox_id: shown(z.string().nullable()),
+    selected_repository: shown(z.string().nullable()),
+    selected_branch: shown(z.string().nullable()),
+    git_provider: shown(openEnum(PROVIDER_TYPES).nullable()),
     /** May be null; the UI renders a fallback. */
-    title: z.string().nullish(),
-    trigger: openEnum(CONVERSATION_TRIGGERS).nullish(),
-    pr_number: z.array(z.number().int()).optional(),
-    llm_model: z.string().nullish(),
-    agent_kind: z.string().optional(),
-    metrics: z.object({}).loose().nullish(),
-    parent_conversation_id: z.string().nullish(),
-    sub_conversation_ids: z.array(z.string()).optional(),
-    public: z.boolean().nullish(),
-    tags: z.record(z.string(), z.string()).optional(),
-    created_at: z.string().optional(),
-    updated_at: z.string().optional(),
+    title: shown(z.string().nullable()),
+    trigger: shown(openEnum(CONVERSATION_TRIGGERS).nullable()),
+    /** Repaired, never trusted: see `pullNumbersField`. */
+    pr_number: pullNumbersField,
+    llm_model: shown(z.string().nullable()),
+    agent_kind: shown(z.string()),
+    metrics: shown(z.object({}).loose().nullable()),
+    parent_conversation_id: shown(z.string().nullable()),
+    sub_conversation_ids: shown(z.array(z.string())),
+    public: shown(z.boolean().nullable()),
+    tags: shown(z.record(z.string(), z.string())),
+    created_at: shown(z.string()),
+    updated_at: shown(z.string()),
     sandbox_status: openEnum(SANDBOX_STATUSES).default('MISSING'),
     /** Null unless the sandbox is `RUNNING`. */
-    execution_status: openEnum(EXECUTION_STATUSES).nullish(),
+    execution_status: shown(openEnum(EXECUTION_STATUSES).nullable()),
     /** The agent server's REST URL, not a web page: build links with `conversationUrl`. */
-    conversation_url: z.string().nullish(),
-    acp_server: z.string().nullish(),
-    launched_agent_profile: z.object({}).loose().nullish(),
+    conversation_url: shown(z.string().nullable()),
+    acp_server: shown(z.string().nullable()),
+    launched_agent_profile: shown(z.object({}).loose().nullable()),
   })
   .loose()
   // `session_api_key` grants direct agent-server access; the extension never needs it, and parsed
@@ -212,13 +215,16 @@ export const appConversationSchema = z
   .transform(({ session_api_key: _secret, ...rest }) => rest);
 export type AppConversation = z.infer<typeof appConversationSchema>;
 
-/** Response of `GET /api/v1/app-conversations?ids=`: `null` for an unknown id. */
-export const appConversationBatchSchema = z.array(appConversationSchema.nullable());
+/**
+ * Response of `GET /api/v1/app-conversations?ids=`: `null` for an unknown id, `undefined` for an entry that
+ * does not parse (`batchOf`).
+ */
+export const appConversationBatchSchema = batchOf(appConversationSchema);
 
 /** `AppConversationPage` */
 export const appConversationPageSchema = z
   .object({
-    items: z.array(appConversationSchema),
+    items: eachOf(appConversationSchema),
     next_page_id: z.string().nullish(),
   })
   .loose();

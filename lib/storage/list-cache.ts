@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { conversationListItemSchema } from '@/lib/conversations/list-item';
+import { conversationListItemsSchema } from '@/lib/conversations/list-item';
 import { listPageItems } from '@/lib/conversations/list-page';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import { type ConversationListReply, conversationListReplySchema } from '@/lib/messages';
@@ -18,7 +18,7 @@ const listCacheSchema = z.object({
   /** The server's first page as fetched, merged again with fresh local records on each answer. */
   server: z.nullable(
     z.object({
-      items: z.array(conversationListItemSchema),
+      items: conversationListItemsSchema,
       nextPageId: z.nullable(z.string()),
       fetchedAt: z.string(),
     }),

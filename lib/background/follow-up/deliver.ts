@@ -57,6 +57,8 @@ type SandboxStatus = AppConversation['sandbox_status'];
 const isWaiting = (status: SandboxStatus) => status === 'STARTING' || status === 'PAUSED';
 
 const codeOf = (error: unknown) => toOpenHandsError(error).code;
+/** The server answered for this conversation with something the extension cannot read: nothing was sent. */
+const unreadable = () => createOpenHandsError('bad_response', { detail: 'the conversation’s status' });
 const gone = () =>
   new OpenHandsError(SPECIFIC_ERRORS.followUpGone.code, SPECIFIC_ERRORS.followUpGone.message);
 
@@ -70,6 +72,7 @@ export async function deliverFollowUp(
   if (!target.taskId) throw gone();
   deps.onStage('checking');
   const [task] = await deps.client.getStartTasks([target.taskId]);
+  if (task === undefined) throw unreadable();
   if (!task) throw gone();
   if (task.status === 'ERROR')
     throw createOpenHandsError('start_failed', { detail: task.detail ?? undefined });
@@ -83,7 +86,8 @@ export async function deliverFollowUp(
 /** The conversation as the server reports it now; null when it no longer knows it. */
 async function read(id: string, deps: DeliveryDeps): Promise<AppConversation | null> {
   const [conversation] = await deps.client.getConversations([id]);
-  return conversation ?? null;
+  if (conversation === undefined) throw unreadable();
+  return conversation;
 }
 
 async function sendToConversation(id: string, text: string, deps: DeliveryDeps): Promise<Delivery> {

@@ -1,4 +1,5 @@
 import type { ConversationRecord } from '@/lib/conversations/record';
+import { toOpenHandsError } from '@/lib/errors/error';
 import type { OpenHandsClient } from '@/lib/openhands/client';
 import { conversationState, conversationStateV0 } from '@/lib/openhands/statuses';
 
@@ -7,9 +8,9 @@ export type RecordUpdate = Partial<
   Pick<ConversationRecord, 'state' | 'startStatus' | 'conversationId' | 'detail' | 'title' | 'pullNumbers'>
 >;
 
-/** The PRs a conversation lists, when the server says (`pr_number`); absent means unchanged. */
+/** The PRs a conversation lists, when the server says (`pr_number`, repaired by the schema); absent means unchanged. */
 const pulls = (prNumber: readonly number[] | undefined): Pick<RecordUpdate, 'pullNumbers'> =>
-  prNumber ? { pullNumbers: prNumber.filter((n) => Number.isSafeInteger(n) && n > 0) } : {};
+  prNumber ? { pullNumbers: [...prNumber] } : {};
 
 const GONE = 'The server no longer knows this conversation.';
 
@@ -20,7 +21,9 @@ async function startTaskUpdates(client: OpenHandsClient, records: ConversationRe
   const tasks = await client.getStartTasks(records.map((r) => r.taskId ?? r.id));
   records.forEach((record, i) => {
     const task = tasks[i];
-    if (!task) updates.set(record.id, { state: 'error', detail: GONE });
+    // Unreadable (`undefined`): an answer that changes nothing, not "gone"; the next poll asks again.
+    if (task === undefined) updates.set(record.id, {});
+    else if (task === null) updates.set(record.id, { state: 'error', detail: GONE });
     else if (task.status === 'READY' && task.app_conversation_id) {
       updates.set(record.id, {
         state: 'running',
@@ -41,7 +44,8 @@ async function conversationUpdates(client: OpenHandsClient, records: Conversatio
   const conversations = await client.getConversations(records.map((r) => r.conversationId ?? ''));
   records.forEach((record, i) => {
     const conversation = conversations[i];
-    if (!conversation) updates.set(record.id, { state: 'archived', detail: GONE });
+    if (conversation === undefined) updates.set(record.id, {});
+    else if (conversation === null) updates.set(record.id, { state: 'archived', detail: GONE });
     else {
       const update: RecordUpdate = {
         state: conversationState(conversation),
@@ -58,7 +62,15 @@ async function conversationUpdates(client: OpenHandsClient, records: Conversatio
 async function v0Updates(client: OpenHandsClient, records: ConversationRecord[]) {
   const updates = new Map<string, RecordUpdate>();
   for (const record of records) {
-    const info = await client.getConversationV0(record.conversationId ?? record.id);
+    const info = await client.getConversationV0(record.conversationId ?? record.id).catch((error: unknown) => {
+      // One conversation the server describes oddly changes nothing; any other failure fails the poll.
+      if (toOpenHandsError(error).code === 'bad_response') return undefined;
+      throw error;
+    });
+    if (info === undefined) {
+      updates.set(record.id, {});
+      continue;
+    }
     updates.set(
       record.id,
       info

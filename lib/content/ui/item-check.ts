@@ -3,7 +3,7 @@ import { CONVERSATION_STATES } from '@/lib/conversations/state';
 
 /*
  * The item port's messages (lib/conversations/item.ts), checked by hand: no zod in the GitHub bundles. Only
- * what the status control reads; a conversation that does not fit makes the whole message unreadable.
+ * what the status control reads; a conversation that does not fit is left out, and the others still show.
  */
 
 const STATES: ReadonlySet<string> = new Set(CONVERSATION_STATES);
@@ -39,5 +39,5 @@ export function readItemMessage(message: unknown, item: ItemKey): ItemConversati
   if (typeof message !== 'object' || message === null) return undefined;
   const { type, item: key, conversations } = message as Record<string, unknown>;
   if (type !== 'item.conversations' || key !== item || !Array.isArray(conversations)) return undefined;
-  return conversations.every(isItemConversation) ? conversations : undefined;
+  return conversations.filter(isItemConversation);
 }

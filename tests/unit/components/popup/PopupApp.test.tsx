@@ -349,17 +349,37 @@ describe('PopupApp', () => {
     expect(screen.queryByText('Loading conversations…')).toBeNull();
   });
 
-  it('should show an error, not half a row, when the background answers something malformed', async () => {
+  it('should leave out a row it cannot read, keep the others, and say nothing alarming', async () => {
     answer(() => ({
       ok: true,
-      data: { serverUrl: SERVER, items: [{ title: 'Half a row' }], nextPageId: null, fetchedAt: null },
+      data: {
+        serverUrl: SERVER,
+        items: [
+          item({ title: 'Readable' }),
+          { title: 'Half a row' },
+          item({ key: 'k2', title: 'Also readable' }),
+        ],
+        nextPageId: null,
+        fetchedAt: null,
+      },
+    }));
+    render(<PopupApp />);
+    expect(await screen.findByText('Readable')).toBeTruthy();
+    expect(rowTitles()).toEqual(['Readable', 'Also readable']);
+    expect(screen.queryByText('Half a row')).toBeNull();
+    expect(screen.queryByText(/cannot read/)).toBeNull();
+  });
+
+  it('should show an error, not half a list, when the background answers something malformed', async () => {
+    answer(() => ({
+      ok: true,
+      data: { serverUrl: SERVER, items: 'rows', nextPageId: null, fetchedAt: null },
     }));
     render(<PopupApp />);
     const notice = (await screen.findByText(/answered with something this page cannot read/)).closest(
       '[role=status]',
     );
     expect(notice).toBeTruthy();
-    expect(screen.queryByText('Half a row')).toBeNull();
     expect(screen.queryByText('Loading conversations…')).toBeNull();
   });
 

@@ -93,7 +93,7 @@ describe('connect: the key for exactly the server it connects to', () => {
     await (
       await connect(deps, { serverUrl: two.url, apiKey: 'typed-key-3333' })
     ).client.searchConversations();
-    await (await connect(deps, { serverUrl: two.url, apiKey: '  ' })).client.searchConversations();
+    await (await connect(deps, { serverUrl: two.url, apiKey: '' })).client.searchConversations();
     expect(sentKeys(two)).toEqual(['typed-key-3333', KEY_TWO]);
   });
 

@@ -7,6 +7,7 @@ import { createApiKeyStore } from '@/lib/background/keys/api-keys';
 import { generateSecretKey } from '@/lib/background/keys/secret-box';
 import { createServerScan } from '@/lib/background/server-scan';
 import { saveSettings } from '@/lib/background/settings-store';
+import { conversationListReplySchema } from '@/lib/messages';
 import { CLOUD_ORIGIN } from '@/lib/openhands/server-url';
 import { readCachedReply, readListCache } from '@/lib/storage/list-cache';
 import { DEFAULT_SETTINGS } from '@/lib/storage/settings';
@@ -64,6 +65,29 @@ describe('listConversations against the OpenHands test server', () => {
     });
     expect(actual.serverError).toBeUndefined();
     expect(listCalls().at(-1)?.query.get('limit')).toBe(String(PAGE_SIZE));
+  });
+
+  it('should answer a list the popup can read when one server conversation lists PR 0 or -5', async () => {
+    const [zero, negative] = server.seedConversations(3);
+    server.setConversationStatus(zero?.id ?? '', { pr_number: [0] });
+    server.setConversationStatus(negative?.id ?? '', { pr_number: [-5, 12] });
+    await upsertConversation(
+      makeRecord({ id: 't1', taskId: 't1', serverUrl: server.url, createdAt: '2099-01-01T00:00:00.000Z' }),
+    );
+
+    const reply = conversationListReplySchema.safeParse(
+      await listConversations({ refresh: true }, await makeDeps()),
+    );
+
+    expect(
+      reply.success && reply.data.items.map((item) => [item.localId ?? item.title, item.pullNumbers]),
+    ).toEqual([
+      ['t1', []],
+      ['Seeded conversation 3', []],
+      ['Seeded conversation 2', [12]],
+      ['Seeded conversation 1', []],
+    ]);
+    expect(reply.success && reply.data.serverError).toBeUndefined();
   });
 
   it('should list a conversation started here and found on the server once, with its source', async () => {

@@ -50,11 +50,7 @@ describe('followItem', () => {
 
   it('should end the port on a message it cannot read, or one for another item', () => {
     for (const message of [
-      {
-        type: 'item.conversations',
-        item: ITEM,
-        conversations: [itemConversation({ state: 'exploded' as never })],
-      },
+      { type: 'item.conversations', item: ITEM, conversations: { 0: itemConversation({}) } },
       { type: 'item.conversations', item: 'octo-org/hello-world#43', conversations: [] },
     ]) {
       const { runtime, state, post } = fakeRuntime();
@@ -103,7 +99,7 @@ describe('followItem', () => {
 });
 
 describe('readItemMessage', () => {
-  it('should read every field the control shows, and refuse links that are not web addresses', () => {
+  it('should read every field the control shows, and leave out conversations that do not fit, keeping the rest', () => {
     const good = itemConversation({ state: 'starting', stage: 'Preparing repository', pullNumbers: [7, 9] });
 
     expect(readItemMessage({ type: 'item.conversations', item: ITEM, conversations: [good] }, ITEM)).toEqual([
@@ -117,9 +113,9 @@ describe('readItemMessage', () => {
       { ...good, id: '' },
       { ...good, apiVersion: 'v2' },
     ]) {
-      expect(readItemMessage({ type: 'item.conversations', item: ITEM, conversations: [bad] }, ITEM)).toBe(
-        undefined,
-      );
+      expect(
+        readItemMessage({ type: 'item.conversations', item: ITEM, conversations: [bad, good] }, ITEM),
+      ).toEqual([good]);
     }
     expect(readItemMessage({ type: 'conversation.record', record: null }, ITEM)).toBeUndefined();
     expect(readItemMessage(null, ITEM)).toBeUndefined();
