@@ -21,9 +21,7 @@ function pullNumber(value: unknown): number | null {
  */
 export const pullNumbersField = z
   .unknown()
-  .transform((value) =>
-    Array.isArray(value) ? value.flatMap((item) => pullNumber(item) ?? []) : undefined,
-  )
+  .transform((value) => (Array.isArray(value) ? value.flatMap((item) => pullNumber(item) ?? []) : undefined))
   .optional();
 
 /**

@@ -146,7 +146,10 @@ export const appConversationStartTaskSchema = z
     agent_server_url: shown(z.string().nullable()),
     /** `AppConversationStartRequest-Output`: an echo of the request; what finds a start whose answer was lost. */
     request: shown(
-      z.object({ title: shown(z.string().nullable()), selected_repository: shown(z.string().nullable()) }).loose().nullable(),
+      z
+        .object({ title: shown(z.string().nullable()), selected_repository: shown(z.string().nullable()) })
+        .loose()
+        .nullable(),
     ),
     created_at: shown(z.string()),
     updated_at: shown(z.string()),

@@ -62,11 +62,13 @@ async function conversationUpdates(client: OpenHandsClient, records: Conversatio
 async function v0Updates(client: OpenHandsClient, records: ConversationRecord[]) {
   const updates = new Map<string, RecordUpdate>();
   for (const record of records) {
-    const info = await client.getConversationV0(record.conversationId ?? record.id).catch((error: unknown) => {
-      // One conversation the server describes oddly changes nothing; any other failure fails the poll.
-      if (toOpenHandsError(error).code === 'bad_response') return undefined;
-      throw error;
-    });
+    const info = await client
+      .getConversationV0(record.conversationId ?? record.id)
+      .catch((error: unknown) => {
+        // One conversation the server describes oddly changes nothing; any other failure fails the poll.
+        if (toOpenHandsError(error).code === 'bad_response') return undefined;
+        throw error;
+      });
     if (info === undefined) {
       updates.set(record.id, {});
       continue;
