@@ -156,7 +156,7 @@ test.describe('follow-ups from GitHub', () => {
     // With the conversation: the timeline's thread goes as a follow-up
     const page = await openPull(context, TIMELINE);
     await page
-      .locator('send-to-openhands-ask[data-thread="discussion_r3068791673"]')
+      .locator('[data-openhands-ask="discussion_r3068791673"]')
       .getByRole('button', { name: 'Ask OpenHands', exact: true })
       .click();
     const thread = page.getByRole('dialog', { name: 'Ask OpenHands about this review thread' });

@@ -1,5 +1,6 @@
 import type { ButtonParts, MenuRequest } from '@/lib/content/resident/contract';
 import { createShadowHost, h } from '@/lib/content/resident/dom';
+import { createFocusGuard } from '@/lib/content/resident/focus-guard';
 import BUTTON_CSS from '@/lib/content/resident/styles/button.css?inline';
 import type { Listen } from '@/lib/content/resident/trusted';
 
@@ -30,8 +31,14 @@ export function caretKeyRequest(key: string): MenuRequest | null {
  * and everything a click leads to come with the on-demand UI. While busy the main button is `aria-disabled`
  * rather than `disabled`, so keyboard focus stays on it.
  */
-export function createButton(listen: Listen, on: ButtonHandlers): ResidentButton {
-  const { host, root } = createShadowHost('send-to-openhands', BUTTON_CSS);
+export function createButton(
+  listen: Listen,
+  on: ButtonHandlers,
+  /** Where the user's key events pass (the page's window): see focus-guard.ts. */
+  keys: EventTarget = window,
+  now: () => number = () => performance.now(),
+): ResidentButton {
+  const { host, root } = createShadowHost('span', BUTTON_CSS);
   // The icons and the spinner are pseudo-elements (button.css)
   const main = h('button', { type: 'button', class: 'btn main' }, BUTTON_NAME);
   const caret = h('button', {
@@ -44,13 +51,19 @@ export function createButton(listen: Listen, on: ButtonHandlers): ResidentButton
   root.append(main, caret);
   let busy = false;
 
-  listen(main, 'click', () => {
-    if (!busy) on.onDefault();
+  // Enter and Space count only on a focus the user gave (a page script can focus our buttons)
+  const guard = createFocusGuard(listen, keys, now);
+  guard.watch(main);
+  guard.watch(caret);
+  listen(main, 'click', (event) => {
+    if (!busy && guard.accepts(main, event)) on.onDefault();
   });
-  listen(caret, 'click', () => on.onMenu('toggle'));
+  listen(caret, 'click', (event) => {
+    if (guard.accepts(caret, event)) on.onMenu('toggle');
+  });
   listen(caret, 'keydown', (event) => {
     const request = caretKeyRequest((event as KeyboardEvent).key);
-    if (!request) return;
+    if (!request || !guard.focusedByUser(caret)) return;
     event.preventDefault();
     on.onMenu(request);
   });

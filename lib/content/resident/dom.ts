@@ -27,8 +27,11 @@ const KEY_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
 /**
  * A host element with an open shadow root holding the shared styles and `css`: GitHub's styles stay out and ours stay in, while
  * inherited custom properties (Primer's colour tokens) still reach the UI, so it follows the page's theme.
+ * Hosts are built-in elements (`span` inline, `div` for the overlay), told apart by their `data-openhands-*`
+ * attribute: a page can define a custom element under any name we would pick, before our script runs, and
+ * then `attachShadow` throws (or the page's own element takes the button's place); it cannot redefine `span`.
  */
-export function createShadowHost(tag: string, css: string): { host: HTMLElement; root: ShadowRoot } {
+export function createShadowHost(tag: 'span' | 'div', css: string): { host: HTMLElement; root: ShadowRoot } {
   const host = document.createElement(tag);
   const root = host.attachShadow({ mode: 'open' });
   root.append(h('style', {}, BASE_CSS + css));

@@ -122,19 +122,23 @@ export function startResident(deps: ResidentDeps): { stop(): void } {
   };
 
   const makeButton = () => {
-    button ??= createButton(userInput, {
-      onDefault: () =>
-        withUi(
-          (api) => api.runDefault(),
-          (waiting) => button?.setBusy(waiting),
-        ),
-      onMenu: (request) =>
-        withUi(
-          (api) => api.menu(request),
-          (waiting) => button?.caret.setAttribute('aria-busy', String(waiting)),
-        ),
-      onApproach: () => (alive() ? void loadUi() : stop()),
-    });
+    button ??= createButton(
+      userInput,
+      {
+        onDefault: () =>
+          withUi(
+            (api) => api.runDefault(),
+            (waiting) => button?.setBusy(waiting),
+          ),
+        onMenu: (request) =>
+          withUi(
+            (api) => api.menu(request),
+            (waiting) => button?.caret.setAttribute('aria-busy', String(waiting)),
+          ),
+        onApproach: () => (alive() ? void loadUi() : stop()),
+      },
+      win,
+    );
     readyUi();
     return button.host;
   };

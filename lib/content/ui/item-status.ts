@@ -104,7 +104,7 @@ function listEntries(view: StatusView, now: Date): HTMLElement[] {
  */
 export function createStatusControl(deps: StatusControlDeps): StatusControl {
   const { listen } = deps;
-  const { host, root } = createShadowHost('send-to-openhands-status', FLOATING_CSS + MENU_CSS + STATUS_CSS);
+  const { host, root } = createShadowHost('span', FLOATING_CSS + MENU_CSS + STATUS_CSS);
   host.setAttribute(STATUS_HOST_ATTRIBUTE, '');
   const dot = h('span', { class: 'dot' });
   const text = h('span', { class: 'text' });

@@ -27,7 +27,7 @@ export type Overlay = {
  * and only once something is shown (the editor attaches it itself; call `attach` before showing the toast).
  */
 export function createOverlay(deps: { listen: Listen; onDismiss(): void; onOpenOptions(): void }): Overlay {
-  const { host, root } = createShadowHost('send-to-openhands-overlay', FLOATING_CSS + OVERLAY_CSS);
+  const { host, root } = createShadowHost('div', FLOATING_CSS + OVERLAY_CSS);
   host.setAttribute(OVERLAY_HOST_ATTRIBUTE, '');
   const toast = createToast({ root, ...deps });
   const dialog = createEditor(root, deps.listen);

@@ -19,7 +19,8 @@ import { ASK_ABOUT_THREAD } from '@/lib/prompts/review-thread-message';
  * and PR pages (lib/content/resident), and its `animationstart` reaches this listener too.
  */
 
-export const ASK_HOST_TAG = 'send-to-openhands-ask';
+/** Marks an "Ask OpenHands" button's host; its value is the thread's id. */
+export const ASK_HOST_ATTRIBUTE = 'data-openhands-ask';
 const REVIEW_THREADS = reviewThreads.join();
 /** Mutations are gathered this long before the page is read again. */
 export const SCAN_DELAY_MS = 150;
@@ -61,11 +62,11 @@ export function createThreadButtons(deps: ThreadButtonsDeps): ThreadButtons {
   let cancelSettle: (() => void) | undefined;
   let settling = false;
 
-  const hosts = () => [...doc.querySelectorAll<HTMLElement>(ASK_HOST_TAG)];
+  const hosts = () => [...doc.querySelectorAll<HTMLElement>(`[${ASK_HOST_ATTRIBUTE}]`)];
 
   function makeButton(thread: ThreadMark): HTMLElement {
-    const { host, root } = createShadowHost(ASK_HOST_TAG, ASK_CSS);
-    host.dataset.thread = thread.id;
+    const { host, root } = createShadowHost('span', ASK_CSS);
+    host.setAttribute(ASK_HOST_ATTRIBUTE, thread.id);
     const button = h(
       'button',
       { type: 'button', class: 'btn', title: ASK_ABOUT_THREAD.description },
@@ -120,7 +121,7 @@ export function createThreadButtons(deps: ThreadButtonsDeps): ThreadButtons {
       if (!watched.has(root))
         watched.set(root, deps.observe(root, { childList: true, subtree: true }, schedule));
     }
-    const present = new Set(hosts().map((host) => host.dataset.thread));
+    const present = new Set(hosts().map((host) => host.getAttribute(ASK_HOST_ATTRIBUTE)));
     for (const thread of found.flatMap((root) => findReviewThreadMarks(root))) {
       if (present.has(thread.id)) continue;
       present.add(thread.id);

@@ -21,6 +21,22 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
+/** The user presses Tab and the browser moves the focus to `element`. */
+function userTabsTo(element: HTMLElement) {
+  window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab' }));
+  HTMLElement.prototype.focus.call(element);
+}
+
+/** A page script focuses `element` (the page's own `focus`, not our world's override). */
+const pageFocuses = (element: HTMLElement) => HTMLElement.prototype.focus.call(element);
+
+/** Enter on the focused element, as the browser delivers it: the key, then a click with `detail` 0. */
+function pressEnter(on: HTMLElement) {
+  const keydown = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true });
+  on.dispatchEvent(keydown);
+  on.dispatchEvent(new MouseEvent('click', { bubbles: true, detail: 0 }));
+}
+
 describe('caretKeyRequest', () => {
   it.each([
     ['ArrowDown', 'first'],
@@ -69,6 +85,7 @@ describe('createButton', () => {
       button.caret.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }));
 
     button.caret.click();
+    userTabsTo(button.caret);
     const arrowDown = key('ArrowDown');
     key('ArrowUp');
     key('x');
@@ -95,5 +112,59 @@ describe('createButton', () => {
 
     document.removeEventListener('keydown', seen);
     expect(seen).not.toHaveBeenCalled();
+  });
+
+  describe('the keyboard, on a focus the page gave', () => {
+    it('should ignore Enter on a button the page focused', () => {
+      const { button, on } = mountButton();
+
+      pageFocuses(button.main);
+      pressEnter(button.main);
+
+      expect(on.onDefault).not.toHaveBeenCalled();
+    });
+
+    it('should ignore the keystroke during which the page moved the focus to the button', () => {
+      const { button, on } = mountButton();
+      const box = document.body.appendChild(document.createElement('textarea'));
+      box.addEventListener('keydown', () => pageFocuses(button.main));
+      box.focus();
+
+      box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      button.main.dispatchEvent(new MouseEvent('click', { bubbles: true, detail: 0 }));
+
+      expect(on.onDefault).not.toHaveBeenCalled();
+    });
+
+    it('should ignore ↓ on a caret the page focused', () => {
+      const { button, on } = mountButton();
+
+      pageFocuses(button.caret);
+      button.caret.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+
+      expect(on.onMenu).not.toHaveBeenCalled();
+    });
+
+    it('should take Enter on a button the user tabbed to, or our own code focused', () => {
+      const { button, on } = mountButton();
+
+      userTabsTo(button.main);
+      pressEnter(button.main);
+      button.main.blur();
+      button.main.focus();
+      pressEnter(button.main);
+
+      expect(on.onDefault).toHaveBeenCalledTimes(2);
+    });
+
+    it('should take a pointer click and an activation by assistive technology whatever the focus', () => {
+      const { button, on } = mountButton();
+      pageFocuses(button.main);
+
+      button.main.dispatchEvent(new MouseEvent('click', { bubbles: true, detail: 1 }));
+      button.main.dispatchEvent(new MouseEvent('click', { bubbles: true, detail: 0 }));
+
+      expect(on.onDefault).toHaveBeenCalledTimes(2);
+    });
   });
 });

@@ -23,7 +23,7 @@ function setup(name: FixtureName) {
     findAnchor: findButtonAnchor,
     createHost: () => {
       state.created++;
-      return doc.createElement('send-to-openhands');
+      return doc.createElement('span');
     },
     later: (callback, ms) => timers.push({ callback, ms }),
   });

@@ -145,6 +145,27 @@ describe('startResident', () => {
     expect(insertionRule()).toBe(true);
   });
 
+  it('should mount the real button although the page defined elements named like its hosts first', () => {
+    // What a hostile page can do before any content script runs: take the names a script might use
+    for (const name of ['send-to-openhands', 'send-to-openhands-status', 'send-to-openhands-ask']) {
+      customElements.define(
+        name,
+        class extends HTMLElement {
+          constructor() {
+            super();
+            this.attachShadow({ mode: 'closed' }).append('Send to OpenHands (fake)');
+          }
+        },
+      );
+    }
+    showFixture('issue');
+
+    const { host, part } = run(new URL(FIXTURE_URLS.issue).pathname);
+
+    expect(host()?.localName).toBe('span');
+    expect(part('main').textContent).toBe('Send to OpenHands');
+  });
+
   it('should neither query nor observe a page that is not an issue or PR', async () => {
     showFixture('issue');
     const queries = [vi.spyOn(document, 'querySelector'), vi.spyOn(document, 'querySelectorAll')];
@@ -196,7 +217,7 @@ describe('startResident', () => {
 
   it('should take away a host left by an earlier copy of the script, as the page shows it', () => {
     showFixture('issue');
-    const stale = document.createElement('send-to-openhands');
+    const stale = document.createElement('span');
     stale.setAttribute(BUTTON_HOST_ATTRIBUTE, 'actions');
     document.body.prepend(stale);
     const { host, flush } = run(new URL(FIXTURE_URLS.issue).pathname);

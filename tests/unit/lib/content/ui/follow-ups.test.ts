@@ -73,7 +73,7 @@ async function mount(name: FixtureName, conversations: ItemConversation[], backe
   document.body.prepend(button.host);
   ui.bind(button);
   await Promise.resolve();
-  const overlay = () => document.querySelector('send-to-openhands-overlay')?.shadowRoot as ShadowRoot;
+  const overlay = () => document.querySelector('[data-openhands-overlay]')?.shadowRoot as ShadowRoot;
   const dialog = () =>
     overlay().querySelector('dialog[aria-labelledby="openhands-follow-up-title"]') as HTMLDialogElement;
   const textarea = () => dialog().querySelector('textarea') as HTMLTextAreaElement;
@@ -103,7 +103,7 @@ async function mount(name: FixtureName, conversations: ItemConversation[], backe
 
 afterEach(() => {
   document.body.replaceChildren();
-  for (const host of document.querySelectorAll('send-to-openhands-overlay')) host.remove();
+  for (const host of document.querySelectorAll('[data-openhands-overlay]')) host.remove();
 });
 
 const latest = itemConversation({ id: 'latest', title: 'PR #7: Fix login', state: 'paused' });
@@ -327,13 +327,13 @@ describe('"Send new review comments"', () => {
 
 describe('"Ask OpenHands" on a review thread', () => {
   const askFirst = () => {
-    const host = document.querySelector('send-to-openhands-ask');
+    const host = document.querySelector('[data-openhands-ask]');
     click(host?.shadowRoot?.querySelector('button') as HTMLButtonElement);
   };
 
   it('should open the editor with the thread and send it as a follow-up to the PR’s conversation', async () => {
     const ui = await mount('pull-files-threads', [latest]);
-    await vi.waitFor(() => expect(document.querySelector('send-to-openhands-ask')).not.toBeNull());
+    await vi.waitFor(() => expect(document.querySelector('[data-openhands-ask]')).not.toBeNull());
 
     askFirst();
 
@@ -352,7 +352,7 @@ describe('"Ask OpenHands" on a review thread', () => {
 
   it('should start a conversation on the PR’s branch when the PR has none', async () => {
     const ui = await mount('pull-files-threads', []);
-    await vi.waitFor(() => expect(document.querySelector('send-to-openhands-ask')).not.toBeNull());
+    await vi.waitFor(() => expect(document.querySelector('[data-openhands-ask]')).not.toBeNull());
 
     askFirst();
     expect([...ui.picker().options].map((option) => option.value)).toEqual(['new']);

@@ -33,7 +33,7 @@ const setVisibility = (next: DocumentVisibilityState) => {
 /** GitHub's header actions with the resident's button host in them, and the watch of the UI bundle. */
 function mountWatch(url = ISSUE) {
   const actions = document.createElement('div');
-  const buttonHost = document.createElement('send-to-openhands');
+  const buttonHost = document.createElement('span');
   buttonHost.setAttribute(BUTTON_HOST_ATTRIBUTE, 'actions');
   const edit = document.createElement('button');
   edit.textContent = 'Edit';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Listen } from '@/lib/content/resident/trusted';
 import { INSERTION_ANIMATION } from '@/lib/content/resident/watch';
 import {
-  ASK_HOST_TAG,
+  ASK_HOST_ATTRIBUTE,
   createThreadButtons,
   SCAN_DELAY_MS,
   type ThreadButtonsDeps,
@@ -44,7 +44,7 @@ function mount(name: FixtureName, overrides: Partial<ThreadButtonsDeps> = {}) {
   });
   cleanups.push(() => buttons.stop());
   const askButtons = () =>
-    [...document.querySelectorAll<HTMLElement>(ASK_HOST_TAG)].map(
+    [...document.querySelectorAll<HTMLElement>(`[${ASK_HOST_ATTRIBUTE}]`)].map(
       (host) => host.shadowRoot?.querySelector('button') as HTMLButtonElement,
     );
   return { buttons, asked, askButtons };

@@ -63,7 +63,7 @@ function mountUi({ answered = true } = {}) {
 
 afterEach(() => {
   document.body.replaceChildren();
-  for (const host of document.querySelectorAll('send-to-openhands-overlay')) host.remove();
+  for (const host of document.querySelectorAll('[data-openhands-overlay]')) host.remove();
 });
 
 describe('createUi', () => {
@@ -100,6 +100,9 @@ describe('createUi', () => {
 
   it('should open on the last item with ArrowUp and close with Escape, focusing the caret', () => {
     const { caret, root, menu, items, starts } = mountUi();
+    // The user tabs to the caret (a focus the page gave would not open the menu from the keyboard)
+    window.dispatchEvent(trusted(new KeyboardEvent('keydown', { key: 'Tab' })));
+    HTMLElement.prototype.focus.call(caret);
 
     key(caret, 'ArrowUp');
     expect(root.activeElement).toBe(items()[2]);
@@ -381,7 +384,7 @@ describe('createOverlay', () => {
   });
 
   it('should replace a stale overlay left by an earlier content script', () => {
-    const stale = document.createElement('send-to-openhands-overlay');
+    const stale = document.createElement('div');
     stale.setAttribute(OVERLAY_HOST_ATTRIBUTE, '');
     document.documentElement.append(stale);
     const overlay = createOverlay({ listen, onDismiss: () => {}, onOpenOptions: () => {} });
