@@ -8,6 +8,7 @@ import type { ConversationInfoV0 } from '@/lib/openhands/schemas-v0';
 import type { AppConversation } from '@/lib/openhands/schemas-v1';
 import { conversationUrl } from '@/lib/openhands/server-url';
 import { conversationState, conversationStateV0 } from '@/lib/openhands/statuses';
+import { eachItem } from '@/lib/schema/each';
 
 /** One row of the popup's list: a conversation this extension started, one from the server, or both. */
 export const conversationListItemSchema = z.object({
@@ -41,15 +42,7 @@ export type ConversationListItem = z.infer<typeof conversationListItemSchema>;
  * A list of rows as pages receive and store it: each row is checked on its own, and one that does not parse is
  * left out, so one odd conversation never empties the popup (nor costs the rows started here).
  */
-export const conversationListItemsSchema = z.pipe(
-  z.array(z.unknown()),
-  z.transform((items): ConversationListItem[] =>
-    items.flatMap((item) => {
-      const parsed = conversationListItemSchema.safeParse(item);
-      return parsed.success ? [parsed.data] : [];
-    }),
-  ),
-);
+export const conversationListItemsSchema = eachItem(conversationListItemSchema);
 
 /** The key that identifies a server conversation, whatever the case or dashes of its id. */
 export const conversationKey = (conversationId: string) => normalizeId(conversationId);

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { eachEntry } from '@/lib/schema/each';
 import { defineStoredItem } from '@/lib/storage/stored-item';
 
 /*
@@ -12,18 +13,7 @@ export const sealedSchema = z.object({ iv: z.string(), data: z.string() });
 export type Sealed = z.infer<typeof sealedSchema>;
 
 /** Sealed keys by server origin. Entries are checked one by one, so one bad entry never loses the rest. */
-const sealedByOriginSchema = z.pipe(
-  z.record(z.string(), z.unknown()),
-  z.transform(
-    (stored): Record<string, Sealed> =>
-      Object.fromEntries(
-        Object.entries(stored).flatMap(([origin, value]) => {
-          const sealed = sealedSchema.safeParse(value);
-          return sealed.success ? [[origin, sealed.data] as const] : [];
-        }),
-      ),
-  ),
-);
+const sealedByOriginSchema = eachEntry(sealedSchema);
 
 /** `local:apiKeys`, version 1: one sealed key per server origin, as stored since keys belong to one server. */
 export const apiKeysItem = defineStoredItem('local:apiKeys', {

@@ -1,17 +1,10 @@
 import * as z from 'zod/mini';
-import { type ConversationRecord, conversationRecordSchema } from '@/lib/conversations/record';
+import { conversationRecordSchema } from '@/lib/conversations/record';
+import { eachItem } from '@/lib/schema/each';
 import { defineStoredItem } from '@/lib/storage/stored-item';
 
 /** Records as stored: each is checked on its own, so one that no longer parses is dropped, never the rest. */
-const readableRecordsSchema = z.pipe(
-  z.array(z.unknown()),
-  z.transform((records): ConversationRecord[] =>
-    records.flatMap((record) => {
-      const parsed = conversationRecordSchema.safeParse(record);
-      return parsed.success ? [parsed.data] : [];
-    }),
-  ),
-);
+const readableRecordsSchema = eachItem(conversationRecordSchema);
 
 /** Version 1 (until issue 11): the records in a hand-rolled versioned wrapper. */
 const storedV1Schema = z.object({ schemaVersion: z.literal(1), records: z.array(z.unknown()) });
