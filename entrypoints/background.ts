@@ -7,6 +7,7 @@ import { createHandlers } from '@/lib/background/create-handlers';
 import { followConversation } from '@/lib/background/follow';
 import { serveFollowUpPort } from '@/lib/background/follow-up/port';
 import { handleMessage } from '@/lib/background/handle-message';
+import { createStarts } from '@/lib/background/handlers/starts';
 import { followItem } from '@/lib/background/item-followers';
 import { createApiKeyStore } from '@/lib/background/keys/api-keys';
 import { createListFollowers } from '@/lib/background/list-followers';
@@ -41,10 +42,13 @@ export default defineBackground(() => {
     },
   });
   const listDeps = { ...base, onServerPage: scan.offer };
+  const schedulePoll = () => scheduler.schedule(0);
+  const starts = createStarts({ ...base, schedulePoll });
   const handlers = createHandlers({
     ...listDeps,
-    schedulePoll: () => scheduler.schedule(0),
+    schedulePoll,
     afterStart: () => void scan.scan(),
+    starts,
   });
   const self = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') };
   // The server, for links in errors; unreadable settings must not turn an error into no answer at all.
@@ -113,6 +117,7 @@ export default defineBackground(() => {
       void forwardCommand(command, { tabs: browser.tabs, scripting: browser.scripting, notify: notifyNote }),
   );
 
-  // Resume polling whenever the worker starts: it may have been stopped mid-start.
+  // Resume polling whenever the worker starts, and find the starts it may have been stopped in the middle of.
   scheduler.schedule(0);
+  void starts.recover().then(async () => updateBadge(await loadConversations()));
 });

@@ -21,9 +21,16 @@ import { composeFieldsSchema, draftIdSchema, draftSchema } from '@/lib/storage/d
 /** Errors cross the boundary as `MessageError` (lib/errors/error), built by `serializeError`. */
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: MessageError };
 
+/**
+ * The page's id for one user action (a click, a Send): a request that carries one may be sent again when its
+ * answer was lost (the service worker stopped), and the background acts on it once (issue 17).
+ */
+export const requestIdSchema = z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/));
+
 export const startConversationRequest = z.strictObject({
   type: z.literal('conversation.start'),
   input: startInputSchema,
+  requestId: z.optional(requestIdSchema),
 });
 export const getConversationRequest = z.strictObject({
   type: z.literal('conversation.get'),
@@ -81,6 +88,7 @@ export const followUpRequest = z.strictObject({
   text: z.string().check(z.trim(), z.minLength(1, 'The message is empty'), z.maxLength(MAX_MESSAGE_CHARS)),
   /** "Send new review comments": the ids this text carries, remembered as sent once it is delivered. */
   reviewItemIds: z.optional(z.array(reviewItemIdSchema).check(z.maxLength(MAX_REVIEW_ITEMS))),
+  requestId: z.optional(requestIdSchema),
 });
 /** Which of `ids` were already sent to the conversation (in follow-ups that were delivered). */
 export const sentReviewItemsRequest = z.strictObject({

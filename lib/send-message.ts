@@ -1,7 +1,7 @@
 import { browser } from '#imports';
 import { isErrorAction, isErrorCode } from '@/lib/errors/codes';
 import type { MessageError } from '@/lib/errors/error';
-import { EXTENSION_MESSAGES } from '@/lib/errors/messages';
+import { EXTENSION_MESSAGES, uncertainReason } from '@/lib/errors/messages';
 import type { Reply, Request } from '@/lib/messages';
 
 /*
@@ -75,4 +75,41 @@ export async function sendMessage<T>(request: Request, check: ReplyCheck<T>): Pr
     const invalidated = String(error).includes('Extension context invalidated');
     return { ok: false, error: invalidated ? RELOADED : NO_REPLY };
   }
+}
+
+/** A new id for one user action (a click, a Send), for requests the background acts on once (`requestIdSchema`). */
+export const newRequestId = (): string => crypto.randomUUID();
+
+/** How often a request carrying a request id is sent when the background does not answer, and how far apart. */
+export const RESEND_ATTEMPTS = 3;
+export const RESEND_WAIT_MS = 1_000;
+
+/**
+ * Sends a request that carries a request id, and sends it again (the same request, so the background acts on it
+ * once) when the background did not answer: the browser may have stopped the service worker half-way, and the
+ * next message starts a new one, which finds the request's note (issue 17).
+ */
+export async function sendRepeatable<T>(
+  send: (request: Request, check: ReplyCheck<T>) => Promise<Reply<T>>,
+  request: Request,
+  check: ReplyCheck<T>,
+  wait: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+): Promise<Reply<T>> {
+  for (let attempt = 1; ; attempt++) {
+    const reply = await send(request, check);
+    if (reply.ok || reply.error.code !== 'no_reply' || attempt >= RESEND_ATTEMPTS) return reply;
+    await wait(RESEND_WAIT_MS);
+  }
+}
+
+/**
+ * A start's error as the page shows it. When the page never read the background's answer (none came, or one it
+ * cannot read), the start may have happened: say so, rather than invite a second conversation.
+ */
+export function startError(error: MessageError): MessageError {
+  if (error.code !== 'no_reply' && error.code !== 'bad_reply') return error;
+  return {
+    code: 'start_unconfirmed',
+    message: EXTENSION_MESSAGES.start_unconfirmed({ detail: uncertainReason(error.code) }),
+  };
 }

@@ -17,7 +17,7 @@ import {
 import { useAsync } from '@/lib/pages/use-async';
 import { buildMessage } from '@/lib/prompts/selection';
 import { COMPOSE_ACTIONS, DEFAULT_ACTION, isComposeAction } from '@/lib/prompts/selection-presets';
-import { sendMessage } from '@/lib/send-message';
+import { newRequestId, sendMessage, sendRepeatable, startError } from '@/lib/send-message';
 import type { Draft } from '@/lib/storage/draft';
 
 interface Props {
@@ -81,9 +81,12 @@ export function ComposeForm({ draft, draftId, recent, serverUrl, onClose }: Prop
     repository: useRef<HTMLInputElement>(null),
     branch: useRef<HTMLInputElement>(null),
   };
-  const [sendState, send, setSendState] = useAsync((input: StartInput) =>
-    sendMessage({ type: 'conversation.start', input }, startConversationReply),
-  );
+  // One request id per Send: sent again with it, the background starts it once (lib/send-message.ts).
+  const [sendState, send, setSendState] = useAsync(async (input: StartInput) => {
+    const request = { type: 'conversation.start' as const, input, requestId: newRequestId() };
+    const reply = await sendRepeatable(sendMessage, request, startConversationReply);
+    return reply.ok ? reply : { ok: false as const, error: startError(reply.error) };
+  });
   // The window opens for this form: start where typing is needed, the repository if none was found.
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the window opens
   useEffect(() => {

@@ -25,6 +25,11 @@ export function ErrorMessage({ error, serverUrl, onOptionsPage = false }: Props)
           Open OpenHands
         </a>
       )}
+      {error.action === 'conversation' && error.url && (
+        <a href={error.url} target="_blank" rel="noreferrer">
+          Open conversation
+        </a>
+      )}
     </div>
   );
 }

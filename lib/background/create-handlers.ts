@@ -5,7 +5,7 @@ import type { Handlers, OnProgress } from '@/lib/background/handle-message';
 import { type FollowUpRequest, sendFollowUp, sentReviewItems } from '@/lib/background/handlers/follow-up';
 import { listConversations } from '@/lib/background/handlers/list-conversations';
 import { getSettingsView, removeKeyFromPage, saveSettingsFromPage } from '@/lib/background/handlers/settings';
-import { startConversation } from '@/lib/background/handlers/start-conversation';
+import { createStarts, type Starts } from '@/lib/background/handlers/starts';
 import { testConnection } from '@/lib/background/handlers/test-connection';
 import type { ApiKeyStore } from '@/lib/background/keys/api-keys';
 import { loadUi } from '@/lib/background/load-ui';
@@ -25,6 +25,8 @@ export interface BackgroundDeps {
   onServerPage?(serverUrl: string, conversations: AppConversation[]): Promise<void>;
   /** After each start: the server scan looks for the item's other conversations (at most once a minute). */
   afterStart?(): void;
+  /** The starts journal (handlers/starts.ts); made here unless the caller also recovers with it. */
+  starts?: Starts;
 }
 
 /** Identical starts within this window are one start (double clicks, repeated shortcuts). */
@@ -32,14 +34,15 @@ const DEDUPE_WINDOW_MS = 10_000;
 
 /** Wires each message type to its handler. */
 export function createHandlers(deps: BackgroundDeps): Handlers {
+  const starts = deps.starts ?? createStarts(deps);
   const start = dedupeByKey(
-    async (input: StartInput) => {
-      const record = await startConversation(input, deps);
+    async ({ input, requestId }: { input: StartInput; requestId: string }) => {
+      const record = await starts.start(input, requestId);
       await deps.onRecords(await loadConversations());
       deps.afterStart?.();
       return record;
     },
-    (input) => JSON.stringify(input),
+    ({ input }) => JSON.stringify(input),
     { windowMs: DEDUPE_WINDOW_MS },
   );
   // The same follow-up twice within the window (a double click, a page and its port) is delivered once; the
@@ -58,7 +61,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     return result;
   };
   return {
-    'conversation.start': (request) => start(request.input),
+    'conversation.start': (request) =>
+      start({ input: request.input, requestId: request.requestId ?? crypto.randomUUID() }),
     'conversation.get': (request) => getConversation(request.id),
     'conversation.list': (request) => listConversations(request, deps),
     'options.open': () => browser.runtime.openOptionsPage(),

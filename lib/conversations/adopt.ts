@@ -68,6 +68,7 @@ export function foundRecord(
     notifiedState: state,
     pullNumbers: pulls,
     foundOnServer: true,
+    requestId: null,
   };
 }
 

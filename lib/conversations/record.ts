@@ -49,5 +49,11 @@ export const conversationRecordSchema = z.object({
    * pages, popup, badge and notifications treat it like the others. Only these are trimmed first.
    */
   foundOnServer: z._default(z.boolean(), false),
+  /**
+   * The page's id for the click that started it (lib/background/handlers/starts.ts): asking again with the same
+   * id finds this record rather than starting a second conversation. Null when found on the server or stored
+   * before issue 17.
+   */
+  requestId: z._default(z.nullable(z.string()), null),
 });
 export type ConversationRecord = z.infer<typeof conversationRecordSchema>;

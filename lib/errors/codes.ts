@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'offline',
   'bad_response',
   'start_failed',
+  /** A start that may or may not have reached the server (no answer, a broken connection…), and could not be checked. */
+  'start_unconfirmed',
   'not_found',
   'bad_request',
   /** A key that cannot be sent at all (a line break or an invisible character inside it). */
@@ -32,6 +34,8 @@ export const ERROR_CODES = [
   'pending_queue_full',
   /** A resumed sandbox did not reach RUNNING in the time the extension waits. */
   'sandbox_start_timeout',
+  /** A follow-up whose POST may have reached the server, but no answer says so: it may already be delivered. */
+  'delivery_unconfirmed',
   /** The server has no V1 API, so nothing can be sent to a conversation after it starts. */
   'follow_up_unsupported',
   // Between the extension's own parts.
@@ -58,8 +62,24 @@ export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && CODES.has(value);
 }
 
-/** Which link the UI offers next to the message: the extension options, or the server's conversations. */
-export const ERROR_ACTIONS = ['options', 'conversations'] as const;
+/**
+ * Failures after which a request may have reached the server anyway: no answer, a broken connection, a server
+ * error half-way, an answer that could not be read. For a request that starts something or carries a message,
+ * these never invite a plain "try again" (issue 17); every other failure is the server saying it took nothing.
+ */
+export const MAY_HAVE_ARRIVED: ReadonlySet<ErrorCode> = new Set([
+  'timeout',
+  'offline',
+  'server_error',
+  'bad_response',
+  'unknown',
+]);
+
+/**
+ * Which link the UI offers next to the message: the extension options, the server's conversations (its home
+ * page), or one conversation (the error's `url`).
+ */
+export const ERROR_ACTIONS = ['options', 'conversations', 'conversation'] as const;
 export type ErrorAction = (typeof ERROR_ACTIONS)[number];
 
 export function isErrorAction(value: unknown): value is ErrorAction {
@@ -73,4 +93,6 @@ export const DEFAULT_ACTIONS: Partial<Record<ErrorCode, ErrorAction>> = {
   forbidden: 'options',
   invalid_key: 'options',
   concurrency_limit: 'conversations',
+  start_unconfirmed: 'conversations',
+  delivery_unconfirmed: 'conversation',
 };

@@ -84,10 +84,39 @@ export const EXTENSION_MESSAGES = {
   no_draft: () => 'This window was not opened for a selection, so your edits cannot be kept.',
   too_long: ({ limit }: ErrorContext) =>
     `The text is longer than can be kept${limit === undefined ? '' : ` (${limit.toLocaleString('en-US')} characters)`}, so your edits cannot be kept.`,
+  // Pages tell these two themselves when they lose the background half-way; the background when the server
+  // leaves a start or a follow-up unanswered. Neither invites a plain retry: the first may have gone through.
+  start_unconfirmed: ({ detail }: ErrorContext) =>
+    `${detail ?? 'OpenHands did not confirm the start'}, so it is unclear whether the conversation started. If it did, it shows in the toolbar popup; starting it again first checks whether it did.`,
+  delivery_unconfirmed: ({ detail }: ErrorContext) =>
+    `${detail ?? 'The answer was lost'}, so your message may already have been delivered. Check the conversation before you send it again.`,
   // Pages know it from the record (`apiVersion: 'v0'`) and show it instead of the follow-up entries.
   follow_up_unsupported: () =>
     'This OpenHands server is too old for follow-ups from the extension (it has no V1 API). Continue the conversation in OpenHands.',
 } satisfies Partial<Record<ErrorCode, (ctx: ErrorContext) => string>>;
+
+/**
+ * Why the outcome of a request is unknown, as the first half of `start_unconfirmed` and
+ * `delivery_unconfirmed` (`detail`): for the codes in MAY_HAVE_ARRIVED.
+ */
+export function uncertainReason(code: ErrorCode): string | undefined {
+  switch (code) {
+    case 'timeout':
+      return 'OpenHands did not answer in time';
+    case 'offline':
+      return 'The connection to OpenHands failed';
+    case 'server_error':
+      return 'OpenHands had a server error';
+    case 'bad_response':
+      return 'OpenHands’ answer could not be read';
+    case 'no_reply':
+      return 'The extension stopped answering';
+    case 'bad_reply':
+      return 'The extension’s answer could not be read';
+    default:
+      return undefined;
+  }
+}
 
 /** The one user-facing text for each code: what happened, then what to do. */
 export function errorMessage(code: ErrorCode, ctx: ErrorContext = {}): string {
@@ -135,6 +164,8 @@ export function errorMessage(code: ErrorCode, ctx: ErrorContext = {}): string {
       return `${plural(ctx.limit ?? MAX_PENDING_MESSAGES, 'message')} already wait for this conversation to start, the most OpenHands keeps — your message was not sent. Send it once the conversation is running.`;
     case 'sandbox_start_timeout':
       return `The sandbox did not start within ${plural(Math.max(1, Math.round((ctx.timeoutMs ?? 120_000) / 60_000)), 'minute')} — your message was not sent. Try again, or open the conversation in OpenHands.`;
+    case 'start_unconfirmed':
+    case 'delivery_unconfirmed':
     case 'no_reply':
     case 'reloaded':
     case 'bad_reply':

@@ -189,7 +189,7 @@ test.describe('popup', () => {
   test('should still list a conversation stored before an update', async ({ extension }) => {
     await extension.configure({ apiKey: 'test-key' });
     // What the previous version stored: records in its hand-rolled wrapper, without WXT's version entry.
-    const record: Omit<ConversationRecord, 'pullNumbers' | 'foundOnServer'> = {
+    const record: Omit<ConversationRecord, 'pullNumbers' | 'foundOnServer' | 'requestId'> = {
       id: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
       serverUrl: CLOUD_ORIGIN,
       apiVersion: 'v1',

@@ -1,7 +1,8 @@
 import { STARTING_POLL_MS } from '@/lib/background/polling/policy';
 import type { FollowUpStage } from '@/lib/conversations/follow-up';
+import { MAY_HAVE_ARRIVED } from '@/lib/errors/codes';
 import { createOpenHandsError, OpenHandsError, toOpenHandsError } from '@/lib/errors/error';
-import { SPECIFIC_ERRORS } from '@/lib/errors/messages';
+import { SPECIFIC_ERRORS, uncertainReason } from '@/lib/errors/messages';
 import type { OpenHandsClient } from '@/lib/openhands/client';
 import type { AppConversation } from '@/lib/openhands/schemas-v1';
 
@@ -18,7 +19,8 @@ import type { AppConversation } from '@/lib/openhands/schemas-v1';
  * The queue is used until READY, never send-message (messages sent right after READY were lost before,
  * OpenHands #13716). RUNNING, ERROR and MISSING all go straight to send-message: the server's answer (sent,
  * 503, 410) is the authority, and the status just read may already be stale. Failures throw an
- * `OpenHandsError` saying nothing was sent; nothing here touches storage.
+ * `OpenHandsError` saying nothing was sent, or `delivery_unconfirmed` when the request carrying the text may have
+ * arrived (then nothing invites a second send); nothing here touches storage (`commit` tells the handler).
  */
 
 /** The longest wait for a sandbox to reach RUNNING before giving up: starts usually take under a minute. */
@@ -40,6 +42,11 @@ export interface DeliveryDeps {
   client: DeliveryClient;
   /** Each stage as it is reached (`waiting_for_sandbox` again on every read while waiting). */
   onStage(stage: FollowUpStage): void;
+  /**
+   * Runs right before the request that carries the text leaves (send-message or pending-messages), and is
+   * waited for: the handler notes that the text may reach the server from now on.
+   */
+  commit?(stage: 'sending' | 'queueing'): Promise<void>;
   sleep(ms: number): Promise<void>;
   /** Milliseconds since the epoch; bounds the wait. */
   now(): number;
@@ -57,6 +64,27 @@ type SandboxStatus = AppConversation['sandbox_status'];
 const isWaiting = (status: SandboxStatus) => status === 'STARTING' || status === 'PAUSED';
 
 const codeOf = (error: unknown) => toOpenHandsError(error).code;
+
+/** The text may or may not have reached the conversation (409, 410, 503 and the like say it did not). */
+function unconfirmed(error: unknown): OpenHandsError {
+  const reason = uncertainReason(codeOf(error));
+  return createOpenHandsError('delivery_unconfirmed', reason ? { detail: reason } : {});
+}
+
+/** Sends the text with `post`, noting first that it may leave; uncertain failures become `delivery_unconfirmed`. */
+async function carry<T>(
+  stage: 'sending' | 'queueing',
+  deps: DeliveryDeps,
+  post: () => Promise<T>,
+): Promise<T> {
+  deps.onStage(stage);
+  await deps.commit?.(stage);
+  try {
+    return await post();
+  } catch (error) {
+    throw MAY_HAVE_ARRIVED.has(codeOf(error)) ? unconfirmed(error) : error;
+  }
+}
 /** The server answered for this conversation with something the extension cannot read: nothing was sent. */
 const unreadable = () => createOpenHandsError('bad_response', { detail: 'the conversation’s status' });
 const gone = () =>
@@ -78,8 +106,8 @@ export async function deliverFollowUp(
     throw createOpenHandsError('start_failed', { detail: task.detail ?? undefined });
   if (task.status === 'READY' && task.app_conversation_id)
     return sendToConversation(task.app_conversation_id, text, deps);
-  deps.onStage('queueing');
-  const queued = await deps.client.queuePendingMessage(target.taskId, text);
+  const taskId = target.taskId;
+  const queued = await carry('queueing', deps, () => deps.client.queuePendingMessage(taskId, text));
   return { kind: 'queued', position: queued.position };
 }
 
@@ -102,9 +130,8 @@ async function sendToConversation(id: string, text: string, deps: DeliveryDeps):
   if (status === null) return { kind: 'archived', conversationId: id };
 
   for (let attempt = 1; ; attempt++) {
-    deps.onStage('sending');
     try {
-      await deps.client.sendMessage(id, text);
+      await carry('sending', deps, () => deps.client.sendMessage(id, text));
       return { kind: 'sent', conversationId: id };
     } catch (error) {
       const code = codeOf(error);

@@ -7,13 +7,16 @@ import {
 } from '@/lib/background/conversation-store';
 import { type Delivery, deliverFollowUp } from '@/lib/background/follow-up/deliver';
 import { alreadySent, rememberSent } from '@/lib/background/follow-up/sent-review-items';
+import { createJournal } from '@/lib/background/journal';
 import type { FollowUpStage } from '@/lib/conversations/follow-up';
 import type { FollowUpResult, SentReviewItems } from '@/lib/conversations/follow-up-schema';
 import type { ConversationRecord } from '@/lib/conversations/record';
-import { OpenHandsError } from '@/lib/errors/error';
+import { recordUrl } from '@/lib/conversations/record-url';
+import { createOpenHandsError, OpenHandsError, toOpenHandsError } from '@/lib/errors/error';
 import { errorMessage, SPECIFIC_ERRORS } from '@/lib/errors/messages';
 import type { followUpRequest, sentReviewItemsRequest } from '@/lib/messages';
 import { restartInput } from '@/lib/prompts/follow-up';
+import { type PendingFollowUp, pendingFollowUpsItem } from '@/lib/storage/pending-follow-ups';
 
 /*
  * `followUp.send` and `followUp.sentReviewItems`: a follow-up to a conversation this extension started, and
@@ -113,9 +116,27 @@ async function settle(
   return { kind: 'sent', record: stored };
 }
 
+/** How long a follow-up's journal entry is kept: longer than a delivery may wait for its sandbox. */
+export const PENDING_FOLLOW_UP_TTL_MS = 10 * 60_000;
+
+// One per worker, so that concurrent deliveries change it one at a time. Real time: it only ages entries.
+const journal = createJournal(pendingFollowUpsItem, PENDING_FOLLOW_UP_TTL_MS, Date.now);
+
+/** A follow-up whose text may have reached the conversation, with the link to check it. */
+function unconfirmedDelivery(record: ConversationRecord, detail?: string): OpenHandsError {
+  const error = createOpenHandsError('delivery_unconfirmed', detail ? { detail } : {});
+  return new OpenHandsError(error.code, error.message, { action: 'conversation', url: recordUrl(record) });
+}
+
 /**
  * Delivers a follow-up to a conversation this extension started, on the server it lives on, reporting each
- * stage to `onStage`. Failures throw (nothing was sent, nothing is remembered as sent).
+ * stage to `onStage`. Failures throw (nothing was sent, nothing is remembered as sent), or
+ * `delivery_unconfirmed` when the text may have reached the conversation.
+ *
+ * With the page's `requestId`, it is delivered at most once however often it is asked (issue 17): each stage is
+ * noted in session storage before the request that carries the text leaves, so a page that lost its answer
+ * (the worker stopped) and asks again gets the outcome, or, when the text may have left under the stopped
+ * worker, `delivery_unconfirmed` with the link to the conversation: never a second delivery.
  */
 export async function sendFollowUp(
   request: FollowUpRequest,
@@ -123,17 +144,49 @@ export async function sendFollowUp(
   onStage: (stage: FollowUpStage) => void = () => {},
 ): Promise<FollowUpResult> {
   const record = await recordFor(request.conversation);
+  const id = request.requestId;
+  const earlier = id ? (await journal.entries())[id] : undefined;
+  if (earlier?.result) return earlier.result;
+  if (earlier && earlier.stage !== 'checking') throw unconfirmedDelivery(record);
+  const note = (change: (entry: PendingFollowUp) => PendingFollowUp | undefined) =>
+    id
+      ? journal.update((entries) => {
+          const next = change(
+            entries[id] ?? {
+              conversation: record.id,
+              at: new Date().toISOString(),
+              stage: 'checking',
+              result: null,
+            },
+          );
+          if (next) entries[id] = next;
+          else delete entries[id];
+        })
+      : Promise.resolve();
+
   if (record.apiVersion === 'v0') return unsupported();
   const connection = await connect(deps, { serverUrl: record.serverUrl });
   // The server may have been replaced by an older one since the conversation started.
   if (connection.apiVersion === 'v0') return unsupported();
-  const delivery = await deliverFollowUp(record, request.text, {
-    client: connection.client,
-    onStage,
-    sleep: deps.sleep ?? sleepFor,
-    now: () => deps.now().getTime(),
-  });
-  return settle(request, record, delivery, deps);
+  await note((entry) => entry);
+  try {
+    const delivery = await deliverFollowUp(record, request.text, {
+      client: connection.client,
+      onStage,
+      commit: (stage) => note((entry) => ({ ...entry, stage })),
+      sleep: deps.sleep ?? sleepFor,
+      now: () => deps.now().getTime(),
+    });
+    const result = await settle(request, record, delivery, deps);
+    await note((entry) => ({ ...entry, result }));
+    return result;
+  } catch (error) {
+    const failure = toOpenHandsError(error);
+    if (failure.code === 'delivery_unconfirmed') throw unconfirmedDelivery(record, failure.detail);
+    // Nothing was sent: the same request may go again
+    await note(() => undefined);
+    throw error;
+  }
 }
 
 /** Which of the asked-for review items already reached the conversation. */

@@ -22,6 +22,7 @@ function newRecord(
   connection: Connection,
   ids: { taskId: string | null; conversationId: string | null },
   now: string,
+  requestId: string | null,
 ): ConversationRecord {
   return {
     id: ids.taskId ?? ids.conversationId ?? '',
@@ -45,7 +46,15 @@ function newRecord(
     notifiedState: null,
     pullNumbers: input.prNumber ? [input.prNumber] : [],
     foundOnServer: false,
+    requestId,
   };
+}
+
+export interface StartOptions {
+  /** A start of this input recorded then, whose outcome is unknown: look for it before posting (start-once.ts). */
+  lostSince?: Date;
+  /** The page's id for the click (kept on the record). */
+  requestId?: string;
 }
 
 /** Starts a conversation on the configured server (V1 start task, or V0's synchronous start). */
@@ -54,22 +63,28 @@ async function start(
   connection: Connection,
   deps: StartDeps,
   now: string,
+  { lostSince, requestId }: StartOptions,
 ): Promise<ConversationRecord> {
   if (connection.apiVersion === 'v1') {
     // Starts we already follow are never adopted as the answer to a lost POST.
     const knownTaskIds = (await loadConversations()).flatMap((r) => (r.taskId ? [r.taskId] : []));
-    const task = await startOnce(connection.client, input, { now: deps.now, knownTaskIds });
+    const task = await startOnce(connection.client, input, { now: deps.now, knownTaskIds, lostSince });
     const ids = { taskId: task.id, conversationId: task.app_conversation_id ?? null };
-    return { ...newRecord(input, connection, ids, now), startStatus: task.status };
+    return { ...newRecord(input, connection, ids, now, requestId ?? null), startStatus: task.status };
   }
   const started = await connection.client.startConversationV0(input);
-  return newRecord(input, connection, { taskId: null, conversationId: started.conversation_id }, now);
+  const ids = { taskId: null, conversationId: started.conversation_id };
+  return newRecord(input, connection, ids, now, requestId ?? null);
 }
 
 /** Starts a conversation on the configured server and records it for polling. */
-export async function startConversation(input: StartInput, deps: StartDeps): Promise<ConversationRecord> {
+export async function startConversation(
+  input: StartInput,
+  deps: StartDeps,
+  options: StartOptions = {},
+): Promise<ConversationRecord> {
   const now = deps.now().toISOString();
-  const record = await withConnection(deps, (connection) => start(input, connection, deps, now));
+  const record = await withConnection(deps, (connection) => start(input, connection, deps, now, options));
   await upsertConversation(record);
   deps.schedulePoll();
   return record;

@@ -1,5 +1,7 @@
 import type { StartInput } from '@/lib/conversations/start-input';
-import { createOpenHandsError, toOpenHandsError } from '@/lib/errors/error';
+import { MAY_HAVE_ARRIVED } from '@/lib/errors/codes';
+import { createOpenHandsError, type OpenHandsError, toOpenHandsError } from '@/lib/errors/error';
+import { uncertainReason } from '@/lib/errors/messages';
 import type { OpenHandsClient } from '@/lib/openhands/client';
 import { normalizeId } from '@/lib/openhands/ids';
 import type { AppConversationStartTask } from '@/lib/openhands/schemas-v1';
@@ -10,6 +12,8 @@ import { toStartRequestV1 } from '@/lib/openhands/start-request';
  * for the server's clock being behind ours.
  */
 export const LOST_START_WINDOW_MS = 5 * 60_000;
+/** How far the server's clock may be behind ours when looking for a start recorded at a known time. */
+const CLOCK_SKEW_MS = 60_000;
 /** The search's page size: the most it allows, so a busy account's other starts don't hide ours. */
 const SEARCH_LIMIT = 100;
 
@@ -17,9 +21,12 @@ export interface StartOnceOptions {
   now(): Date;
   /** Start tasks this extension already follows (any id form): never taken for the lost one. */
   knownTaskIds: readonly string[];
+  /**
+   * When a start of this input was recorded whose outcome is unknown (the worker stopped while its POST was on
+   * its way, or the server never confirmed it): that start is looked for before anything is posted.
+   */
+  lostSince?: Date;
 }
-
-const isTimeout = (error: unknown) => toOpenHandsError(error).code === 'timeout';
 
 /** The newest start created since `since` with the same title and repository, that we don't follow yet. */
 async function findLostStart(
@@ -50,30 +57,51 @@ function checked(task: AppConversationStartTask): AppConversationStartTask {
   return task;
 }
 
+/** The start may or may not exist: say so, never "try again" as if nothing had happened. */
+export function unconfirmed(cause: OpenHandsError | undefined): OpenHandsError {
+  const reason = cause && uncertainReason(cause.code);
+  return createOpenHandsError('start_unconfirmed', reason ? { detail: reason } : {});
+}
+
 /**
- * `POST /api/v1/app-conversations`, made safe to repeat: a POST that timed out may still have created the
- * start, so before trying again it looks for that start (start-tasks search) and takes it over. Only when
- * none is found does it post once more, and looks again if that times out too. One click, one conversation.
+ * `POST /api/v1/app-conversations`, made safe to repeat. A POST that may have arrived (no answer, a broken
+ * connection, a server error, an unreadable answer) may still have created the start, so before anything else
+ * it looks for that start (start-tasks search) and takes it over. When the search finds none, only a POST that
+ * went unanswered is tried once more (the server may just be slow to answer), and looked for again if that
+ * times out too; any other failure is then known to have started nothing and is reported as it is. When the
+ * outcome stays unknown (the search fails too), `start_unconfirmed`. One click, one conversation.
  */
 export async function startOnce(
   client: OpenHandsClient,
   input: StartInput,
-  { now, knownTaskIds }: StartOnceOptions,
+  { now, knownTaskIds, lostSince }: StartOnceOptions,
 ): Promise<AppConversationStartTask> {
-  const since = new Date(now().getTime() - LOST_START_WINDOW_MS);
-  let lastTimeout: unknown;
+  const since = lostSince
+    ? new Date(lostSince.getTime() - CLOCK_SKEW_MS)
+    : new Date(now().getTime() - LOST_START_WINDOW_MS);
+  const look = async (cause?: OpenHandsError) => {
+    try {
+      return await findLostStart(client, input, since, knownTaskIds);
+    } catch {
+      throw unconfirmed(cause);
+    }
+  };
+  if (lostSince) {
+    const lost = await look();
+    if (lost) return checked(lost);
+  }
+  let uncertain: OpenHandsError | undefined;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       return await client.startConversation(input);
     } catch (error) {
-      if (!isTimeout(error)) throw error;
-      lastTimeout = error;
+      const failure = toOpenHandsError(error);
+      if (!MAY_HAVE_ARRIVED.has(failure.code)) throw error;
+      uncertain = failure;
     }
-    // If the search fails too, nothing is known: report the timeout rather than risk a second start.
-    const lost = await findLostStart(client, input, since, knownTaskIds).catch(() => {
-      throw lastTimeout;
-    });
+    const lost = await look(uncertain);
     if (lost) return checked(lost);
+    if (uncertain.code !== 'timeout') throw uncertain;
   }
-  throw lastTimeout;
+  throw unconfirmed(uncertain);
 }

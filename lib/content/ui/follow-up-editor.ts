@@ -12,8 +12,8 @@ export type FollowUpTarget = { id: string; label: string };
 export type SendOutcome =
   /** Done: the dialog closes (the toast says the rest). */
   | { kind: 'close' }
-  /** Nothing sent: the text stays, with `message` under it. */
-  | { kind: 'error'; message: string }
+  /** Nothing sent (or maybe sent, then `link` leads to the conversation): the text stays, with `message` under it. */
+  | { kind: 'error'; message: string; link?: { href: string; label: string } }
   /** Nothing sent, but something else can be done: a button named `label` runs `run` (an error text or null). */
   | { kind: 'offer'; message: string; label: string; run(): string | null };
 
@@ -47,7 +47,9 @@ export function createFollowUpEditor(root: ShadowRoot, listen: Listen): FollowUp
   const picker = h('select', { id: 'openhands-follow-up-target' });
   const textarea = h('textarea', { id: 'openhands-follow-up-message', spellcheck: 'true' });
   const stage = h('p', { class: 'stage', role: 'status' });
-  const error = h('p', { class: 'error', role: 'alert' });
+  const errorText = h('span');
+  const errorLink = h('a', { target: '_blank', rel: 'noopener noreferrer', hidden: true });
+  const error = h('p', { class: 'error', role: 'alert' }, errorText, ' ', errorLink);
   const offer = h('button', { type: 'button', class: 'btn medium offer', hidden: true });
   const cancel = h('button', { type: 'button', class: 'btn medium' }, 'Cancel');
   const send = h('button', { type: 'submit', class: 'btn medium primary' }, 'Send');
@@ -90,14 +92,22 @@ export function createFollowUpEditor(root: ShadowRoot, listen: Listen): FollowUp
     picker.disabled = on;
     if (!on) stage.textContent = '';
   };
+  const setError = (text: string, link?: { href: string; label: string }) => {
+    errorText.textContent = text;
+    errorLink.hidden = !link;
+    if (link) {
+      errorLink.href = link.href;
+      errorLink.textContent = link.label;
+    } else errorLink.removeAttribute('href');
+  };
   const clearProblem = () => {
-    error.textContent = '';
+    setError('');
     offer.hidden = true;
     offered = null;
   };
 
   const showOutcome = (outcome: Exclude<SendOutcome, { kind: 'close' }>) => {
-    error.textContent = outcome.message;
+    setError(outcome.message, outcome.kind === 'error' ? outcome.link : undefined);
     if (outcome.kind === 'offer') {
       offer.textContent = outcome.label;
       offer.hidden = false;
@@ -111,7 +121,7 @@ export function createFollowUpEditor(root: ShadowRoot, listen: Listen): FollowUp
   listen(cancel, 'click', () => dialog.close());
   listen(offer, 'click', () => {
     const problem = offered?.() ?? null;
-    if (problem) error.textContent = problem;
+    if (problem) setError(problem);
     else dialog.close();
   });
   listen(form, 'submit', (event) => {
@@ -119,7 +129,7 @@ export function createFollowUpEditor(root: ShadowRoot, listen: Listen): FollowUp
     const request = current;
     if (!request || sending) return;
     if (!textarea.value.trim()) {
-      error.textContent = 'Write a message first.';
+      setError('Write a message first.');
       textarea.focus();
       return;
     }
@@ -138,7 +148,7 @@ export function createFollowUpEditor(root: ShadowRoot, listen: Listen): FollowUp
       (failure: unknown) => {
         if (current !== request) return;
         setSending(false);
-        error.textContent = failure instanceof Error ? failure.message : String(failure);
+        setError(failure instanceof Error ? failure.message : String(failure));
       },
     );
   });

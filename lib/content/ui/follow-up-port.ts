@@ -2,8 +2,10 @@ import type { FollowPort } from '@/lib/content/ui/follow';
 import { isRecordSummary, type RecordSummary } from '@/lib/content/ui/record-check';
 import { FOLLOW_UP_PORT, FOLLOW_UP_STAGES, type FollowUpStage } from '@/lib/conversations/follow-up';
 import type { StartInput } from '@/lib/conversations/start-input';
+import type { MessageError } from '@/lib/errors/error';
+import { EXTENSION_MESSAGES, uncertainReason } from '@/lib/errors/messages';
 import type { Reply } from '@/lib/messages';
-import { NO_REPLY, RELOADED, type ReplyCheck, readReply } from '@/lib/send-message';
+import { newRequestId, RELOADED, RESEND_WAIT_MS, type ReplyCheck, readReply } from '@/lib/send-message';
 
 /*
  * The page's end of a follow-up port (the protocol is in lib/conversations/follow-up.ts): the request goes
@@ -69,19 +71,25 @@ export function readProgress(message: unknown): FollowUpStage | undefined {
     : undefined;
 }
 
-/**
- * Sends a follow-up over a new port and resolves with its result; `onStage` hears each stage on the way.
- * Always resolves: a port that ends without a result (the worker went away) or a reply that does not fit is
- * an error reply, and the caller keeps the text.
- */
-export function deliverFollowUp(
+/** The page lost the background for good half-way: the text may have reached the conversation. */
+function unconfirmed(url: string | undefined): MessageError {
+  return {
+    code: 'delivery_unconfirmed',
+    message: EXTENSION_MESSAGES.delivery_unconfirmed({ detail: uncertainReason('no_reply') }),
+    action: 'conversation',
+    ...(url && { url }),
+  };
+}
+
+/** One port: the request, its stages, and its result; `null` when the port ended without one. */
+function overPort(
   connect: (name: string) => FollowPort,
-  request: FollowUpSend,
+  message: unknown,
   onStage: (stage: FollowUpStage) => void,
-): Promise<Reply<FollowUpReply>> {
+): Promise<Reply<FollowUpReply> | null> {
   return new Promise((resolve) => {
     let done = false;
-    const finish = (reply: Reply<FollowUpReply>) => {
+    const finish = (reply: Reply<FollowUpReply> | null) => {
       if (done) return;
       done = true;
       resolve(reply);
@@ -102,7 +110,37 @@ export function deliverFollowUp(
       finish(readReply(reply, followUpReply));
       port.disconnect();
     });
-    port.onDisconnect.addListener(() => finish({ ok: false, error: NO_REPLY }));
-    port.postMessage?.({ type: 'followUp.send', ...request });
+    port.onDisconnect.addListener(() => finish(null));
+    port.postMessage?.(message);
   });
 }
+
+/**
+ * Sends a follow-up over a new port and resolves with its result; `onStage` hears each stage on the way.
+ * Always resolves, and the caller keeps the text whatever went wrong. A port that ends without a result (the
+ * browser stopped the service worker) is opened again once with the same request id: the new worker answers
+ * with the outcome, delivers what had not left yet, and never delivers twice (lib/background/handlers/
+ * follow-up.ts). When that fails too, the text may have arrived: `delivery_unconfirmed`, linking `url`.
+ */
+export async function deliverFollowUp(
+  connect: (name: string) => FollowPort,
+  request: FollowUpSend,
+  onStage: (stage: FollowUpStage) => void,
+  { url, wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms)) }: DeliveryOptions = {},
+): Promise<Reply<FollowUpReply>> {
+  const message = { type: 'followUp.send', ...request, requestId: newRequestId() };
+  const first = await overPort(connect, message, onStage);
+  if (first) return first;
+  await wait(RESEND_WAIT_MS);
+  const again = await overPort(connect, message, onStage);
+  if (again?.ok) return again;
+  // Could not even connect again (the extension was reloaded), or the background went away again
+  if (!again || again.error.code === 'reloaded') return { ok: false, error: unconfirmed(url) };
+  return again;
+}
+
+export type DeliveryOptions = {
+  /** The conversation's page, linked when the outcome is unknown. */
+  url?: string;
+  wait?(ms: number): Promise<void>;
+};

@@ -29,8 +29,19 @@ export function followUpDoneView(result: Extract<FollowUpReply, { kind: 'sent' |
   };
 }
 
-/** Nothing was sent; the user reads why. */
+/**
+ * Nothing was sent, and the user reads why; or it may have been (`delivery_unconfirmed`), and the toast links
+ * the conversation to check.
+ */
 export function followUpErrorView(message: string | MessageError): ProgressView {
+  if (typeof message !== 'string' && message.code === 'delivery_unconfirmed') {
+    return {
+      tone: 'error',
+      heading: 'The follow-up may have been sent',
+      status: message.message,
+      ...(message.url && { href: message.url }),
+    };
+  }
   return {
     tone: 'error',
     heading: 'Could not send the follow-up',

@@ -15,6 +15,7 @@ import {
 import type { MenuEntry } from '@/lib/content/ui/menu';
 import type { ProgressView } from '@/lib/content/ui/progress';
 import type { SendFlow, SendFlowDeps } from '@/lib/content/ui/send-flow';
+import { OPEN_CONVERSATION } from '@/lib/content/ui/toast';
 import { followUpStageLabel, MAX_REVIEW_ITEMS, RESTART_LABEL } from '@/lib/conversations/follow-up';
 import type { ItemConversation } from '@/lib/conversations/item';
 import { type ConversationState, stateLabel } from '@/lib/conversations/state';
@@ -107,6 +108,7 @@ function newConversationLabel(context: PullContext): string {
 export function createFollowUps(deps: FollowUpsDeps): FollowUps {
   let reviewBusy = false;
   const targets = () => (deps.conversations() ?? []).filter(canFollowUp);
+  const urlOf = (id: string) => deps.conversations()?.find((conversation) => conversation.id === id)?.url;
   const toTarget = (conversation: ItemConversation): FollowUpTarget => ({
     id: conversation.id,
     label: targetLabel(conversation),
@@ -136,8 +138,14 @@ export function createFollowUps(deps: FollowUpsDeps): FollowUps {
       deps.connect,
       { conversation, text, ...(reviewItemIds && { reviewItemIds }) },
       (reached) => stage(followUpStageLabel(reached)),
+      { url: urlOf(conversation) },
     );
-    if (!reply.ok) return { kind: 'error', message: reply.error.message };
+    if (!reply.ok) {
+      const { message, action, url } = reply.error;
+      // It may have arrived: the conversation is where to look, never a plain "try again"
+      const link = action === 'conversation' && url ? { href: url, label: OPEN_CONVERSATION } : undefined;
+      return { kind: 'error', message, ...(link && { link }) };
+    }
     const result = reply.data;
     if (result.kind === 'unsupported') return { kind: 'error', message: result.reason };
     if (result.kind === 'archived') return archivedOutcome(result);
@@ -202,6 +210,7 @@ export function createFollowUps(deps: FollowUpsDeps): FollowUps {
       deps.connect,
       { conversation: latest.id, text: built.message, reviewItemIds: built.sentIds },
       (stage) => deps.toast(followUpWorkingView(followUpStageLabel(stage), latest.title)),
+      { url: latest.url },
     );
     if (!reply.ok) return deps.toast(followUpErrorView(reply.error));
     const result = reply.data;

@@ -51,7 +51,10 @@ export function recordView(record: RecordSummary): ProgressView {
 export function errorView(error: MessageError, subject?: string): ProgressView {
   return {
     tone: 'error',
-    heading: 'Could not start the conversation',
+    heading:
+      error.code === 'start_unconfirmed'
+        ? 'The conversation may have started'
+        : 'Could not start the conversation',
     status: error.message,
     ...(subject && { subject }),
     ...(error.action === 'options' && { openOptions: true }),

@@ -8,7 +8,7 @@ import {
 import { type RecordSummary, recordReply } from '@/lib/content/ui/record-check';
 import type { StartInput } from '@/lib/conversations/start-input';
 import type { Reply, Request } from '@/lib/messages';
-import type { ReplyCheck } from '@/lib/send-message';
+import { newRequestId, type ReplyCheck, sendRepeatable, startError } from '@/lib/send-message';
 
 /** Stop following after this long; the conversation goes on, and the link still works. */
 export const FOLLOW_LIMIT_MS = 10 * 60_000;
@@ -103,10 +103,13 @@ export function createSendFlow(deps: SendFlowDeps): SendFlow {
       deps.onBusy(false);
     };
     deps.onView(sendingView(input.title ?? input.repository ?? ''));
-    const reply = await deps.send({ type: 'conversation.start', input }, recordReply);
+    // One id for this start: sent again with it, the background starts it once (lib/send-message.ts)
+    const request = { type: 'conversation.start' as const, input, requestId: newRequestId() };
+    const wait = (ms: number) => new Promise<void>((resolve) => deps.later(resolve, ms));
+    const reply = await sendRepeatable(deps.send, request, recordReply, wait);
     if (current !== run) return;
     if (!reply.ok) {
-      deps.onView(errorView(reply.error, input.title));
+      deps.onView(errorView(startError(reply.error), input.title));
       return finish();
     }
     deps.onView(recordView(reply.data));

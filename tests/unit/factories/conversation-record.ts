@@ -24,6 +24,7 @@ export function makeRecord(overrides: Partial<ConversationRecord> = {}): Convers
     notifiedState: null,
     pullNumbers: [],
     foundOnServer: false,
+    requestId: null,
     ...overrides,
   };
 }

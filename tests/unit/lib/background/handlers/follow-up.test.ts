@@ -332,3 +332,58 @@ describe('through the background’s message handlers', () => {
     expect(sendsTo(id)).toHaveLength(1);
   });
 });
+
+describe('a follow-up whose answer was lost (the worker stopped)', () => {
+  const REQUEST = 'req-follow-0001';
+  const send = (deps: FollowUpDeps, conversation: string) =>
+    sendFollowUp({ type: 'followUp.send', conversation, text: TEXT, requestId: REQUEST }, deps);
+
+  it('should answer the same request again with its outcome, and deliver it once', async () => {
+    const { id, record } = await storedConversation();
+    const first = await send(await makeDeps(), record.id);
+
+    const again = await send(await makeDeps(), record.id);
+
+    expect(again).toEqual(first);
+    expect(server.messagesReceived(id).map((m) => m.text)).toEqual([TEXT]);
+  });
+
+  it('should not deliver it again once its text may have left under a stopped worker, and link the conversation', async () => {
+    const { id, record } = await storedConversation();
+    server.failNext({ kind: 'timeout_after_handling', path: `/api/v1/app-conversations/${id}/send-message` });
+    const impatient: typeof fetch = (url, init) =>
+      String(url).endsWith('/send-message')
+        ? fetch(url, { ...init, signal: AbortSignal.timeout(500) })
+        : fetch(url, init);
+    const lost = await sendFollowUp(
+      { type: 'followUp.send', conversation: record.id, text: TEXT, requestId: REQUEST },
+      { ...(await makeDeps()), fetch: impatient },
+    ).catch((error: unknown) => error);
+
+    const again = await send(await makeDeps(), record.id).catch((error: unknown) => error);
+
+    for (const failure of [lost, again]) {
+      expect(failure).toMatchObject({
+        code: 'delivery_unconfirmed',
+        action: 'conversation',
+        url: conversationUrl(server.url, id),
+        message: expect.stringContaining(
+          'may already have been delivered. Check the conversation before you send it again.',
+        ),
+      });
+      expect(serializeError(failure).message).not.toMatch(/try again/i);
+    }
+    expect(server.messagesReceived(id)).toHaveLength(1);
+    expect(sendsTo(id)).toHaveLength(1);
+  });
+
+  it('should deliver it when the stopped worker had not sent anything yet', async () => {
+    const { id, record } = await storedConversation();
+    server.failNext({ kind: 'server_error', path: '/api/v1/app-conversations' });
+    await expect(send(await makeDeps(), record.id)).rejects.toMatchObject({ code: 'server_error' });
+
+    await send(await makeDeps(), record.id);
+
+    expect(server.messagesReceived(id).map((m) => m.text)).toEqual([TEXT]);
+  });
+});

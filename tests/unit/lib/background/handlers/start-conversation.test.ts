@@ -104,20 +104,44 @@ describe('a start whose answer is lost', { timeout: 30_000 }, () => {
     expect((await serverTasks()).map((t) => t.id)).toEqual([record.id]);
   });
 
-  it('should report the timeout when both posts went unanswered and nothing was made', async () => {
+  it('should say the start is unconfirmed when both posts went unanswered and nothing was made', async () => {
     server.failNext({ kind: 'timeout', method: 'POST' }, 2);
 
-    await expect(startConversation(input, await makeDeps())).rejects.toMatchObject({ code: 'timeout' });
+    await expect(startConversation(input, await makeDeps())).rejects.toMatchObject({
+      code: 'start_unconfirmed',
+      message: expect.stringContaining(
+        'OpenHands did not answer in time, so it is unclear whether the conversation started',
+      ),
+    });
     expect(await serverTasks()).toEqual([]);
     expect(await loadConversations()).toEqual([]);
   });
 
-  it('should not post again when it cannot look for the lost start', async () => {
+  it('should not post again when it cannot look for the lost start, nor invite a plain retry', async () => {
     server.failNext({ kind: 'timeout', method: 'POST' });
     server.failNext({ kind: 'server_error', path: '/api/v1/app-conversations/start-tasks/search' });
 
-    await expect(startConversation(input, await makeDeps())).rejects.toMatchObject({ code: 'timeout' });
+    const attempt = startConversation(input, await makeDeps());
+
+    await expect(attempt).rejects.toMatchObject({ code: 'start_unconfirmed', action: 'conversations' });
+    await expect(attempt).rejects.not.toMatchObject({ message: expect.stringMatching(/try again/i) });
     expect(posts()).toHaveLength(1);
+  });
+
+  it('should look before it reports an unreadable answer, and post nothing more', async () => {
+    server.failNext({ kind: 'malformed', method: 'POST' });
+
+    await expect(startConversation(input, await makeDeps())).rejects.toMatchObject({ code: 'bad_response' });
+    expect(posts()).toHaveLength(1);
+    expect(searches()).toHaveLength(1);
+  });
+
+  it('should report a server error as it is once the search shows nothing started', async () => {
+    server.failNext({ kind: 'server_error', method: 'POST' });
+
+    await expect(startConversation(input, await makeDeps())).rejects.toMatchObject({ code: 'server_error' });
+    expect(posts()).toHaveLength(1);
+    expect(searches()).toHaveLength(1);
   });
 
   it('should not take over an earlier start of the same issue that it already follows', async () => {

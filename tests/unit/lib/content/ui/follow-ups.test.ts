@@ -145,7 +145,12 @@ describe('"Continue the conversation…"', () => {
     ui.submit();
     await vi.waitFor(() => expect(ui.dialog().textContent).toContain('Resuming the sandbox…'));
     expect(ui.followUps()).toEqual([
-      { type: 'followUp.send', conversation: 'latest', text: 'Also cover the expired-session case.' },
+      {
+        type: 'followUp.send',
+        conversation: 'latest',
+        text: 'Also cover the expired-session case.',
+        requestId: expect.any(String),
+      },
     ]);
     expect(ui.dialog().open).toBe(true);
     finish();
@@ -230,7 +235,7 @@ describe('"Continue the conversation…"', () => {
     expect(ui.dialog().open).toBe(false);
     await vi.waitFor(() =>
       expect(ui.sent.filter((r) => r.type === 'conversation.start')).toEqual([
-        { type: 'conversation.start', input: restart },
+        { type: 'conversation.start', input: restart, requestId: expect.any(String) },
       ]),
     );
     expect(ui.toast().textContent).toContain('Starting an OpenHands conversation');
