@@ -100,6 +100,64 @@ test.describe('security', () => {
     expect(await page.evaluate(readableDom)).not.toContain(KEY);
   });
 
+  test('should keep the real button when the page takes its element names first, and ignore an Enter on a focus the page gave', async ({
+    context,
+    openHands,
+  }) => {
+    // Runs in the page before any content script: look-alikes under the names an extension might use
+    await context.addInitScript(() => {
+      for (const name of ['send-to-openhands', 'send-to-openhands-status', 'send-to-openhands-ask']) {
+        customElements.define(
+          name,
+          class extends HTMLElement {
+            constructor() {
+              super();
+              const fake = document.createElement('button');
+              fake.textContent = 'Send to OpenHands';
+              this.attachShadow({ mode: 'closed' }).append(fake);
+            }
+          },
+        );
+      }
+    });
+    const page = await openPage(context, 'issue');
+    await expect(sendButton(page)).toBeVisible();
+    await expect(
+      page.locator('[data-openhands-button]').getByRole('button', { name: 'Send to OpenHands', exact: true }),
+    ).toHaveCount(1);
+
+    // The page focuses the real button: the user's Enter does nothing
+    await page.evaluate(() =>
+      document
+        .querySelector('[data-openhands-button]')
+        ?.shadowRoot?.querySelector<HTMLElement>('button')
+        ?.focus(),
+    );
+    await page.keyboard.press('Enter');
+    // The page moves the focus to the button in the middle of the user's keystroke in its own text box
+    await page.evaluate(() => {
+      const box = document.body.appendChild(document.createElement('textarea'));
+      box.setAttribute('aria-label', 'Comment');
+      box.addEventListener('keydown', () =>
+        document
+          .querySelector('[data-openhands-button]')
+          ?.shadowRoot?.querySelector<HTMLElement>('button')
+          ?.focus(),
+      );
+    });
+    await page.getByRole('textbox', { name: 'Comment' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(1_500);
+    expect(startRequests(openHands)).toHaveLength(0);
+
+    // The user's own Tab gives the focus: Enter starts
+    await caretButton(page).focus();
+    await page.keyboard.press('Shift+Tab');
+    await expect(sendButton(page)).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => startRequests(openHands).length).toBe(1);
+  });
+
   test('should keep the key out of logs, pages and messages to tabs', async ({
     context,
     extension,
