@@ -13,8 +13,15 @@ import { createApiKeyStore } from '@/lib/background/keys/api-keys';
 import { createListFollowers } from '@/lib/background/list-followers';
 import { notify, notifyNote, openNotifiedConversation } from '@/lib/background/notifications';
 import { createPageWatch } from '@/lib/background/page-watch';
-import { pollOnce, pollRecords } from '@/lib/background/polling/poller';
+import {
+  applyServerPage,
+  pollOnce,
+  pollRecords,
+  refreshRecords,
+  serverAnswered,
+} from '@/lib/background/polling/poller';
 import { createPollScheduler, POLL_ALARM } from '@/lib/background/polling/scheduler';
+import { watchServerAnswers } from '@/lib/background/polling/server-answers';
 import { registerSelectionMenu } from '@/lib/background/selection/menu';
 import { onSelectionMenuClicked } from '@/lib/background/selection/send-selection';
 import { createServerScan } from '@/lib/background/server-scan';
@@ -22,12 +29,20 @@ import { loadSettings } from '@/lib/background/settings-store';
 import type { ItemKey } from '@/lib/conversations/item';
 import { itemConversations } from '@/lib/conversations/item-index';
 import { serializeError } from '@/lib/errors/error';
+import type { AppConversation } from '@/lib/openhands/schemas-v1';
 
 // Listeners are registered synchronously: the worker may have been started by one of these events.
 export default defineBackground(() => {
+  // A server answering again after failures: what was backing off from it is polled at once.
+  const serverBack = async (origin: string) => {
+    if (await serverAnswered(origin, new Date())) scheduler.schedule(0);
+  };
   const base = {
     apiKeys: createApiKeyStore(),
-    fetch: (...args: Parameters<typeof fetch>) => fetch(...args),
+    fetch: watchServerAnswers(
+      (...args) => fetch(...args),
+      (origin) => void serverBack(origin).catch(() => {}),
+    ),
     now: () => new Date(),
     onRecords: updateBadge,
   };
@@ -41,7 +56,15 @@ export default defineBackground(() => {
       scheduler.schedule(0);
     },
   });
-  const listDeps = { ...base, onServerPage: scan.offer };
+  // The popup's page of the server: adopted conversations, and what it says of the known ones.
+  const listDeps = {
+    ...base,
+    onServerPage: async (serverUrl: string, page: AppConversation[]) => {
+      await scan.offer(serverUrl, page);
+      await applyServerPage(serverUrl, page, pollDeps);
+      scheduler.schedule(0);
+    },
+  };
   const schedulePoll = () => scheduler.schedule(0);
   const starts = createStarts({ ...base, schedulePoll });
   const handlers = createHandlers({
@@ -77,6 +100,10 @@ export default defineBackground(() => {
     // An item page's poll may revive a record's polling: the scheduler then follows it once the page closes.
     poll: async (ids: readonly string[]) => {
       await pollRecords(ids, pollDeps);
+      scheduler.schedule(0);
+    },
+    refresh: async (ids: readonly string[]) => {
+      await refreshRecords(ids, pollDeps);
       scheduler.schedule(0);
     },
     scan: scan.scan,

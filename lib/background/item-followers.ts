@@ -18,6 +18,8 @@ export type ItemFollowDeps = {
   onChange(listener: () => void): () => void;
   /** Polls these records (those due and not final) with one batch call; the records' writes follow. */
   poll(ids: readonly string[]): Promise<void>;
+  /** Reads these records at once, final ones included, unless read a moment ago (the page just opened). */
+  refresh(ids: readonly string[]): Promise<void>;
   /** The server scan (at most once a minute itself): an item page with known conversations polls. */
   scan(): Promise<void>;
   setTimeout(callback: () => void, ms: number): unknown;
@@ -27,8 +29,9 @@ export type ItemFollowDeps = {
 /**
  * A GitHub page follows one item's conversations (`runtime.connect({name: 'item.follow:<owner/repo#N>'})`,
  * lib/conversations/item.ts): an `item.conversations` message is posted on connect and after every change of
- * the records that changes what the page sees. While the port is open and one of them is not final, they are
- * polled (one batch call per poll, at the interval of the busiest one); the page closes the port while
+ * the records that changes what the page sees. When the port opens (the user looks now), all of them are read
+ * at once, final ones included (`refresh`); then, while the port is open and one of them is not final, they
+ * are polled (one batch call per poll, at the interval of the busiest one); the page closes the port while
  * hidden. A page with no known conversation costs no request at all. GitHub tabs only; the page sends
  * nothing, so any message ends the port. Ports with other names are not ours to answer.
  */
@@ -45,12 +48,17 @@ export function followItem(port: ItemPort, deps: ItemFollowDeps): void {
   let polling = false;
   /** The live (not final) conversations as last posted, and how soon the busiest wants a poll. */
   let live: { ids: string[]; delay: number } = { ids: [], delay: 0 };
+  /** Every conversation as last posted. */
+  let all: string[] = [];
 
-  const poll = async () => {
+  /** `opening`: the first poll, which reads every conversation of the item first. */
+  const poll = async (opening = false) => {
     timer = undefined;
-    if (!isOpen() || live.ids.length === 0) return;
+    if (!isOpen() || (!opening && live.ids.length === 0)) return;
     polling = true;
     try {
+      if (opening) await deps.refresh(all);
+      // Right after a refresh nothing is due: no second request
       await deps.poll(live.ids);
       await deps.scan();
     } catch {
@@ -60,9 +68,9 @@ export function followItem(port: ItemPort, deps: ItemFollowDeps): void {
     }
     schedulePoll(live.delay);
   };
-  const schedulePoll = (delay: number) => {
-    if (!isOpen() || polling || timer !== undefined || live.ids.length === 0) return;
-    timer = deps.setTimeout(() => void poll(), delay);
+  const schedulePoll = (delay: number, opening = false) => {
+    if (!isOpen() || polling || timer !== undefined || (!opening && live.ids.length === 0)) return;
+    timer = deps.setTimeout(() => void poll(opening), delay);
   };
 
   isOpen = feedPort(port, {
@@ -71,14 +79,15 @@ export function followItem(port: ItemPort, deps: ItemFollowDeps): void {
       const loaded = await deps.load();
       const conversations = itemConversations(loaded.records, item, loaded.serverUrl);
       const pending = conversations.filter((c) => !isFinalState(c.state));
+      all = conversations.map((c) => c.id);
       live = {
         ids: pending.map((c) => c.id),
         delay: Math.min(...pending.map((c) => pollIntervalMs(c.state))),
       };
       return { type: 'item.conversations', item, conversations };
     },
-    // On open, at once (what is due is polled; the rest waits its turn); later, after the interval.
-    afterPush: (first) => schedulePoll(first ? 0 : live.delay),
+    // On open, at once and every conversation; later, after the interval.
+    afterPush: (first) => (first ? schedulePoll(0, all.length > 0) : schedulePoll(live.delay)),
     onClose: () => {
       if (timer !== undefined) deps.clearTimeout(timer);
       timer = undefined;

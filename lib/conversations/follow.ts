@@ -15,13 +15,27 @@ export function followPortName(id: string): string {
 /** The parts of a record a follower sees: what the progress toast shows, nothing more. */
 export type FollowedRecord = Pick<
   ConversationRecord,
-  'id' | 'serverUrl' | 'taskId' | 'conversationId' | 'title' | 'state' | 'startStatus' | 'detail'
->;
+  | 'id'
+  | 'serverUrl'
+  | 'taskId'
+  | 'conversationId'
+  | 'title'
+  | 'state'
+  | 'startStatus'
+  | 'detail'
+  | 'lastPolledAt'
+> & {
+  /** Polls of its server keep failing and are being retried (issue 17); absent in a start's reply. */
+  retrying?: boolean;
+};
 
 /** What the background posts on the port; `record` is null once the record is no longer stored. */
 export type FollowMessage = { type: 'conversation.record'; record: FollowedRecord | null };
 
 export function followedRecord(record: ConversationRecord): FollowedRecord {
   const { id, serverUrl, taskId, conversationId, title, state, startStatus, detail } = record;
-  return { id, serverUrl, taskId, conversationId, title, state, startStatus, detail };
+  const retrying = record.pollFailure !== null && record.polling;
+  // The last answer's time only while it matters: every poll changes it, and the page sees only changes
+  const lastPolledAt = retrying ? record.lastPolledAt : null;
+  return { id, serverUrl, taskId, conversationId, title, state, startStatus, detail, lastPolledAt, retrying };
 }

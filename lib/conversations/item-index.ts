@@ -1,7 +1,7 @@
 import { type ItemConversation, type ItemKey, itemKey } from '@/lib/conversations/item';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import { recordUrl } from '@/lib/conversations/record-url';
-import { startStageLabel } from '@/lib/conversations/state';
+import { isFinalState, startStageLabel } from '@/lib/conversations/state';
 import { parseGitHubPage } from '@/lib/github/page';
 import { normaliseServerUrl } from '@/lib/openhands/server-url';
 
@@ -69,7 +69,15 @@ export function toItemConversation(record: ConversationRecord): ItemConversation
     apiVersion: record.apiVersion,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
+    ...retrying(record),
   };
+}
+
+/** Whether polls of the record keep failing, and then when the server last answered (else null: see below). */
+function retrying(record: ConversationRecord): Pick<ItemConversation, 'retrying' | 'lastAnswerAt'> {
+  const failing = record.pollFailure !== null && record.polling && !isFinalState(record.state);
+  // Only while failing: every poll moves it, and the item port posts only what changes
+  return { retrying: failing, lastAnswerAt: failing ? record.lastPolledAt : null };
 }
 
 /** The records of the configured server for `key`, newest first. */

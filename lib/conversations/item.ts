@@ -47,6 +47,10 @@ export type ItemConversation = {
   apiVersion: 'v1' | 'v0';
   createdAt: string;
   updatedAt: string;
+  /** Polls of its server keep failing and are being retried (issue 17): the state shown may be old. */
+  retrying: boolean;
+  /** While `retrying`: when the server last answered about it (null before the first answer); else null. */
+  lastAnswerAt: string | null;
 };
 
 /** What the background posts on an item port: newest first. */

@@ -35,7 +35,15 @@ export const conversationRecordSchema = z.object({
    * when to ask again. Stored, so backing off and the one-day limit survive service-worker restarts.
    */
   pollFailure: z._default(
-    z.nullable(z.object({ count: z.int().check(z.nonnegative()), since: z.string(), retryAt: z.string() })),
+    z.nullable(
+      z.object({
+        count: z.int().check(z.nonnegative()),
+        since: z.string(),
+        retryAt: z.string(),
+        /** Before this the server itself asked not to be asked (`Retry-After`); null when it did not say. */
+        notBefore: z._default(z.nullable(z.string()), null),
+      }),
+    ),
     null,
   ),
   /** False once the conversation reached a final state, sat unchanged for a day or could not be polled for one. */

@@ -70,6 +70,13 @@ test.describe('an item page shows its OpenHands conversations', () => {
     await page.keyboard.press('Escape');
     await expect(list).toBeHidden();
     await expect(statusControl(page, 'Finished')).toBeFocused();
+
+    // Meanwhile a message typed in OpenHands runs it again. A finished conversation is never polled, but
+    // opening its page reads it at once (issue 17), once it was last read more than a moment ago
+    openHands.setConversationStatus(id, { execution_status: 'running' });
+    await page.waitForTimeout(5_500);
+    await page.reload();
+    await expect(statusControl(page, 'Running')).toBeVisible({ timeout: 3_000 });
   });
 
   test('should send nothing for a page without conversations, and show Paused and Archived sandboxes', async ({

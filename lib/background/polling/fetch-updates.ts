@@ -1,6 +1,7 @@
 import type { ConversationRecord } from '@/lib/conversations/record';
 import { toOpenHandsError } from '@/lib/errors/error';
 import type { OpenHandsClient } from '@/lib/openhands/client';
+import type { AppConversation } from '@/lib/openhands/schemas-v1';
 import { conversationState, conversationStateV0 } from '@/lib/openhands/statuses';
 
 /** What a poll learned about one record. */
@@ -37,6 +38,13 @@ async function startTaskUpdates(client: OpenHandsClient, records: ConversationRe
   return updates;
 }
 
+/** What a V1 conversation as the server reports it says about its record. */
+export function conversationUpdate(conversation: AppConversation): RecordUpdate {
+  const update: RecordUpdate = { state: conversationState(conversation), ...pulls(conversation.pr_number) };
+  if (conversation.title) update.title = conversation.title;
+  return update;
+}
+
 /** V1 conversations: one batch call. */
 async function conversationUpdates(client: OpenHandsClient, records: ConversationRecord[]) {
   const updates = new Map<string, RecordUpdate>();
@@ -46,14 +54,7 @@ async function conversationUpdates(client: OpenHandsClient, records: Conversatio
     const conversation = conversations[i];
     if (conversation === undefined) updates.set(record.id, {});
     else if (conversation === null) updates.set(record.id, { state: 'archived', detail: GONE });
-    else {
-      const update: RecordUpdate = {
-        state: conversationState(conversation),
-        ...pulls(conversation.pr_number),
-      };
-      if (conversation.title) update.title = conversation.title;
-      updates.set(record.id, update);
-    }
+    else updates.set(record.id, conversationUpdate(conversation));
   });
   return updates;
 }

@@ -63,5 +63,22 @@ export function afterFailedPoll(
     return { ...record, state: 'unknown', updatedAt: at, polling: false, pollFailure: null };
   }
   const wait = Math.max(backoffMs(record.state, count), retryAfterMs);
-  return { ...record, pollFailure: { count, since, retryAt: new Date(now + wait).toISOString() } };
+  const notBefore = retryAfterMs > 0 ? new Date(now + retryAfterMs).toISOString() : null;
+  return { ...record, pollFailure: { count, since, retryAt: new Date(now + wait).toISOString(), notBefore } };
+}
+
+/** Whether the server asked (`Retry-After`) not to be asked about this record before now. */
+export function heldBack(record: ConversationRecord, now: number): boolean {
+  const notBefore = record.pollFailure?.notBefore;
+  return notBefore !== null && notBefore !== undefined && Date.parse(notBefore) > now;
+}
+
+/**
+ * The server answered again after polls of it failed: what was backing off comes due at once (a back-off grown
+ * to minutes must not keep a start from showing), except where the server itself asked for a pause.
+ */
+export function afterServerBack(record: ConversationRecord, now: number): ConversationRecord {
+  if (!record.pollFailure || heldBack(record, now) || Date.parse(record.pollFailure.retryAt) <= now)
+    return record;
+  return { ...record, pollFailure: { ...record.pollFailure, retryAt: new Date(now).toISOString() } };
 }

@@ -1,11 +1,20 @@
 import { type ConnectionDeps, withConnection } from '@/lib/background/connection';
 import { loadConversations, updateConversations } from '@/lib/background/conversation-store';
-import { fetchUpdates, type RecordUpdate } from '@/lib/background/polling/fetch-updates';
-import { afterFailedPoll, keepPolling, nextPollAt } from '@/lib/background/polling/policy';
+import { conversationUpdate, fetchUpdates, type RecordUpdate } from '@/lib/background/polling/fetch-updates';
+import {
+  afterFailedPoll,
+  afterServerBack,
+  heldBack,
+  keepPolling,
+  nextPollAt,
+} from '@/lib/background/polling/policy';
 import { loadSettings } from '@/lib/background/settings-store';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import { isFinalState, isNotifyState } from '@/lib/conversations/state';
 import { toOpenHandsError } from '@/lib/errors/error';
+import { normalizeId } from '@/lib/openhands/ids';
+import type { AppConversation } from '@/lib/openhands/schemas-v1';
+import { normaliseServerUrl } from '@/lib/openhands/server-url';
 
 export interface PollDeps extends ConnectionDeps {
   now(): Date;
@@ -72,6 +81,57 @@ export async function pollRecords(ids: readonly string[], deps: PollDeps): Promi
   }
 }
 
+/** Asked of the server at once when a page opens, unless read this recently (issue 17). */
+export const FRESH_MS = 5_000;
+
+/**
+ * A page showing these records just opened (an item page connected): the user looks now, so they are read at
+ * once with one batch call, final states included (a finished conversation may be running again, a paused one
+ * finished with a PR), unless they were read within FRESH_MS or the server asked for a pause (`Retry-After`).
+ * Polling then goes on as usual.
+ */
+export async function refreshRecords(ids: readonly string[], deps: PollDeps): Promise<void> {
+  const now = deps.now();
+  const { serverUrl } = await loadSettings();
+  const wanted = new Set(ids);
+  const stale = (r: ConversationRecord) =>
+    !r.lastPolledAt || now.getTime() - Date.parse(r.lastPolledAt) >= FRESH_MS;
+  const due = (await loadConversations()).filter(
+    (r) => wanted.has(r.id) && r.serverUrl === serverUrl && stale(r) && !heldBack(r, now.getTime()),
+  );
+  if (due.length === 0) return;
+  try {
+    const updates = await withConnection(deps, ({ client }) => fetchUpdates(client, due));
+    await saveUpdates(updates, deps);
+  } catch (error) {
+    const failure = toOpenHandsError(error);
+    if (failure.code === 'no_key' || failure.code === 'unauthorized') return;
+    const ids = new Set(due.map((r) => r.id));
+    await saveFailure((r) => ids.has(r.id), (failure.retryAfterSeconds ?? 0) * 1000, deps);
+  }
+}
+
+/**
+ * A page of the server's conversations fetched anyway (the popup's list): the records it names learn their state
+ * from it, without a request of their own, so the badge, the item pages and polling agree with what the popup
+ * shows (a conversation running again is polled again).
+ */
+export async function applyServerPage(
+  serverUrl: string,
+  page: readonly AppConversation[],
+  deps: Pick<PollDeps, 'now' | 'notify' | 'onRecords'>,
+): Promise<void> {
+  const byId = new Map(page.map((conversation) => [normalizeId(conversation.id), conversation]));
+  const records = await loadConversations();
+  const updates = new Map<string, RecordUpdate>();
+  for (const record of records) {
+    const conversation = record.conversationId && byId.get(normalizeId(record.conversationId));
+    if (conversation && normaliseServerUrl(record.serverUrl) === normaliseServerUrl(serverUrl))
+      updates.set(record.id, conversationUpdate(conversation));
+  }
+  if (updates.size > 0) await saveUpdates(updates, deps);
+}
+
 /**
  * The server failed us: every record waiting on it backs off, so they come due together again and no call
  * goes out before its `Retry-After`.
@@ -90,7 +150,10 @@ async function saveFailure(
   await deps.onRecords(records);
 }
 
-async function saveUpdates(updates: Map<string, RecordUpdate>, deps: PollDeps) {
+async function saveUpdates(
+  updates: Map<string, RecordUpdate>,
+  deps: Pick<PollDeps, 'now' | 'notify' | 'onRecords'>,
+) {
   const now = deps.now();
   const toNotify: ConversationRecord[] = [];
   const records = await updateConversations((records) => {
@@ -108,4 +171,21 @@ async function saveUpdates(updates: Map<string, RecordUpdate>, deps: PollDeps) {
   });
   await deps.onRecords(records);
   for (const record of toNotify) await deps.notify(record);
+}
+
+/**
+ * A request to `serverUrl` succeeded: records that were backing off from failed polls of it come due at once
+ * (issue 17), unless the server asked for a pause. Returns whether any did (then poll now). No write otherwise.
+ */
+export async function serverAnswered(serverUrl: string, now: Date): Promise<boolean> {
+  const origin = normaliseServerUrl(serverUrl);
+  const at = now.getTime();
+  const waiting = (r: ConversationRecord) =>
+    normaliseServerUrl(r.serverUrl) === origin && afterServerBack(r, at) !== r;
+  if (!(await loadConversations()).some(waiting)) return false;
+  await updateConversations((records) => ({
+    records: records.map((r) => (waiting(r) ? afterServerBack(r, at) : r)),
+    result: null,
+  }));
+  return true;
 }

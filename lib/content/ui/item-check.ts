@@ -30,7 +30,9 @@ export function isItemConversation(value: unknown): value is ItemConversation {
     (c.repository === null || isString(c.repository)) &&
     (c.apiVersion === 'v1' || c.apiVersion === 'v0') &&
     isString(c.createdAt) &&
-    isString(c.updatedAt)
+    isString(c.updatedAt) &&
+    typeof c.retrying === 'boolean' &&
+    (c.lastAnswerAt === null || isString(c.lastAnswerAt))
   );
 }
 

@@ -1,6 +1,12 @@
 import { createShadowHost, h } from '@/lib/content/resident/dom';
 import type { Listen } from '@/lib/content/resident/trusted';
-import { ageText, conversationStateText, conversationsNote, pullUrl } from '@/lib/content/ui/item-words';
+import {
+  ageText,
+  conversationStateText,
+  conversationsNote,
+  pullUrl,
+  retryingText,
+} from '@/lib/content/ui/item-words';
 import { position, trackFloatingMenu } from '@/lib/content/ui/menu';
 import { menuKeyAction } from '@/lib/content/ui/menu-keys';
 import FLOATING_CSS from '@/lib/content/ui/styles/floating.css?inline';
@@ -45,7 +51,8 @@ export function statusName(conversations: readonly ItemConversation[]): string {
   const [latest] = conversations;
   if (!latest) return 'OpenHands';
   const more = conversations.length > 1 ? ` (latest of ${conversations.length})` : '';
-  return `OpenHands: ${conversationStateText(latest)}${more}`;
+  const trouble = retryingText(latest);
+  return `OpenHands: ${conversationStateText(latest)}${more}${trouble ? ` — ${trouble}` : ''}`;
 }
 
 const pullLinks = (conversation: ItemConversation, repository: string) =>
@@ -58,7 +65,10 @@ function listEntries(view: StatusView, now: Date): HTMLElement[] {
   const entries: HTMLElement[] = [];
   for (const conversation of view.conversations) {
     if (entries.length > 0) entries.push(h('div', { role: 'separator', class: 'separator' }));
-    const state = conversationStateText(conversation);
+    const trouble = retryingText(conversation);
+    const state = trouble
+      ? `${conversationStateText(conversation)} — ${trouble}`
+      : conversationStateText(conversation);
     const age = ageText(conversation.createdAt, now);
     const title = conversation.title.trim() || 'Untitled conversation';
     entries.push(
@@ -205,7 +215,7 @@ export function createStatusControl(deps: StatusControlDeps): StatusControl {
       const [latest] = next.conversations;
       if (!latest) return;
       dot.setAttribute('data-state', latest.state);
-      text.textContent = conversationStateText(latest);
+      text.textContent = retryingText(latest) ?? conversationStateText(latest);
       count.textContent = next.conversations.length > 1 ? String(next.conversations.length) : '';
       count.hidden = next.conversations.length < 2;
       button.setAttribute('aria-label', statusName(next.conversations));

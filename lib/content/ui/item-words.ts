@@ -14,6 +14,30 @@ export function conversationStateText(conversation: Pick<ItemConversation, 'stat
   return stage && stage !== label ? `${label}: ${stage}` : label;
 }
 
+/** What a conversation shows while polls of its server keep failing (issue 17). */
+export const UNREACHABLE = 'Can’t reach OpenHands, retrying…';
+
+/** A time of day in the browser's language, e.g. "13:05" or "1:05 PM"; `''` for a time that can't be read. */
+export function timeOfDay(iso: string): string {
+  const at = Date.parse(iso);
+  return Number.isNaN(at) ? '' : new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(at);
+}
+
+/**
+ * "Can't reach OpenHands, retrying… (last answer 13:05)" while polls keep failing, else null: the state shown
+ * is the last one the server reported, and the user should know it may have moved on.
+ */
+export function retryingText(
+  conversation:
+    | Pick<ItemConversation, 'retrying' | 'lastAnswerAt'>
+    | { retrying?: boolean; lastPolledAt: string | null },
+): string | null {
+  if (!conversation.retrying) return null;
+  const last = 'lastAnswerAt' in conversation ? conversation.lastAnswerAt : conversation.lastPolledAt;
+  const at = last ? timeOfDay(last) : '';
+  return at ? `${UNREACHABLE} (last answer ${at})` : UNREACHABLE;
+}
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;

@@ -1,3 +1,4 @@
+import { retryingText } from '@/lib/content/ui/item-words';
 import type { RecordSummary } from '@/lib/content/ui/record-check';
 import { recordUrl } from '@/lib/conversations/record-url';
 import { startStageLabel, stateLabel } from '@/lib/conversations/state';
@@ -33,7 +34,13 @@ export function recordView(record: RecordSummary): ProgressView {
   const common = { subject: record.title, href: recordUrl(record) };
   if (record.state === 'starting') {
     const stage = record.startStatus ? startStageLabel(record.startStatus) : 'Starting';
-    return { tone: 'working', heading: STARTING, status: `${stage}…`, ...common };
+    const trouble = retryingText(record);
+    return {
+      tone: 'working',
+      heading: STARTING,
+      status: trouble ? `${stage} · ${trouble}` : `${stage}…`,
+      ...common,
+    };
   }
   if (record.state === 'error') {
     const status = record.detail || 'OpenHands could not start the conversation.';

@@ -30,7 +30,9 @@ export function isRecordSummary(value: unknown): value is RecordSummary {
     isString(record.state) &&
     STATES.has(record.state) &&
     isStringOrNull(record.startStatus) &&
-    isStringOrNull(record.detail)
+    isStringOrNull(record.detail) &&
+    isStringOrNull(record.lastPolledAt) &&
+    (record.retrying === undefined || typeof record.retrying === 'boolean')
   );
 }
 

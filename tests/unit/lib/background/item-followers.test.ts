@@ -54,6 +54,10 @@ function connect(name: string, sender: Sender | null = GITHUB_TAB) {
     polled.push([...ids]);
   });
   const scan = vi.fn(async () => {});
+  const refreshed: string[][] = [];
+  const refresh = vi.fn(async (ids: readonly string[]) => {
+    refreshed.push([...ids]);
+  });
   const port: ItemPort = {
     name,
     sender: sender ?? undefined,
@@ -69,6 +73,7 @@ function connect(name: string, sender: Sender | null = GITHUB_TAB) {
     load: async () => ({ records: await loadConversations(), serverUrl: SERVER }),
     onChange: onConversationsChanged,
     poll,
+    refresh,
     scan,
     setTimeout: timers.setTimeout,
     clearTimeout: timers.clearTimeout,
@@ -79,6 +84,8 @@ function connect(name: string, sender: Sender | null = GITHUB_TAB) {
     timers,
     polled,
     poll,
+    refresh,
+    refreshed,
     scan,
     send: (message: unknown) => {
       for (const listener of fromPage) listener(message);
@@ -128,7 +135,26 @@ describe('followItem', () => {
     expect(page.posted).toEqual([{ type: 'item.conversations', item: ISSUE, conversations: [] }]);
     expect(page.timers.pending.size).toBe(0);
     expect(page.poll).not.toHaveBeenCalled();
+    expect(page.refresh).not.toHaveBeenCalled();
     expect(page.scan).not.toHaveBeenCalled();
+  });
+
+  it('should read every conversation of the item at once when the page opens, final ones included', async () => {
+    await upsertConversation(makeRecord({ id: 'done', state: 'finished', polling: false }));
+    await upsertConversation(
+      makeRecord({ id: 'paused', state: 'paused', createdAt: '2026-11-28T11:00:00.000Z' }),
+    );
+
+    const page = connect(itemPortName(ISSUE));
+    await settle();
+    expect(page.timers.runAll()).toEqual([0]);
+    await settle();
+
+    expect(page.refreshed).toEqual([['paused', 'done']]);
+    expect(page.refresh.mock.invocationCallOrder[0]).toBeLessThan(page.poll.mock.invocationCallOrder[0] ?? 0);
+    await updateConversations((records) => ({ records, result: null }));
+    await settle();
+    expect(page.refreshed).toHaveLength(1);
   });
 
   it('should post again when a record changes what the page sees, and only then', async () => {

@@ -127,10 +127,34 @@ describe('item index: conversations started here', () => {
         apiVersion: 'v1',
         createdAt: record.createdAt,
         updatedAt: record.updatedAt,
+        retrying: false,
+        lastAnswerAt: null,
       },
     ]);
     const starting = makeRecord({ startStatus: 'PREPARING_REPOSITORY' });
     expect(itemConversations([starting], ISSUE, SERVER)[0]?.stage).toBe('Preparing repository');
+  });
+
+  it('should say when polls of a conversation keep failing, and when the server last answered', () => {
+    const failing = makeRecord({
+      lastPolledAt: '2026-11-28T10:05:00.000Z',
+      pollFailure: {
+        count: 4,
+        since: '2026-11-28T10:06:00.000Z',
+        retryAt: '2026-11-28T10:10:00.000Z',
+        notBefore: null,
+      },
+    });
+    const done = { ...failing, state: 'finished' as const, polling: false };
+
+    expect(itemConversations([failing], ISSUE, SERVER)[0]).toMatchObject({
+      retrying: true,
+      lastAnswerAt: '2026-11-28T10:05:00.000Z',
+    });
+    expect(itemConversations([done], ISSUE, SERVER)[0]).toMatchObject({
+      retrying: false,
+      lastAnswerAt: null,
+    });
   });
 });
 

@@ -48,7 +48,12 @@ const RECORDS: ConversationRecord[] = [
   makeRecord({
     id: 'failing-polls',
     serverUrl: SELF_HOSTED,
-    pollFailure: { count: 3, since: '2026-11-28T11:00:00.000Z', retryAt: '2026-11-28T11:10:00.000Z' },
+    pollFailure: {
+      count: 3,
+      since: '2026-11-28T11:00:00.000Z',
+      retryAt: '2026-11-28T11:10:00.000Z',
+      notBefore: null,
+    },
     createdAt: '2026-11-28T11:00:00.000Z',
   }),
   makeRecord({
@@ -61,6 +66,17 @@ const RECORDS: ConversationRecord[] = [
     createdAt: '2026-11-28T10:00:00.000Z',
   }),
 ];
+
+/**
+ * A record as the versions before issue 17 stored it: without `requestId`, and `pollFailure` without
+ * `notBefore` (both read back as null).
+ */
+function storedBeforeIssue17(record: ConversationRecord): unknown {
+  const { requestId: _id, pollFailure, ...rest } = record;
+  if (!pollFailure) return { ...rest, pollFailure };
+  const { notBefore: _notBefore, ...failure } = pollFailure;
+  return { ...rest, pollFailure: failure };
+}
 
 /** `pollFailure` came later: records stored before it have none. */
 const { pollFailure: _none, ...OLDER_RECORD } = makeRecord({
@@ -112,7 +128,10 @@ async function storeAsBeforeIssue11(encryption: CryptoKey, keyId: (key: string) 
       [CLOUD]: await seal(encryption, CLOUD_KEY),
       [SELF_HOSTED]: await seal(encryption, SELF_HOSTED_KEY),
     },
-    conversations: { schemaVersion: 1, records: [...RECORDS, OLDER_RECORD] },
+    conversations: {
+      schemaVersion: 1,
+      records: [...RECORDS.map(storedBeforeIssue17), storedBeforeIssue17(OLDER_RECORD as ConversationRecord)],
+    },
     conversationListCache: {
       schemaVersion: 2,
       serverUrl: SELF_HOSTED,

@@ -61,8 +61,18 @@ describe('backing off after failed polls', () => {
   it('should count failures in a row, remember since when, and retry after the backoff', () => {
     const once = afterFailedPoll(makeRecord({ state: 'running', lastPolledAt: at(NOW - 10_000) }), NOW);
     const twice = afterFailedPoll(once, NOW + 10_000);
-    expect(once.pollFailure).toEqual({ count: 1, since: at(NOW), retryAt: at(NOW + 10_000) });
-    expect(twice.pollFailure).toEqual({ count: 2, since: at(NOW), retryAt: at(NOW + 30_000) });
+    expect(once.pollFailure).toEqual({
+      count: 1,
+      since: at(NOW),
+      retryAt: at(NOW + 10_000),
+      notBefore: null,
+    });
+    expect(twice.pollFailure).toEqual({
+      count: 2,
+      since: at(NOW),
+      retryAt: at(NOW + 30_000),
+      notBefore: null,
+    });
     expect(nextPollAt(twice)).toBe(NOW + 30_000);
     expect(twice).toMatchObject({ state: 'running', polling: true });
   });
@@ -70,6 +80,7 @@ describe('backing off after failed polls', () => {
   it("should wait as long as the server's Retry-After asks, even longer than the backoff", () => {
     const record = afterFailedPoll(makeRecord({ state: 'starting' }), NOW, 120_000);
     expect(nextPollAt(record)).toBe(NOW + 120_000);
+    expect(record.pollFailure?.notBefore).toBe(at(NOW + 120_000));
     expect(nextPollAt(afterFailedPoll(makeRecord({ state: 'stopped' }), NOW, 1_000))).toBe(NOW + 60_000);
   });
 

@@ -5,7 +5,14 @@ import { loadConversations, upsertConversation } from '@/lib/background/conversa
 import { startConversation } from '@/lib/background/handlers/start-conversation';
 import { createApiKeyStore } from '@/lib/background/keys/api-keys';
 import { generateSecretKey } from '@/lib/background/keys/secret-box';
-import { pollOnce, pollRecords } from '@/lib/background/polling/poller';
+import {
+  applyServerPage,
+  FRESH_MS,
+  pollOnce,
+  pollRecords,
+  refreshRecords,
+  serverAnswered,
+} from '@/lib/background/polling/poller';
 import { saveSettings } from '@/lib/background/settings-store';
 import type { StartInput } from '@/lib/conversations/start-input';
 import { DEFAULT_SETTINGS } from '@/lib/storage/settings';
@@ -285,5 +292,132 @@ describe('poller against the OpenHands test server', () => {
       polling: false,
     });
     expect(deps.notify).toHaveBeenCalledWith(expect.objectContaining({ state: 'error' }));
+  });
+});
+
+describe('what you see is current (issue 17)', () => {
+  beforeAll(async () => {
+    server = await startOpenHandsServer({ mode: 'cloud', apiKey: KEY });
+  });
+  afterAll(() => server.close());
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    server.reset();
+    clock = Date.parse('2026-11-28T10:00:00Z');
+    await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: server.url });
+  });
+
+  const batchReads = () => server.requests.filter((r) => r.path === '/api/v1/app-conversations');
+
+  /** Two conversations of an issue, as stored: one finished (no longer polled), one paused, read a minute ago. */
+  async function storedPair() {
+    const [done, paused] = server.seedConversations(2, { execution_status: 'finished' });
+    const stored = (id: string, patch: Parameters<typeof makeRecord>[0]) =>
+      upsertConversation(
+        makeRecord({
+          id,
+          taskId: null,
+          conversationId: id,
+          serverUrl: server.url,
+          lastPolledAt: new Date(clock - 60_000).toISOString(),
+          ...patch,
+        }),
+      );
+    await stored(done?.id ?? '', { state: 'finished', polling: false });
+    await stored(paused?.id ?? '', { state: 'paused', createdAt: '2026-11-28T09:59:00.000Z' });
+    return { done: done?.id ?? '', paused: paused?.id ?? '' };
+  }
+
+  it('should read the item’s conversations at once when its page opens, final ones included, in one request', async () => {
+    const { done, paused } = await storedPair();
+    // Meanwhile in OpenHands: a message typed into the finished one, and the paused one finished with a PR
+    server.setConversationStatus(done, { execution_status: 'running' });
+    server.setConversationStatus(paused, {
+      sandbox_status: 'RUNNING',
+      execution_status: 'finished',
+      pr_number: [12],
+    });
+    server.requests.splice(0);
+
+    await refreshRecords([done, paused], await makeDeps());
+
+    const records = await loadConversations();
+    expect(records.find((r) => r.id === done)).toMatchObject({ state: 'running', polling: true });
+    expect(records.find((r) => r.id === paused)).toMatchObject({ state: 'finished', pullNumbers: [12] });
+    expect(batchReads()).toHaveLength(1);
+    expect(batchReads()[0]?.query.getAll('ids').sort()).toEqual([done, paused].sort());
+  });
+
+  it('should not ask again for what was read a moment ago, nor when the server asked for a pause', async () => {
+    const { done, paused } = await storedPair();
+    await upsertConversation({
+      ...(await loadConversations()).find((r) => r.id === done)!,
+      lastPolledAt: new Date(clock - FRESH_MS / 2).toISOString(),
+    });
+    await upsertConversation({
+      ...(await loadConversations()).find((r) => r.id === paused)!,
+      pollFailure: {
+        count: 1,
+        since: new Date(clock).toISOString(),
+        retryAt: new Date(clock + 30_000).toISOString(),
+        notBefore: new Date(clock + 30_000).toISOString(),
+      },
+    });
+    server.requests.splice(0);
+
+    await refreshRecords([done, paused], await makeDeps());
+
+    expect(server.requests).toEqual([]);
+  });
+
+  it('should bring the popup’s page of the server to the records it names, without a request', async () => {
+    const { done } = await storedPair();
+    const running = server.setConversationStatus(done, { execution_status: 'running', pr_number: [3] });
+    server.requests.splice(0);
+
+    await applyServerPage(server.url, [running as never], await makeDeps());
+
+    expect((await loadConversations()).find((r) => r.id === done)).toMatchObject({
+      state: 'running',
+      polling: true,
+      pullNumbers: [3],
+    });
+    expect(server.requests).toEqual([]);
+  });
+});
+
+describe('offline and back (issue 17)', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('should make what was backing off due at once when the server answers again, but not what it paused', async () => {
+    const now = Date.parse('2026-11-28T10:00:00Z');
+    const later = new Date(now + 4 * 60_000).toISOString();
+    const failure = (notBefore: string | null) => ({
+      count: 5,
+      since: new Date(now - 600_000).toISOString(),
+      retryAt: later,
+      notBefore,
+    });
+    await upsertConversation(
+      makeRecord({ id: 'waiting', serverUrl: 'https://oh.example', pollFailure: failure(null) }),
+    );
+    await upsertConversation(
+      makeRecord({ id: 'paused-by-server', serverUrl: 'https://oh.example', pollFailure: failure(later) }),
+    );
+    await upsertConversation(
+      makeRecord({ id: 'elsewhere', serverUrl: 'https://other.example', pollFailure: failure(null) }),
+    );
+
+    expect(await serverAnswered('https://oh.example', new Date(now))).toBe(true);
+    const retryAt = Object.fromEntries(
+      (await loadConversations()).map((r) => [r.id, r.pollFailure?.retryAt]),
+    );
+
+    expect(retryAt).toEqual({
+      waiting: new Date(now).toISOString(),
+      'paused-by-server': later,
+      elsewhere: later,
+    });
+    expect(await serverAnswered('https://oh.example', new Date(now))).toBe(false);
   });
 });

@@ -51,6 +51,8 @@ export function itemConversation(overrides: Partial<ItemConversation> = {}): Ite
     apiVersion: 'v1',
     createdAt: '2026-11-28T10:00:00Z',
     updatedAt: '2026-11-28T10:05:00Z',
+    retrying: false,
+    lastAnswerAt: '2026-11-28T10:05:00Z',
     ...overrides,
   };
 }

@@ -125,6 +125,23 @@ describe('the item status control', () => {
     }
   });
 
+  it('should say it cannot reach OpenHands while polls keep failing, with the time of the last answer, and stop saying so', () => {
+    const { ports, statusButton } = mountWatch();
+    const lastAnswerAt = '2026-11-28T10:05:00.000Z';
+    const shown = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(Date.parse(lastAnswerAt));
+    const waiting = { state: 'starting' as const, stage: 'Waiting for sandbox' };
+
+    ports.last()?.post([itemConversation({ ...waiting, retrying: true, lastAnswerAt })]);
+
+    expect(statusButton().textContent).toContain(`Can’t reach OpenHands, retrying… (last answer ${shown})`);
+    expect(statusButton().getAttribute('aria-label')).toBe(
+      `OpenHands: Starting: Waiting for sandbox — Can’t reach OpenHands, retrying… (last answer ${shown})`,
+    );
+    ports.last()?.post([itemConversation({ ...waiting, retrying: false, lastAnswerAt: null })]);
+    expect(statusButton().textContent).toContain('Starting: Waiting for sandbox');
+    expect(statusButton().textContent).not.toContain('retrying');
+  });
+
   it("should link the latest conversation's PR", () => {
     const { ports, control } = mountWatch();
 

@@ -17,6 +17,18 @@ describe('recordView', () => {
     expect(actual).toEqual(expected);
   });
 
+  it('should say it cannot reach OpenHands while the start’s polls keep failing', () => {
+    const actual = recordView({
+      ...startingRecord({ startStatus: 'WAITING_FOR_SANDBOX', lastPolledAt: null }),
+      retrying: true,
+    });
+
+    expect(actual).toMatchObject({
+      tone: 'working',
+      status: 'Waiting for sandbox · Can’t reach OpenHands, retrying…',
+    });
+  });
+
   it('should link to the conversation once it runs', () => {
     const record = startingRecord({ state: 'running', startStatus: 'READY', conversationId: 'c0ffee' });
 
