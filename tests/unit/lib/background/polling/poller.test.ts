@@ -14,6 +14,7 @@ import {
   serverAnswered,
 } from '@/lib/background/polling/poller';
 import { saveSettings } from '@/lib/background/settings-store';
+import type { ConversationRecord } from '@/lib/conversations/record';
 import type { StartInput } from '@/lib/conversations/start-input';
 import { DEFAULT_SETTINGS } from '@/lib/storage/settings';
 import {
@@ -350,12 +351,14 @@ describe('what you see is current (issue 17)', () => {
 
   it('should not ask again for what was read a moment ago, nor when the server asked for a pause', async () => {
     const { done, paused } = await storedPair();
+    const stored = async (id: string) =>
+      (await loadConversations()).find((r) => r.id === id) as ConversationRecord;
     await upsertConversation({
-      ...(await loadConversations()).find((r) => r.id === done)!,
+      ...(await stored(done)),
       lastPolledAt: new Date(clock - FRESH_MS / 2).toISOString(),
     });
     await upsertConversation({
-      ...(await loadConversations()).find((r) => r.id === paused)!,
+      ...(await stored(paused)),
       pollFailure: {
         count: 1,
         since: new Date(clock).toISOString(),
