@@ -1,3 +1,4 @@
+import { readAutomatedComment } from '@/lib/github/automated-comment';
 import { oneLineText } from '@/lib/github/dom';
 import { commentAuthors, commentBodies } from '@/lib/github/selectors';
 import { renderedText } from '@/lib/github/text';
@@ -25,7 +26,10 @@ function loginFromHref(link: Element): string {
   return decodeURIComponent(path.split('/').filter(Boolean).at(-1) ?? '');
 }
 
-/** Who wrote the comment in `scope`: the author link's text, else its href, else the avatar's `@login`. */
+/**
+ * Who wrote the comment in `scope`: the author link's text, else its href, else the avatar's `@login`, else what
+ * a comment island's JSON says (a bot review not rendered yet).
+ */
 export function readAuthor(scope: Element): string {
   for (const selector of commentAuthors) {
     const [link] = outsideBodies(scope, selector);
@@ -35,7 +39,7 @@ export function readAuthor(scope: Element): string {
     if (author) return author;
   }
   const avatar = outsideBodies(scope, 'img[alt^="@"]')[0];
-  return avatar?.getAttribute('alt')?.slice(1) ?? '';
+  return avatar?.getAttribute('alt')?.slice(1) || (readAutomatedComment(scope)?.author ?? '');
 }
 
 /** The `datetime` of the first `relative-time` outside the body, when it is a date; else ''. */
@@ -62,15 +66,16 @@ function suggestionBlock(blob: Element): Element[] {
   return [label, pre];
 }
 
-/** The first rendered body in `scope` as text (see `bodyText`); '' when there is none. */
 /** Whether `readAuthor` or `readBody` would give anything, without rendering the body. */
 export function hasAuthorOrBody(scope: Element): boolean {
   return readAuthor(scope) !== '' || Boolean(scope.querySelector(BODY)?.textContent?.trim());
 }
 
+/** The first rendered body in `scope` as text (see `bodyText`), else a comment island's; '' when there is none. */
 export function readBody(scope: Element): string {
   const body = scope.querySelector(BODY);
-  return body ? bodyText(body) : '';
+  const rendered = body ? bodyText(body) : '';
+  return rendered || (readAutomatedComment(scope)?.body ?? '');
 }
 
 /** A rendered body's text (see `renderedText`), with suggested changes as diffs instead of their widget. */
@@ -86,7 +91,10 @@ export function bodyText(body: Element): string {
 /** `discussion_r123` and the React view's `r123` name the same review comment. */
 const REVIEW_COMMENT_ID = /^(?:discussion_)?r(\d+)$/;
 
-/** The database id of the review comment `element` (from its id, else its timestamp link), else undefined. */
+/**
+ * The database id of the review comment `element` (from its id, else its timestamp link, else a comment island's
+ * JSON), else undefined.
+ */
 export function reviewCommentNumber(element: Element): number | undefined {
   const fromId = REVIEW_COMMENT_ID.exec(element.id)?.[1];
   if (fromId) return Number(fromId);
@@ -95,7 +103,7 @@ export function reviewCommentNumber(element: Element): number | undefined {
     const fromLink = REVIEW_COMMENT_ID.exec(hash)?.[1];
     if (fromLink) return Number(fromLink);
   }
-  return undefined;
+  return readAutomatedComment(element)?.number;
 }
 
 /** The key and anchor of review comment `number`, the same on every layout: `discussion_r123`. */

@@ -46,8 +46,11 @@ function readTitle(doc: Document, page: GitHubPage): string {
   if (fromPage) return fromPage;
   const fromDocument = parseDocumentTitle(doc.title);
   if (fromDocument?.kind === page.kind && fromDocument.number === page.number) return fromDocument.title;
-  // Unknown markup: a heading like "Title #42"
-  return oneLineText(queryFirst(doc, fallbackTitles)).replace(new RegExp(`\\s*#${page.number}$`), '');
+  // Unknown markup: a heading like "Title #42", or the React view's "Title - #42" (an sr-only suffix)
+  return oneLineText(queryFirst(doc, fallbackTitles)).replace(
+    new RegExp(`\\s*(?:-\\s*)?#${page.number}$`),
+    '',
+  );
 }
 
 /** GitHub's placeholder for an empty description. */

@@ -33,6 +33,21 @@ export const issueActionsMenu = [
 /** Primer PageHeader's actions slot: any React header (PR files tab, future views). */
 export const primerHeaderActions = ['[data-component="PH_Actions"]'];
 
+/**
+ * React PR header (2026): the title's row. Signed out, the actions slot is there but empty and `d-none`
+ * (../shared/github-real/pr-conversation-react-*): the button goes at the end of the title's row instead.
+ */
+export const prTitleRows = ['[class*="PullRequestHeader-module__titleWithAction"]'];
+
+/**
+ * Hidden for good by GitHub's own markup: a landmark inside one is no place for the button. `d-none` with a
+ * breakpoint class (`d-none d-md-flex`) is hidden only on narrow screens, so it does not count.
+ */
+export const hiddenContainers = [
+  '[hidden]',
+  '.d-none:not([class*="d-sm-"]):not([class*="d-md-"]):not([class*="d-lg-"]):not([class*="d-xl-"])',
+];
+
 export const legacyHeaderActions = [
   // TODO [2027-01-01]: drop — legacy issue and PR header (older GHE)
   '.gh-header-actions',
@@ -142,12 +157,20 @@ export const reviewThreadRangeStarts = ['.js-multi-line-preview-start'];
 export const reviewThreadRangeEnds = ['.js-multi-line-preview-end'];
 export const reviewThreadSingleLines = ['.js-single-line-preview'];
 
+/**
+ * A review comment GitHub renders from a React island (Copilot, code-quality and other bot reviews): the served
+ * page holds the comment only in the island's JSON (lib/github/automated-comment.ts).
+ */
+export const automatedReviewComments = ['react-partial[partial-name="automated-review-comment"]'];
+
 /** A submitted comment of a thread; composers, pending drafts and check annotations are no comments. */
 export const reviewComments = [
   // React: the reply composer carries an id too, and `data-marker-navigation-thread-reply`
   '[data-marker-navigation-comment-id]:not([data-marker-navigation-thread-reply])',
   // Timeline and legacy Files tab; a pending comment is the viewer's unsubmitted draft
   '.review-comment:not(.js-pending-review-comment)',
+  // A bot's comment as an island, also where no `.review-comment` wraps it
+  ...automatedReviewComments,
 ];
 
 /** Who wrote a comment, best first. */

@@ -194,4 +194,43 @@ test.describe('follow-ups from GitHub', () => {
     expect(fresh).toContain('One more thing: keep the old cookie name.');
     expect(fresh).not.toContain('A few changes before this can go in');
   });
+
+  test('should ask about a bot review whose comment GitHub renders from a React island', async ({
+    context,
+    extension,
+    openHands,
+  }) => {
+    await extension.configure({ apiKey: 'test-key' });
+    const url = 'https://github.com/octo-org/hello-world/pull/12';
+    await routeGitHub(context, { [url]: { file: 'pull-react-automated.html' } });
+    const page = await context.newPage();
+    await page.goto(url);
+
+    // Every thread gets its button: the three bot threads, bob's and the resolved one
+    await expect(page.getByRole('button', { name: 'Ask OpenHands', exact: true })).toHaveCount(5);
+    await page
+      .locator('[data-openhands-ask="discussion_r5100001"]')
+      .getByRole('button', { name: 'Ask OpenHands', exact: true })
+      .click();
+    const thread = page.getByRole('dialog', { name: 'Ask OpenHands about this review thread' });
+    const message = thread.getByRole('textbox', { name: 'Message to OpenHands' });
+    for (const part of [
+      'src/auth/session.ts',
+      '@copilot-pull-request-reviewer',
+      'Cached sessions never expire',
+    ])
+      await expect(message).toHaveValue(new RegExp(part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    await message.press('End');
+    await message.pressSequentially(' Fix it.');
+    await thread.getByRole('button', { name: 'Send', exact: true }).click();
+
+    await expect.poll(() => startRequests(openHands).length).toBe(1);
+    const sent = messageText(startRequests(openHands)[0]?.body);
+    expect(sent).toContain('Store the expiry with the entry and check it on a hit.');
+    expect(sent).toContain('Fix it.');
+    expect(startRequests(openHands)[0]?.body).toMatchObject({
+      selected_branch: 'perf/session-cache',
+      pr_number: [12],
+    });
+  });
 });

@@ -16,6 +16,7 @@ import {
   legacyHeaderActions,
   prCodeButtons,
   primerHeaderActions,
+  prTitleRows,
   reviewThreads,
   stickyHeaders,
 } from '@/lib/github/selectors';
@@ -47,6 +48,7 @@ export const INSERTED_LANDMARKS = [
   ...prCodeButtons,
   ...issueActionsMenu,
   ...primerHeaderActions,
+  ...prTitleRows,
   ...legacyHeaderActions,
   `[${BUTTON_HOST_ATTRIBUTE}]`,
   ...reviewThreads,

@@ -160,6 +160,21 @@ const EXPECTED: Record<FixtureName, PageContext> = {
       isFork: false,
     },
   },
+  'pull-react-automated': {
+    kind: 'pull',
+    ...HELLO,
+    number: 12,
+    // The React view's h1 ends in an sr-only " - #12": the title is its `.markdown-title` alone
+    title: 'Cache the session lookup',
+    url: 'https://github.com/octo-org/hello-world/pull/12',
+    body: 'Looks up the session once per request instead of three times.',
+    pr: {
+      headRepository: 'octo-org/hello-world',
+      headBranch: 'perf/session-cache',
+      baseBranch: 'main',
+      isFork: false,
+    },
+  },
 };
 
 /** Parses a page body under a GitHub-like `<title>`, for cases no fixture covers. */
@@ -225,6 +240,17 @@ describe('extractPageContext', () => {
     const actual = extractPageContext(doc, 'https://github.com/octo-org/hello-world/issues/3');
 
     expect(actual).toMatchObject({ title: 'Crash caused by parser', body: '' });
+  });
+
+  it('should drop the React view’s " - #N" from a title read off its heading', () => {
+    const doc = page(
+      'GitHub',
+      '<main><h1 data-component="PH_Title">Cache the session lookup<span class="sr-only"> - #12</span></h1></main>',
+    );
+
+    const actual = extractPageContext(doc, 'https://github.com/octo-org/hello-world/pull/12');
+
+    expect(actual.title).toBe('Cache the session lookup');
   });
 
   it('should leave pr out when the page shows no head branch', () => {

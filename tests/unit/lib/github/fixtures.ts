@@ -13,6 +13,7 @@ export const FIXTURE_URLS = {
   'pull-files-threads': 'https://github.com/octo-org/hello-world/pull/7/files',
   'pull-timeline-threads': 'https://github.com/octo-org/hello-world/pull/7',
   'pull-legacy-files-threads': 'https://github.acme.example/platform/billing-service/pull/15/files',
+  'pull-react-automated': 'https://github.com/octo-org/hello-world/pull/12',
 } as const;
 
 /** `pull-legacy*` stand for GitHub Enterprise Server pages: its host counts as GitHub only when enabled. */

@@ -430,8 +430,96 @@ describe('findReviewThreads', () => {
   });
 });
 
+describe('review threads whose comment is a React island (bot reviews)', () => {
+  const threads = () => findReviewThreads(loadFixture('pull-react-automated'));
+
+  it('should read every thread, the islands’ comments from their JSON or as GitHub rendered them', () => {
+    const actual = threads().map(({ id, path, range, resolved, collapsed, comments }) => ({
+      id,
+      path,
+      range,
+      resolved,
+      collapsed,
+      comments: comments.map(({ id, author, body }) => ({ id, author, body })),
+    }));
+
+    expect(actual).toEqual([
+      {
+        id: 'discussion_r5100001',
+        path: 'src/auth/session.ts',
+        range: { start: 31, startSide: 'R', end: 31, side: 'R' },
+        resolved: false,
+        collapsed: false,
+        comments: [
+          {
+            id: 'discussion_r5100001',
+            author: 'copilot-pull-request-reviewer',
+            body: 'Cached sessions never expire\n\nThe cache keeps a session after it was revoked: a user who logged out stays logged in until the process restarts. Store the expiry with the entry and check it on a hit.',
+          },
+        ],
+      },
+      {
+        id: 'discussion_r5200001',
+        path: 'src/auth/cache.ts',
+        range: { start: 12, startSide: 'R', end: 14, side: 'R' },
+        resolved: false,
+        collapsed: false,
+        comments: [
+          {
+            id: 'discussion_r5200001',
+            author: 'github-code-quality',
+            body: 'Unused variable\n\nThe variable stale is assigned but never used.\n\nRemove it & the import it needs.',
+          },
+        ],
+      },
+      {
+        id: 'discussion_r5300001',
+        path: 'src/auth/session.ts',
+        range: null,
+        resolved: false,
+        collapsed: false,
+        comments: [
+          {
+            id: 'discussion_r5300001',
+            author: 'copilot-pull-request-reviewer',
+            body: 'Log the cache size\n\nA counter of hits and misses would show whether the cache helps.',
+          },
+        ],
+      },
+      {
+        id: 'discussion_r5400001',
+        path: 'README.md',
+        range: null,
+        resolved: false,
+        collapsed: false,
+        comments: [{ id: 'discussion_r5400001', author: 'bob', body: 'Mention the cache in the README.' }],
+      },
+      {
+        id: 'discussion_r5500001',
+        path: 'src/auth/cache.ts',
+        range: null,
+        resolved: true,
+        collapsed: true,
+        comments: [],
+      },
+    ]);
+  });
+
+  it('should give a bot thread the same hunk and permalink as any other', () => {
+    const [copilot] = threads();
+
+    expect(copilot?.permalink).toBe('#discussion_r5100001');
+    expect(copilot?.hunk).toContain('+  if (hit) return hit;');
+  });
+});
+
 describe('findReviewThreadMarks', () => {
-  it.each(['pull-files-threads', 'pull-timeline-threads', 'pull-legacy-files-threads'] as const)(
+  it.each([
+    'pull-files-threads',
+    'pull-timeline-threads',
+    'pull-legacy-files-threads',
+    'pull-react-automated',
+  ] as const)(
     'should place exactly the threads findReviewThreads reads on %s, with the same anchors',
     (name) => {
       const doc = loadFixture(name);

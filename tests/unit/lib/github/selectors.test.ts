@@ -120,6 +120,8 @@ const EXPECTED_COUNTS: Record<FixtureName, Partial<Record<ListName, number>>> = 
     commentAuthors: 16,
     // the file headers' `#diff-…` links (file 3 has none)
     threadHeaderPaths: 2,
+    // a resolved thread's comments
+    hiddenContainers: 1,
     diffFiles: 3,
     // file 1: aria-label + heading; file 2: heading only; file 3: button + heading
     diffFilePaths: 5,
@@ -163,6 +165,8 @@ const EXPECTED_COUNTS: Record<FixtureName, Partial<Record<ListName, number>>> = 
     threadLabels: 3,
     commentHeaderActions: 2,
     threadResolveForms: 1,
+    // the collapsed resolved thread's body and a reply form
+    hiddenContainers: 2,
   },
   'pull-legacy-files-threads': {
     reviewThreadRoots: 1,
@@ -188,6 +192,43 @@ const EXPECTED_COUNTS: Record<FixtureName, Partial<Record<ListName, number>>> = 
     diffFilePaths: 3,
     diffTables: 2,
     commentHeaderActions: 3,
+    hiddenContainers: 2,
+  },
+  'pull-react-automated': {
+    // the React view's container wraps the timeline too
+    reviewThreadRoots: 2,
+    ...CONTAINERS,
+    // the signed-out header: PH_Actions is empty and hidden, the header details `hidden`
+    primerHeaderActions: 1,
+    hiddenContainers: 2,
+    prTitleRows: 1,
+    issueHeaderActions: 1,
+    prHeaderActions: 1,
+    fallbackTitles: 1,
+    titles: 1,
+    // the description, the rendered island, bob's comment
+    issueBodies: 3,
+    prBodies: 2,
+    commentBodies: 3,
+    prBranchLinks: 2,
+    headBranchCopyButtons: 1,
+    // Copilot (island in a wrapper), code quality (island alone), Copilot (rendered), bob, resolved
+    reviewThreads: 5,
+    reviewThreadRangeStarts: 1,
+    reviewThreadRangeEnds: 1,
+    reviewThreadSingleLines: 1,
+    automatedReviewComments: 3,
+    // the 3 islands and the 3 wrappers around comments (two around islands)
+    reviewComments: 6,
+    // 2 review headers, the rendered island's avatar link, bob
+    commentAuthors: 4,
+    threadHeaderPaths: 5,
+    diffTables: 1,
+    reviewSummaries: 2,
+    timelineItems: 5,
+    // "Low" (the rendered island's severity), "Resolved"
+    threadLabels: 2,
+    threadResolveForms: 2,
   },
 };
 

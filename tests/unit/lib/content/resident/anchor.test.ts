@@ -27,6 +27,8 @@ describe('findButtonAnchor', () => {
     ['pull-files-threads', 'actions', 'prepend', '[data-component="PH_Actions"]'],
     ['pull-timeline-threads', 'actions', 'prepend', '[class^="PullRequestHeader-module__actions"]'],
     ['pull-legacy-files-threads', 'legacy', 'prepend', '.gh-header-actions'],
+    // signed out: the actions slot is empty and hidden, so the end of the title's row
+    ['pull-react-automated', 'actions', 'append', '[class*="PullRequestHeader-module__titleWithAction"]'],
   ])('should anchor %s to the %s (%s)', (name, kind, position, selector) => {
     const doc = loadFixture(name);
 

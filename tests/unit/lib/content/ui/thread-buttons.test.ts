@@ -56,7 +56,7 @@ afterEach(() => {
 });
 
 describe('createThreadButtons', () => {
-  it.each(['pull-files-threads', 'pull-timeline-threads'] as const)(
+  it.each(['pull-files-threads', 'pull-timeline-threads', 'pull-react-automated'] as const)(
     'should give every review thread of %s one "Ask OpenHands" button',
     (name) => {
       const { buttons, askButtons } = mount(name);
