@@ -334,7 +334,10 @@ test.describe('the Send to OpenHands button', () => {
     const page = await openPage(context, 'pull-fork');
     const caret = caretButton(page);
     await expect(caret).toHaveAttribute('aria-haspopup', 'menu');
-    await caret.focus();
+    // The user's Tab: a focus given by a script would not take the keyboard (lib/content/resident/focus-guard.ts)
+    await sendButton(page).focus();
+    await page.keyboard.press('Tab');
+    await expect(caret).toBeFocused();
     await page.keyboard.press('ArrowUp');
     await expect(page.getByRole('menuitem', { name: 'Custom prompt…' })).toBeFocused();
     await page.keyboard.press('Enter');
@@ -392,7 +395,10 @@ test.describe('the Send to OpenHands button', () => {
     const menu = page.getByRole('menu', { name: 'OpenHands actions' });
     await expect(caret).toHaveAttribute('aria-expanded', 'false');
 
-    await caret.focus();
+    // The user's Tab: a focus given by a script would not take the keyboard (lib/content/resident/focus-guard.ts)
+    await sendButton(page).focus();
+    await page.keyboard.press('Tab');
+    await expect(caret).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(menu).toBeVisible();
     await expect(caret).toHaveAttribute('aria-expanded', 'true');
