@@ -33,6 +33,27 @@ export function applyUpdate(record: ConversationRecord, update: RecordUpdate, no
   return next;
 }
 
+/**
+ * Asks the server about `due` with as few calls as the API allows and stores what it said. When that fails,
+ * the records `backOff` selects back off together. False when asking again cannot help until the user fixes
+ * the key (saving settings or a new start polls again).
+ */
+async function pollBatch(
+  due: ConversationRecord[],
+  backOff: (r: ConversationRecord) => boolean,
+  deps: PollDeps,
+): Promise<boolean> {
+  try {
+    const updates = await withConnection(deps, ({ client }) => fetchUpdates(client, due));
+    await saveUpdates(updates, deps);
+  } catch (error) {
+    const failure = toOpenHandsError(error);
+    if (failure.code === 'no_key' || failure.code === 'unauthorized') return false;
+    await saveFailure(backOff, (failure.retryAfterSeconds ?? 0) * 1000, deps);
+  }
+  return true;
+}
+
 /** Polls the records that are due. Returns the delay until the next poll, or null when nothing needs one. */
 export async function pollOnce(deps: PollDeps): Promise<number | null> {
   const now = deps.now();
@@ -42,17 +63,7 @@ export async function pollOnce(deps: PollDeps): Promise<number | null> {
   const pollable = (await loadConversations()).filter(isPollable);
   if (pollable.length === 0) return null;
   const due = pollable.filter((r) => nextPollAt(r) <= now.getTime());
-  if (due.length > 0) {
-    try {
-      const updates = await withConnection(deps, ({ client }) => fetchUpdates(client, due));
-      await saveUpdates(updates, deps);
-    } catch (error) {
-      const failure = toOpenHandsError(error);
-      // Asking again cannot help until the user fixes the key; saving settings or a new start polls again.
-      if (failure.code === 'no_key' || failure.code === 'unauthorized') return null;
-      await saveFailure(isPollable, (failure.retryAfterSeconds ?? 0) * 1000, deps);
-    }
-  }
+  if (due.length > 0 && !(await pollBatch(due, isPollable, deps))) return null;
   const still = (await loadConversations()).filter(isPollable);
   if (still.length === 0) return null;
   return Math.max(1_000, Math.min(...still.map(nextPollAt)) - deps.now().getTime());
@@ -70,15 +81,7 @@ export async function pollRecords(ids: readonly string[], deps: PollDeps): Promi
   const isWanted = (r: ConversationRecord) =>
     wanted.has(r.id) && r.serverUrl === serverUrl && !isFinalState(r.state);
   const due = (await loadConversations()).filter((r) => isWanted(r) && nextPollAt(r) <= now.getTime());
-  if (due.length === 0) return;
-  try {
-    const updates = await withConnection(deps, ({ client }) => fetchUpdates(client, due));
-    await saveUpdates(updates, deps);
-  } catch (error) {
-    const failure = toOpenHandsError(error);
-    if (failure.code === 'no_key' || failure.code === 'unauthorized') return;
-    await saveFailure(isWanted, (failure.retryAfterSeconds ?? 0) * 1000, deps);
-  }
+  if (due.length > 0) await pollBatch(due, isWanted, deps);
 }
 
 /** Asked of the server at once when a page opens, unless read this recently (issue 17). */
@@ -99,16 +102,8 @@ export async function refreshRecords(ids: readonly string[], deps: PollDeps): Pr
   const due = (await loadConversations()).filter(
     (r) => wanted.has(r.id) && r.serverUrl === serverUrl && stale(r) && !heldBack(r, now.getTime()),
   );
-  if (due.length === 0) return;
-  try {
-    const updates = await withConnection(deps, ({ client }) => fetchUpdates(client, due));
-    await saveUpdates(updates, deps);
-  } catch (error) {
-    const failure = toOpenHandsError(error);
-    if (failure.code === 'no_key' || failure.code === 'unauthorized') return;
-    const ids = new Set(due.map((r) => r.id));
-    await saveFailure((r) => ids.has(r.id), (failure.retryAfterSeconds ?? 0) * 1000, deps);
-  }
+  const asked = new Set(due.map((r) => r.id));
+  if (due.length > 0) await pollBatch(due, (r) => asked.has(r.id), deps);
 }
 
 /**

@@ -51,17 +51,22 @@ async function makeDeps() {
   };
 }
 
+async function startServer() {
+  server = await startOpenHandsServer({ mode: 'cloud', apiKey: KEY });
+}
+
+/** A fresh browser, server and clock for each test. */
+async function resetServer() {
+  fakeBrowser.reset();
+  server.reset();
+  clock = Date.parse('2026-11-28T10:00:00Z');
+  await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: server.url });
+}
+
 describe('poller against the OpenHands test server', () => {
-  beforeAll(async () => {
-    server = await startOpenHandsServer({ mode: 'cloud', apiKey: KEY });
-  });
+  beforeAll(startServer);
   afterAll(() => server.close());
-  beforeEach(async () => {
-    fakeBrowser.reset();
-    server.reset();
-    clock = Date.parse('2026-11-28T10:00:00Z');
-    await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: server.url });
-  });
+  beforeEach(resetServer);
 
   it('should follow a start through every stage to a running conversation', async () => {
     const deps = await makeDeps();
@@ -297,16 +302,9 @@ describe('poller against the OpenHands test server', () => {
 });
 
 describe('what you see is current (issue 17)', () => {
-  beforeAll(async () => {
-    server = await startOpenHandsServer({ mode: 'cloud', apiKey: KEY });
-  });
+  beforeAll(startServer);
   afterAll(() => server.close());
-  beforeEach(async () => {
-    fakeBrowser.reset();
-    server.reset();
-    clock = Date.parse('2026-11-28T10:00:00Z');
-    await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: server.url });
-  });
+  beforeEach(resetServer);
 
   const batchReads = () => server.requests.filter((r) => r.path === '/api/v1/app-conversations');
 
