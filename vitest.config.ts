@@ -8,12 +8,7 @@ const TESTS = 'tests/unit/**/*.test.{ts,tsx}';
  * them happy-dom's set-up (about a second per file on our machines). A test outside these folders that needs
  * a DOM says so in its first line: `// @vitest-environment happy-dom`.
  */
-const DOM_TESTS = [
-  'tests/unit/components/**',
-  'tests/unit/lib/content/**',
-  'tests/unit/lib/github/**',
-  'tests/unit/lib/pages/**',
-];
+const DOM_TESTS = ['tests/unit/components/**', 'tests/unit/lib/content/**', 'tests/unit/lib/forges/**'];
 
 export default defineConfig({
   plugins: [WxtVitest()],

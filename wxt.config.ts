@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { CLOUD_ORIGIN, originPattern } from './lib/openhands/server-url';
+import { CLOUD_ORIGIN, originPattern } from './lib/server/origin';
 import { octiconSizes } from './scripts/build/octicon-sizes';
 
 /** Origins the extension always needs: GitHub pages and OpenHands Cloud. */

@@ -1,18 +1,7 @@
 import { browser, defineBackground } from '#imports';
-import { updateBadge } from '@/lib/background/badge';
-import { forwardCommand } from '@/lib/background/command';
-import { onConversationsChanged } from '@/lib/background/conversation-changes';
-import { getConversation, loadConversations } from '@/lib/background/conversation-store';
-import { createHandlers } from '@/lib/background/create-handlers';
-import { followConversation } from '@/lib/background/follow';
-import { serveFollowUpPort } from '@/lib/background/follow-up/port';
-import { handleMessage } from '@/lib/background/handle-message';
-import { createStarts } from '@/lib/background/handlers/starts';
-import { followItem } from '@/lib/background/item-followers';
 import { createApiKeyStore } from '@/lib/background/keys/api-keys';
-import { createListFollowers } from '@/lib/background/list-followers';
-import { notify, notifyNote, openNotifiedConversation } from '@/lib/background/notifications';
-import { createPageWatch } from '@/lib/background/page-watch';
+import { createHandlers } from '@/lib/background/messaging/create-handlers';
+import { handleMessage } from '@/lib/background/messaging/handle-message';
 import {
   applyServerPage,
   pollOnce,
@@ -22,10 +11,21 @@ import {
 } from '@/lib/background/polling/poller';
 import { createPollScheduler, POLL_ALARM } from '@/lib/background/polling/scheduler';
 import { watchServerAnswers } from '@/lib/background/polling/server-answers';
+import { serveFollowUpPort } from '@/lib/background/ports/follow-up-port';
+import { followItem } from '@/lib/background/ports/item-watch';
+import { createListFollowers } from '@/lib/background/ports/list-watch';
+import { followConversation } from '@/lib/background/ports/record-watch';
+import { updateBadge } from '@/lib/background/records/badge';
+import { onConversationsChanged } from '@/lib/background/records/conversation-changes';
+import { getConversation, loadConversations } from '@/lib/background/records/conversation-store';
+import { notify, notifyNote, openNotifiedConversation } from '@/lib/background/records/notifications';
+import { createServerScan } from '@/lib/background/records/server-scan';
 import { registerSelectionMenu } from '@/lib/background/selection/menu';
 import { onSelectionMenuClicked } from '@/lib/background/selection/send-selection';
-import { createServerScan } from '@/lib/background/server-scan';
-import { loadSettings } from '@/lib/background/settings-store';
+import { loadSettings } from '@/lib/background/settings/settings-store';
+import { createStarts } from '@/lib/background/starts/starts';
+import { forwardCommand } from '@/lib/background/tabs/command';
+import { createPageWatch } from '@/lib/background/tabs/page-watch';
 import type { ItemKey } from '@/lib/conversations/item';
 import { itemConversations } from '@/lib/conversations/item-index';
 import { serializeError } from '@/lib/errors/error';
@@ -118,7 +118,7 @@ export default defineBackground(() => {
     // A GitHub issue or PR page follows its item's conversations (lib/conversations/item.ts).
     followItem(port, itemDeps);
   });
-  // Issue and PR pages that show something without a click get the UI bundle: see lib/background/page-watch.ts.
+  // Issue and PR pages that show something without a click get the UI bundle: see lib/background/tabs/page-watch.ts.
   const watchPage = createPageWatch({
     hasConversations: async (item: ItemKey) => {
       const { records, serverUrl } = await itemRecords();

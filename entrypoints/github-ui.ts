@@ -1,11 +1,11 @@
 import { browser, defineUnlistedScript } from '#imports';
 import { createUi } from '@/lib/content/ui';
-import { followRecord } from '@/lib/content/ui/follow';
-import { followItem } from '@/lib/content/ui/item-feed';
 import { installUi } from '@/lib/content/ui/register';
-import { anyReply, sendMessage } from '@/lib/send-message';
+import { followRecord } from '@/lib/content/ui/start/record-watch';
+import { followItem } from '@/lib/content/ui/status/item-feed';
+import { anyReply, sendMessage } from '@/lib/protocol/send';
 
-// Injected by the background (`ui.load`, lib/background/load-ui.ts) into the GitHub tab's isolated world, the
+// Injected by the background (`ui.load`, lib/background/tabs/load-ui.ts) into the GitHub tab's isolated world, the
 // first time the resident script needs it: the pointer or the focus reached the button, a click or the
 // keyboard command came first, or a PR page shows review threads; and by the background's page watch on issue
 // and PR pages with conversations (each injection refreshes the copy already there). No zod, no React.

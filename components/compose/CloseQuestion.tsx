@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
-import type { EditsState } from '@/lib/pages/compose/use-draft-edits';
+import type { EditsState } from '@/components/compose/use-draft-edits';
 
 interface Props {
   /** What became of the edits, so the question says whether closing loses them. */

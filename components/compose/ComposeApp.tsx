@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { ComposeForm } from '@/components/compose/ComposeForm';
 import { ErrorMessage } from '@/components/shared/ErrorMessage';
 import type { MessageError } from '@/lib/errors/error';
-import { getDraftReply, recentReposReply, settingsViewSchema } from '@/lib/messages';
-import { sendMessage } from '@/lib/send-message';
+import { getDraftReply, recentReposReply, settingsViewSchema } from '@/lib/protocol/messages';
+import { sendMessage } from '@/lib/protocol/send';
 import type { Draft } from '@/lib/storage/draft';
 import './compose.css';
 

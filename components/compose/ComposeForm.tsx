@@ -1,23 +1,23 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { CloseQuestion } from '@/components/compose/CloseQuestion';
 import { Field } from '@/components/compose/Field';
+import { inferRepository } from '@/components/compose/repository';
 import { SendResult } from '@/components/compose/SendResult';
-import { ErrorMessage } from '@/components/shared/ErrorMessage';
-import type { StartInput } from '@/lib/conversations/start-input';
-import { MAX_MESSAGE_CHARS } from '@/lib/conversations/start-input';
-import { startConversationReply } from '@/lib/messages';
-import { inferRepository } from '@/lib/pages/compose/repository';
-import { type EditsState, useDraftEdits } from '@/lib/pages/compose/use-draft-edits';
+import { type EditsState, useDraftEdits } from '@/components/compose/use-draft-edits';
 import {
   type ComposeField,
   type ComposeFields,
   type FieldErrors,
   prepareStart,
-} from '@/lib/pages/compose/validate';
-import { useAsync } from '@/lib/pages/use-async';
+} from '@/components/compose/validate';
+import { ErrorMessage } from '@/components/shared/ErrorMessage';
+import { useAsync } from '@/components/shared/use-async';
+import type { StartInput } from '@/lib/conversations/start-input';
+import { MAX_MESSAGE_CHARS } from '@/lib/conversations/start-input';
 import { buildMessage } from '@/lib/prompts/selection';
 import { COMPOSE_ACTIONS, DEFAULT_ACTION, isComposeAction } from '@/lib/prompts/selection-presets';
-import { newRequestId, sendMessage, sendRepeatable, startError } from '@/lib/send-message';
+import { startConversationReply } from '@/lib/protocol/messages';
+import { newRequestId, sendMessage, sendRepeatable, startError } from '@/lib/protocol/send';
 import type { Draft } from '@/lib/storage/draft';
 
 interface Props {
@@ -81,7 +81,7 @@ export function ComposeForm({ draft, draftId, recent, serverUrl, onClose }: Prop
     repository: useRef<HTMLInputElement>(null),
     branch: useRef<HTMLInputElement>(null),
   };
-  // One request id per Send: sent again with it, the background starts it once (lib/send-message.ts).
+  // One request id per Send: sent again with it, the background starts it once (lib/protocol/send.ts).
   const [sendState, send, setSendState] = useAsync(async (input: StartInput) => {
     const request = { type: 'conversation.start' as const, input, requestId: newRequestId() };
     const reply = await sendRepeatable(sendMessage, request, startConversationReply);

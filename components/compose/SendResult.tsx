@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
+import { useStoredValue } from '@/components/shared/stored-value';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import { recordUrl } from '@/lib/conversations/record-url';
 import { startStageLabel, stateLabel } from '@/lib/conversations/state';
-import { useStoredValue } from '@/lib/pages/stored-value';
 import { conversationsItem } from '@/lib/storage/conversations';
 
 interface Props {

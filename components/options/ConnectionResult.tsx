@@ -1,6 +1,6 @@
 import { ErrorMessage } from '@/components/shared/ErrorMessage';
-import type { ConnectionReport } from '@/lib/messages';
-import type { AsyncState } from '@/lib/pages/use-async';
+import type { AsyncState } from '@/components/shared/use-async';
+import type { ConnectionReport } from '@/lib/protocol/messages';
 
 /** The outcome of "Test connection": which server and key answered, or why not. */
 export function ConnectionResult({

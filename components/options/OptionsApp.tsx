@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { SettingsForm } from '@/components/options/SettingsForm';
 import { GrantAccess } from '@/components/shared/GrantAccess';
-import { type SettingsView, settingsViewSchema } from '@/lib/messages';
-import { sendMessage } from '@/lib/send-message';
+import { type SettingsView, settingsViewSchema } from '@/lib/protocol/messages';
+import { sendMessage } from '@/lib/protocol/send';
 import './options.css';
 
 export function OptionsApp() {

@@ -1,6 +1,8 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { ConnectionResult } from '@/components/options/ConnectionResult';
 import { ErrorMessage } from '@/components/shared/ErrorMessage';
+import { requestServerPermission } from '@/components/shared/host-permission';
+import { useAsync } from '@/components/shared/use-async';
 import { EXTENSION_MESSAGES } from '@/lib/errors/messages';
 import {
   type ConnectionReport,
@@ -8,12 +10,10 @@ import {
   type Reply,
   type SettingsView,
   settingsViewSchema,
-} from '@/lib/messages';
-import { cleanApiKey } from '@/lib/openhands/api-key';
-import { apiKeysUrl, CLOUD_ORIGIN, serverOrigin } from '@/lib/openhands/server-url';
-import { requestServerPermission } from '@/lib/pages/host-permission';
-import { useAsync } from '@/lib/pages/use-async';
-import { sendMessage } from '@/lib/send-message';
+} from '@/lib/protocol/messages';
+import { sendMessage } from '@/lib/protocol/send';
+import { cleanApiKey } from '@/lib/server/api-key';
+import { apiKeysUrl, CLOUD_ORIGIN, serverOrigin } from '@/lib/server/origin';
 
 interface Props {
   settings: SettingsView;
@@ -103,7 +103,7 @@ export function SettingsForm({ settings, onSaved }: Props) {
   };
 
   /**
-   * Checks the typed key (as people paste it: see lib/openhands/api-key.ts) and the URL, then runs `action`
+   * Checks the typed key (as people paste it: see lib/server/api-key.ts) and the URL, then runs `action`
    * with both. A key that cannot be sent is never saved or tested: the field says what is wrong.
    */
   const withKeyAndUrl = (action: (url: string, key: string) => unknown) => {

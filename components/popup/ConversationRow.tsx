@@ -2,10 +2,10 @@ import { GitBranchIcon } from '@primer/octicons-react/GitBranchIcon';
 import { GitPullRequestIcon } from '@primer/octicons-react/GitPullRequestIcon';
 import { IssueOpenedIcon } from '@primer/octicons-react/IssueOpenedIcon';
 import { RepoIcon } from '@primer/octicons-react/RepoIcon';
+import { displayTitle } from '@/components/popup/format';
 import { RelativeTime } from '@/components/popup/RelativeTime';
 import { StatusBadge } from '@/components/popup/StatusBadge';
 import type { ConversationListItem } from '@/lib/conversations/list-item';
-import { displayTitle } from '@/lib/pages/popup/format';
 
 /** The issue or pull request a conversation came from, as a link to GitHub (unless a PR link shows it). */
 function SourceLink({ item }: { item: ConversationListItem }) {

@@ -1,18 +1,18 @@
 import { useEffect, useRef, useState } from 'react';
+import { activeTabRepository } from '@/components/popup/active-tab';
 import { ConversationList } from '@/components/popup/ConversationList';
 import { EmptyState } from '@/components/popup/EmptyState';
+import { inRepository } from '@/components/popup/format';
 import { PopupHeader } from '@/components/popup/PopupHeader';
 import { RepositoryFilter } from '@/components/popup/RepositoryFilter';
 import { ServerNotice } from '@/components/popup/ServerNotice';
 import { SetupNotice } from '@/components/popup/SetupNotice';
+import type { StoredList } from '@/components/popup/stored-list';
+import { useConversationList } from '@/components/popup/use-conversation-list';
 import { ErrorMessage } from '@/components/shared/ErrorMessage';
 import { GrantAccess } from '@/components/shared/GrantAccess';
 import type { MessageError } from '@/lib/errors/error';
-import { CLOUD_ORIGIN } from '@/lib/openhands/server-url';
-import { activeTabRepository } from '@/lib/pages/popup/active-tab';
-import { inRepository } from '@/lib/pages/popup/format';
-import type { StoredList } from '@/lib/pages/popup/stored-list';
-import { useConversationList } from '@/lib/pages/popup/use-conversation-list';
+import { CLOUD_ORIGIN } from '@/lib/server/origin';
 import './popup.css';
 
 /** Relative times are redrawn this often. */

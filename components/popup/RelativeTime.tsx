@@ -1,4 +1,4 @@
-import { exactTime, relativeTime } from '@/lib/pages/popup/format';
+import { exactTime, relativeTime } from '@/components/popup/format';
 
 /** "5 minutes ago", with the exact time on hover and in `dateTime`. */
 export function RelativeTime({ iso, now, prefix }: { iso: string; now: Date; prefix?: string }) {

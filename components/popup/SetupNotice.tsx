@@ -1,7 +1,7 @@
 import { KeyIcon } from '@primer/octicons-react/KeyIcon';
 import { useId } from 'react';
 import { browser } from '#imports';
-import { apiKeysUrl, isCloudServer } from '@/lib/openhands/server-url';
+import { apiKeysUrl, isCloudServer } from '@/lib/server/origin';
 
 /** No API key yet: what the key is for, where it comes from on this kind of server, and the way to the options. */
 export function SetupNotice({ serverUrl }: { serverUrl: string }) {

@@ -9,8 +9,8 @@ import { QuestionIcon } from '@primer/octicons-react/QuestionIcon';
 import { StopIcon } from '@primer/octicons-react/StopIcon';
 import { SyncIcon } from '@primer/octicons-react/SyncIcon';
 import { XCircleIcon } from '@primer/octicons-react/XCircleIcon';
+import { type BadgeIcon, statusBadge } from '@/components/popup/status-badge';
 import type { ConversationListItem } from '@/lib/conversations/list-item';
-import { type BadgeIcon, statusBadge } from '@/lib/pages/popup/status-badge';
 
 const ICONS: Record<BadgeIcon, Icon> = {
   sync: SyncIcon,

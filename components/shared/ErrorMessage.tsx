@@ -1,6 +1,6 @@
 import { browser } from '#imports';
 import type { MessageError } from '@/lib/errors/error';
-import { homeUrl } from '@/lib/openhands/server-url';
+import { homeUrl } from '@/lib/server/origin';
 
 interface Props {
   error: MessageError;

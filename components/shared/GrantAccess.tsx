@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { CLOUD_HOST } from '@/lib/openhands/server-url';
-import { hasRequiredAccess, requestRequiredAccess } from '@/lib/pages/required-access';
+import { hasRequiredAccess, requestRequiredAccess } from '@/components/shared/required-access';
+import { CLOUD_HOST } from '@/lib/server/origin';
 
 /**
  * A banner asking for access to GitHub and OpenHands Cloud when the browser did not grant it at install

@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { PopupApp } from '@/components/popup/PopupApp';
-import { followStoredList } from '@/lib/pages/popup/stored-list';
+import { followStoredList } from '@/components/popup/stored-list';
 import '@/components/theme.css';
 
 // Storage is read while React renders its first frame: the cached rows follow as soon as both are done.

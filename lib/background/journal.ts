@@ -3,7 +3,7 @@ import type { StoredItem } from '@/lib/storage/stored-item';
 /*
  * A journal in session storage of work the service worker has under way (starts, follow-ups), by the page's
  * request id: written before each request that may reach the server leaves, so a worker that the browser
- * stopped half-way leaves a note for the next one (lib/background/handlers/starts.ts, handlers/follow-up.ts).
+ * stopped half-way leaves a note for the next one (lib/background/starts/starts.ts, handlers/follow-up.ts).
  */
 
 export type Journal<E extends { at: string }> = {

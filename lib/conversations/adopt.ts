@@ -1,9 +1,9 @@
 import { numbersInTitle } from '@/lib/conversations/item-index';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import { isFinalState } from '@/lib/conversations/state';
+import { conversationState } from '@/lib/conversations/statuses';
 import { normalizeId } from '@/lib/openhands/ids';
 import type { AppConversation } from '@/lib/openhands/schemas-v1';
-import { conversationState } from '@/lib/openhands/statuses';
 
 /*
  * Conversations found on the server (V1 search) that name a GitHub item become records (`foundOnServer`), so

@@ -15,7 +15,7 @@ import type { ConversationRecord } from '@/lib/conversations/record';
  *   });
  *   port.postMessage({ type: 'followUp.send', conversation: record.id, text, reviewItemIds });
  *
- * The first message on the port is the request (checked like every message, lib/messages.ts); the background
+ * The first message on the port is the request (checked like every message, lib/protocol/messages.ts); the background
  * answers with zero or more progress messages and exactly one result, then disconnects. A disconnect without
  * a result means the background went away: say so, and keep the text. A page may also send the same request
  * with `runtime.sendMessage`: it then gets only the result, as the reply's data. The port is the better way

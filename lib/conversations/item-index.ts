@@ -2,8 +2,8 @@ import { type ItemConversation, type ItemKey, itemKey } from '@/lib/conversation
 import type { ConversationRecord } from '@/lib/conversations/record';
 import { recordUrl } from '@/lib/conversations/record-url';
 import { isFinalState, startStageLabel } from '@/lib/conversations/state';
-import { parseGitHubPage } from '@/lib/github/page';
-import { normaliseServerUrl } from '@/lib/openhands/server-url';
+import { parseGitHubPage } from '@/lib/forges/github/page';
+import { normaliseServerUrl } from '@/lib/server/origin';
 
 /*
  * The index from a GitHub item (`owner/repo#N`) to the conversations for it, built from the stored records on

@@ -3,12 +3,12 @@ import type { ConversationRecord } from '@/lib/conversations/record';
 import { recordUrl } from '@/lib/conversations/record-url';
 import { type ConversationSource, sourceSchema } from '@/lib/conversations/start-input';
 import { conversationStateSchema } from '@/lib/conversations/state-schema';
+import { conversationState, conversationStateV0 } from '@/lib/conversations/statuses';
 import { normalizeId } from '@/lib/openhands/ids';
 import type { ConversationInfoV0 } from '@/lib/openhands/schemas-v0';
 import type { AppConversation } from '@/lib/openhands/schemas-v1';
-import { conversationUrl } from '@/lib/openhands/server-url';
-import { conversationState, conversationStateV0 } from '@/lib/openhands/statuses';
 import { eachItem } from '@/lib/schema/each';
+import { conversationUrl } from '@/lib/server/origin';
 
 /** One row of the popup's list: a conversation this extension started, one from the server, or both. */
 export const conversationListItemSchema = z.object({

@@ -1,7 +1,7 @@
 import { type ConversationListItem, itemFromRecord } from '@/lib/conversations/list-item';
 import { mergeConversations, newestFirst, type ServerPage } from '@/lib/conversations/merge';
 import type { ConversationRecord } from '@/lib/conversations/record';
-import { normaliseServerUrl } from '@/lib/openhands/server-url';
+import { normaliseServerUrl } from '@/lib/server/origin';
 
 /**
  * One page of the popup's list: the records of conversations started here on `serverUrl`, merged with a page

@@ -1,5 +1,5 @@
 import type { ConversationRecord } from '@/lib/conversations/record';
-import { conversationUrl, taskUrl } from '@/lib/openhands/server-url';
+import { conversationUrl, taskUrl } from '@/lib/server/origin';
 
 /**
  * The web page of a record: the conversation itself once its id is known, else the start task's page (which

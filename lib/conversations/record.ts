@@ -53,12 +53,12 @@ export const conversationRecordSchema = z.object({
   /** The PRs the conversation lists (the server's `pr_number`, in its order), refreshed by every poll. */
   pullNumbers: z._default(z.array(z.int().check(z.positive())), []),
   /**
-   * Not started here: found on the server for a GitHub item (lib/background/server-scan.ts) and adopted, so
+   * Not started here: found on the server for a GitHub item (lib/background/records/server-scan.ts) and adopted, so
    * pages, popup, badge and notifications treat it like the others. Only these are trimmed first.
    */
   foundOnServer: z._default(z.boolean(), false),
   /**
-   * The page's id for the click that started it (lib/background/handlers/starts.ts): asking again with the same
+   * The page's id for the click that started it (lib/background/starts/starts.ts): asking again with the same
    * id finds this record rather than starting a second conversation. Null when found on the server or stored
    * before issue 17.
    */

@@ -1,5 +1,5 @@
 /*
- * The limits of a start request, in one place and without zod: the background's schema (lib/start-input)
+ * The limits of a start request, in one place and without zod: the background's schema (start-input.ts)
  * and the GitHub content script (which must stay small) both read them from here.
  */
 
@@ -9,5 +9,5 @@ export const MAX_MESSAGE_CHARS = 30_000;
 /** Longest conversation title the extension sends. */
 export const MAX_TITLE_CHARS = 200;
 
-/** `owner/repo` as GitHub allows it: letters, digits, `-`, `_`, `.`. */
-export const REPOSITORY_PATTERN = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
+/** The repository a start names: GitHub's `owner/repo` (lib/forges/github/repository-name.ts). */
+export { REPOSITORY_PATTERN } from '@/lib/forges/github/repository-name';

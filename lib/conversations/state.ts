@@ -2,7 +2,7 @@ import type { START_TASK_STATUSES } from '@/lib/openhands/schemas-v1';
 
 /*
  * What a conversation is doing, as users see it: the states, their labels, and what each means for the badge,
- * polling and notifications. lib/openhands/statuses.ts maps the server's statuses to these. No zod, so the
+ * polling and notifications. lib/conversations/statuses.ts maps the server's statuses to these. No zod, so the
  * GitHub content script may import it; the schema is in state-schema.ts.
  */
 
@@ -62,7 +62,7 @@ export function startStageLabel(status: StartTaskStatus | (string & {})): string
 
 /**
  * Starting or running: the agent is busy for the user. The toolbar badge counts these, and while the popup
- * shows one, the background keeps the popup's list fresh (lib/background/polling/list-refresh.ts).
+ * shows one, the background keeps the popup's list fresh (lib/background/list/list-refresh.ts).
  */
 export function isBusy(state: ConversationState): boolean {
   return state === 'starting' || state === 'running';

@@ -7,7 +7,7 @@ import {
   type ErrorCode,
 } from '@/lib/errors/codes';
 import { type ErrorContext, errorMessage } from '@/lib/errors/messages';
-import { homeUrl } from '@/lib/openhands/server-url';
+import { homeUrl } from '@/lib/server/origin';
 
 /** Facts only the message needs: they shape its wording and are not kept on the error. */
 type MessageOnly = 'server' | 'timeoutMs' | 'cloud' | 'keySaved' | 'keySent';

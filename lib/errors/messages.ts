@@ -1,5 +1,5 @@
 import type { ErrorCode } from '@/lib/errors/codes';
-import { apiKeysUrl } from '@/lib/openhands/server-url';
+import { apiKeysUrl } from '@/lib/server/origin';
 
 /*
  * The one message table: every error text users read, for every code in codes.ts, plus the few texts that

@@ -1,4 +1,3 @@
-import type { StartInput } from '@/lib/conversations/start-input';
 import type { ErrorCode } from '@/lib/errors/codes';
 import { createOpenHandsError, OpenHandsError } from '@/lib/errors/error';
 import { type Auth, type HttpConfig, request } from '@/lib/openhands/http';
@@ -7,8 +6,10 @@ import {
   conversationInfoOrNullSchema,
   conversationInfoResultSetSchema,
   conversationResponseSchema,
+  type InitSessionRequest,
 } from '@/lib/openhands/schemas-v0';
 import {
+  type AppConversationStartRequest,
   appConversationBatchSchema,
   appConversationPageSchema,
   appConversationStartTaskPageSchema,
@@ -22,9 +23,8 @@ import {
   successSchema,
   webClientConfigSchema,
 } from '@/lib/openhands/schemas-v1';
-import { isCloudServer, normaliseServerUrl } from '@/lib/openhands/server-url';
-import { toStartRequestV0, toStartRequestV1 } from '@/lib/openhands/start-request';
 import { toPendingMessageRequest, toSendMessageRequest } from '@/lib/openhands/text-message';
+import { isCloudServer, normaliseServerUrl } from '@/lib/server/origin';
 
 export interface ClientOptions {
   baseUrl: string;
@@ -134,11 +134,11 @@ export function createOpenHandsClient({
     },
 
     /** `POST /api/v1/app-conversations`. Returns the start task (usually `WORKING`); poll it with `getStartTasks`. */
-    startConversation: async (input: StartInput) => {
+    startConversation: async (body: AppConversationStartRequest) => {
       const task = await request(config, {
         method: 'POST',
         path: '/api/v1/app-conversations',
-        body: toStartRequestV1(input),
+        body,
         schema: appConversationStartTaskSchema,
       });
       if (task.status === 'ERROR')
@@ -250,11 +250,11 @@ export function createOpenHandsClient({
     },
 
     /** Legacy `POST /api/conversations`. Synchronous: the conversation id is usable at once. */
-    startConversationV0: async (input: StartInput) => {
+    startConversationV0: async (body: InitSessionRequest) => {
       const res = await request(config, {
         method: 'POST',
         path: '/api/conversations',
-        body: toStartRequestV0(input),
+        body,
         schema: conversationResponseSchema,
       });
       if (res.status !== 'ok')

@@ -2,7 +2,7 @@ import { OpenHandsError } from '@/lib/errors/error';
 import type { OpenHandsClient } from '@/lib/openhands/client';
 import type { Auth } from '@/lib/openhands/http';
 import type { AppMode } from '@/lib/openhands/schemas-v1';
-import { isCloudServer } from '@/lib/openhands/server-url';
+import { isCloudServer } from '@/lib/server/origin';
 
 export interface ServerInfo {
   apiVersion: 'v1' | 'v0';

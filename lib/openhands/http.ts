@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import { createOpenHandsError, OpenHandsError, toOpenHandsError, zodHint } from '@/lib/errors/error';
 import { errorFromResponse } from '@/lib/errors/from-response';
-import { cleanApiKey } from '@/lib/openhands/api-key';
-import { normaliseServerUrl } from '@/lib/openhands/server-url';
+import { cleanApiKey } from '@/lib/server/api-key';
+import { normaliseServerUrl } from '@/lib/server/origin';
 
 /** How a request proves who it is: Cloud takes a Bearer key, self-hosted servers a session key. */
 export type Auth = { kind: 'bearer' | 'session'; key: string } | null;

@@ -1,4 +1,4 @@
-import type { PageContext, PullContext } from '@/lib/github/context';
+import type { PageContext, PullContext } from '@/lib/forges/github/context';
 import { markedSection } from '@/lib/prompts/quote';
 import { trimBody } from '@/lib/prompts/trim';
 

@@ -1,11 +1,11 @@
 import { MAX_MESSAGE_CHARS } from '@/lib/conversations/start-rules';
-import type { PullContext } from '@/lib/github/context';
+import type { PullContext } from '@/lib/forges/github/context';
 import type {
   ReviewActivity,
   ReviewCommentActivity,
   ReviewState,
   ReviewSummaryActivity,
-} from '@/lib/github/review-activity';
+} from '@/lib/forges/github/review-activity';
 import { markedSection } from '@/lib/prompts/quote';
 import { commentEntry, describeLocation, pullHeading, pullLink } from '@/lib/prompts/review-format';
 import { cutMiddle } from '@/lib/prompts/trim';

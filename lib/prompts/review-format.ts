@@ -1,5 +1,5 @@
-import type { PullContext } from '@/lib/github/context';
-import type { LineRange } from '@/lib/github/diff-hunk';
+import type { PullContext } from '@/lib/forges/github/context';
+import type { LineRange } from '@/lib/forges/github/diff-hunk';
 import { trimBody } from '@/lib/prompts/trim';
 
 /* Wording shared by the review-thread messages: where a comment is, when it was written, and its link. */

@@ -1,6 +1,6 @@
 import { MAX_MESSAGE_CHARS } from '@/lib/conversations/start-rules';
-import type { PullContext } from '@/lib/github/context';
-import type { ReviewThread } from '@/lib/github/review-threads';
+import type { PullContext } from '@/lib/forges/github/context';
+import type { ReviewThread } from '@/lib/forges/github/review-threads';
 import { branchSection } from '@/lib/prompts/page-message';
 import { fenced, markedSection } from '@/lib/prompts/quote';
 import { commentEntry, describeLocation, pullHeading, pullLink } from '@/lib/prompts/review-format';

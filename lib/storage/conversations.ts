@@ -44,7 +44,7 @@ export function conversationsV3(stored: unknown): unknown[] {
 
 /**
  * `local:conversations`, version 3: the records of the conversations this extension started. The background
- * is their only writer (lib/background/conversation-store.ts keeps them sorted and capped, one change at a
+ * is their only writer (lib/background/records/conversation-store.ts keeps them sorted and capped, one change at a
  * time).
  */
 export const conversationsItem = defineStoredItem('local:conversations', {

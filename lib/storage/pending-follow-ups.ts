@@ -23,7 +23,7 @@ const pendingFollowUpsSchema = eachEntry(pendingFollowUpSchema);
 
 /**
  * `session:pendingFollowUps`, version 1: the follow-ups of the last few minutes by request id, written by the
- * background as each one's delivery moves on (lib/background/handlers/follow-up.ts). Session area, as
+ * background as each one's delivery moves on (lib/background/follow-ups/follow-up.ts). Session area, as
  * pending-starts.ts.
  */
 export const pendingFollowUpsItem = defineStoredItem('session:pendingFollowUps', {

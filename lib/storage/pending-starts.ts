@@ -20,7 +20,7 @@ const pendingStartsSchema = eachEntry(pendingStartSchema);
 
 /**
  * `session:pendingStarts`, version 1: the starts of the last few minutes by request id, written by the
- * background before each start's POST and given its record once it is known (lib/background/handlers/starts.ts).
+ * background before each start's POST and given its record once it is known (lib/background/starts/starts.ts).
  * In the session area: it outlives the service worker (which the browser stops at any moment) but not the
  * browser, and content scripts cannot read it.
  */

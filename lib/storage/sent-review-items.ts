@@ -17,7 +17,7 @@ export type SentReviewItemsByConversation = z.infer<typeof sentByConversationSch
 /**
  * `local:sentReviewItems`, version 1: what "Send new review comments" already sent, per conversation, so the
  * next send carries only what is new. Written by the background only after a follow-up was delivered
- * (lib/background/follow-up/sent-review-items.ts keeps it capped).
+ * (lib/background/follow-ups/sent-review-items.ts keeps it capped).
  */
 export const sentReviewItemsItem = defineStoredItem('local:sentReviewItems', {
   schema: sentByConversationSchema,

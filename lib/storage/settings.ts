@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CLOUD_ORIGIN } from '@/lib/openhands/server-url';
+import { CLOUD_ORIGIN } from '@/lib/server/origin';
 import { defineStoredItem } from '@/lib/storage/stored-item';
 
 /** Non-secret settings. The API keys are kept apart (lib/storage/api-keys.ts). A missing field takes its default. */
@@ -17,7 +17,7 @@ export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
 
 /**
  * `local:settings`, version 1: the settings object, as stored since the first version. Unreadable settings
- * read as the defaults. The background writes it (lib/background/settings-store.ts).
+ * read as the defaults. The background writes it (lib/background/settings/settings-store.ts).
  */
 export const settingsItem = defineStoredItem('local:settings', {
   schema: settingsSchema,

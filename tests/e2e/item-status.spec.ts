@@ -5,7 +5,7 @@ import { openPage, PAGES, routeAllPages, sendButton, softNavigate } from './supp
 
 /*
  * Issue 12's acceptance: the issue or PR page shows its OpenHands conversations, their live state and the PR
- * they opened. Unit tests (tests/unit/lib/content/ui/item-status.test.ts) cover the control's states, keys,
+ * they opened. Unit tests (tests/unit/lib/content/ui/status/item-status.test.ts) cover the control's states, keys,
  * visibility and placement; here the real extension, background and test server play it through.
  */
 

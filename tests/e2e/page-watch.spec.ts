@@ -5,7 +5,7 @@ import { recordCalls } from './support/service-worker.ts';
 
 /*
  * The background brings the GitHub UI bundle to issue and PR pages with known conversations
- * (lib/background/page-watch.ts), from tabs.onUpdated: full loads, reloads and soft navigations; the resident
+ * (lib/background/tabs/page-watch.ts), from tabs.onUpdated: full loads, reloads and soft navigations; the resident
  * script asks for it when a PR page shows review threads. What the UI then shows is the status control's and
  * the follow-ups' business (their own specs); here: when the bundle is injected, and that a page without
  * conversations costs no request to OpenHands.

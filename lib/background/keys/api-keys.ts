@@ -1,7 +1,7 @@
 import { getEncryptionKey } from '@/lib/background/keys/crypto-key-store';
 import { open, seal } from '@/lib/background/keys/secret-box';
-import { loadSettings } from '@/lib/background/settings-store';
-import { serverOrigin } from '@/lib/openhands/server-url';
+import { loadSettings } from '@/lib/background/settings/settings-store';
+import { serverOrigin } from '@/lib/server/origin';
 import { apiKeysItem, legacyApiKeyItem, type Sealed } from '@/lib/storage/api-keys';
 
 /**

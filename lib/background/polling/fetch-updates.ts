@@ -1,8 +1,8 @@
 import type { ConversationRecord } from '@/lib/conversations/record';
+import { conversationState, conversationStateV0 } from '@/lib/conversations/statuses';
 import { toOpenHandsError } from '@/lib/errors/error';
 import type { OpenHandsClient } from '@/lib/openhands/client';
 import type { AppConversation } from '@/lib/openhands/schemas-v1';
-import { conversationState, conversationStateV0 } from '@/lib/openhands/statuses';
 
 /** What a poll learned about one record. */
 export type RecordUpdate = Partial<

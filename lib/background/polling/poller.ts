@@ -1,5 +1,3 @@
-import { type ConnectionDeps, withConnection } from '@/lib/background/connection';
-import { loadConversations, updateConversations } from '@/lib/background/conversation-store';
 import { conversationUpdate, fetchUpdates, type RecordUpdate } from '@/lib/background/polling/fetch-updates';
 import {
   afterFailedPoll,
@@ -8,13 +6,15 @@ import {
   keepPolling,
   nextPollAt,
 } from '@/lib/background/polling/policy';
-import { loadSettings } from '@/lib/background/settings-store';
+import { loadConversations, updateConversations } from '@/lib/background/records/conversation-store';
+import { type ConnectionDeps, withConnection } from '@/lib/background/settings/connection';
+import { loadSettings } from '@/lib/background/settings/settings-store';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import { isFinalState, isNotifyState } from '@/lib/conversations/state';
 import { toOpenHandsError } from '@/lib/errors/error';
 import { normalizeId } from '@/lib/openhands/ids';
 import type { AppConversation } from '@/lib/openhands/schemas-v1';
-import { normaliseServerUrl } from '@/lib/openhands/server-url';
+import { normaliseServerUrl } from '@/lib/server/origin';
 
 export interface PollDeps extends ConnectionDeps {
   now(): Date;

@@ -1,8 +1,5 @@
-import { RESIDENT_COMMAND_GLOBAL } from '@/lib/commands';
-import { findButtonAnchor } from '@/lib/content/resident/anchor';
 import { createButton, type ResidentButton } from '@/lib/content/resident/button';
 import { registeredUi, type UiApi } from '@/lib/content/resident/contract';
-import { pageKindOf } from '@/lib/content/resident/gate';
 import { BUTTON_HOST_ATTRIBUTE, createMountManager } from '@/lib/content/resident/mount';
 import { type Listen, trustedOnly } from '@/lib/content/resident/trusted';
 import {
@@ -11,6 +8,8 @@ import {
   type Switch,
   watchNavigation,
 } from '@/lib/content/resident/watch';
+import { findButtonAnchor } from '@/lib/forges/github/anchor';
+import { pageKindOf } from '@/lib/forges/github/gate';
 import {
   issueActionsMenu,
   legacyHeaderActions,
@@ -19,7 +18,8 @@ import {
   prTitleRows,
   reviewThreads,
   stickyHeaders,
-} from '@/lib/github/selectors';
+} from '@/lib/forges/github/selectors';
+import { RESIDENT_COMMAND_GLOBAL } from '@/lib/protocol/commands';
 
 /**
  * The part of the browser's own `runtime` namespace (`browser` or `chrome`, promise-based) the script uses.
@@ -212,7 +212,7 @@ export function startResident(deps: ResidentDeps): { stop(): void } {
     }
   };
 
-  // The keyboard command: the background calls this in our world (lib/background/command.ts)
+  // The keyboard command: the background calls this in our world (lib/background/tabs/command.ts)
   const command = () => {
     if (!alive()) {
       stop();

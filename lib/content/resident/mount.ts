@@ -1,5 +1,5 @@
-import { type AnchorKind, type ButtonAnchor, isInStickyHeader } from '@/lib/content/resident/anchor';
-import type { PageKind } from '@/lib/content/resident/gate';
+import { type AnchorKind, type ButtonAnchor, isInStickyHeader } from '@/lib/forges/github/anchor';
+import type { PageKind } from '@/lib/forges/github/gate';
 
 /** Marks our button's host element; anything else carrying it (a stale copy, a clone) is removed (index.ts). */
 export const BUTTON_HOST_ATTRIBUTE = 'data-openhands-button';
@@ -22,7 +22,7 @@ export const FALLBACK_GRACE_MS = 5_000;
 /** Logged (debug level) once per page load when no header landmark turned up: the selectors may have rotted. */
 export const FALLBACK_NOTE =
   '[Send to OpenHands] No known header landmark on this issue or pull request page, so the button sits in ' +
-  "its fallback position. GitHub's markup may have changed (see lib/github/selectors.ts).";
+  "its fallback position. GitHub's markup may have changed (see lib/forges/github/selectors.ts).";
 
 /** What `sync` did. */
 export type MountResult = 'mounted' | 'moved' | 'kept' | 'removed' | 'absent';

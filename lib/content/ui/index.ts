@@ -1,18 +1,18 @@
 import type { ButtonParts, UiApi } from '@/lib/content/resident/contract';
 import { type Listen, trustedOnly } from '@/lib/content/resident/trusted';
-import { createActions } from '@/lib/content/ui/actions';
-import type { FollowPort } from '@/lib/content/ui/follow';
-import type { ItemFeedHandlers } from '@/lib/content/ui/item-feed';
-import { createItemWatch } from '@/lib/content/ui/item-watch';
-import { conversationsNote, runningCount, runningNotice } from '@/lib/content/ui/item-words';
+import { createPageFollowUps } from '@/lib/content/ui/follow-ups/page-follow-ups';
 import { lazy } from '@/lib/content/ui/lazy';
-import { attachMenu, type Menu } from '@/lib/content/ui/menu';
-import { createOverlay } from '@/lib/content/ui/overlay';
-import { createPageFollowUps } from '@/lib/content/ui/page-follow-ups';
-import type { ProgressView } from '@/lib/content/ui/progress';
-import { createSendFlow, type SendFlowDeps } from '@/lib/content/ui/send-flow';
+import { attachMenu, type Menu } from '@/lib/content/ui/menu/menu';
+import { createOverlay } from '@/lib/content/ui/overlay/overlay';
+import { createActions } from '@/lib/content/ui/start/actions';
+import type { ProgressView } from '@/lib/content/ui/start/progress';
+import type { FollowPort } from '@/lib/content/ui/start/record-watch';
+import { createSendFlow, type SendFlowDeps } from '@/lib/content/ui/start/send-flow';
+import type { ItemFeedHandlers } from '@/lib/content/ui/status/item-feed';
+import { createItemWatch } from '@/lib/content/ui/status/item-watch';
+import { conversationsNote, runningCount, runningNotice } from '@/lib/content/ui/status/item-words';
 import type { ItemKey } from '@/lib/conversations/item';
-import { parseGitHubPage } from '@/lib/github/page';
+import { parseGitHubPage } from '@/lib/forges/github/page';
 import { defaultPreset } from '@/lib/prompts/presets';
 
 export type UiDeps = Pick<SendFlowDeps, 'send' | 'follow' | 'later'> & {

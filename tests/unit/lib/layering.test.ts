@@ -19,7 +19,11 @@ function layerOf(file: string): Layer {
   if (/^lib\/content\//.test(path) || /^entrypoints\/github-(resident|ui)\.ts$/.test(path)) return 'content';
   if (/^(lib\/pages|components|entrypoints\/(popup|options|compose))\//.test(path)) return 'pages';
   if (/^lib\/(openhands|github|prompts|conversations|storage|errors)\//.test(path)) return 'domain';
-  if (path === 'lib/messages.ts' || path === 'lib/send-message.ts' || path === 'lib/commands.ts')
+  if (
+    path === 'lib/protocol/messages.ts' ||
+    path === 'lib/protocol/send.ts' ||
+    path === 'lib/protocol/commands.ts'
+  )
     return 'domain';
   return 'other';
 }

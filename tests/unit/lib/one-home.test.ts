@@ -48,11 +48,11 @@ function findCycle(files: string[], importsOf = localImports): string[] | null {
 }
 
 describe('one home per concept', () => {
-  it('should spell out OpenHands Cloud’s address only in lib/openhands/server-url.ts', () => {
+  it('should spell out OpenHands Cloud’s address only in lib/server/origin.ts', () => {
     const files = [...sources('lib'), ...sources('components'), ...sources('entrypoints'), 'wxt.config.ts'];
     const offenders = files.filter(
       (file) =>
-        file !== join('lib', 'openhands', 'server-url.ts') &&
+        file !== join('lib', 'server', 'origin.ts') &&
         readFileSync(join(ROOT, file), 'utf8').includes('app.all-hands.dev'),
     );
 

@@ -1,18 +1,18 @@
 // @vitest-environment node
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { upsertConversation } from '@/lib/background/conversation-store';
-import { createHandlers } from '@/lib/background/create-handlers';
-import { type FollowUpPort, serveFollowUpPort } from '@/lib/background/follow-up/port';
-import { handleMessage } from '@/lib/background/handle-message';
 import { createApiKeyStore } from '@/lib/background/keys/api-keys';
 import { generateSecretKey } from '@/lib/background/keys/secret-box';
-import type { Sender } from '@/lib/background/sender';
+import { createHandlers } from '@/lib/background/messaging/create-handlers';
+import { handleMessage } from '@/lib/background/messaging/handle-message';
+import type { Sender } from '@/lib/background/messaging/sender';
+import { type FollowUpPort, serveFollowUpPort } from '@/lib/background/ports/follow-up-port';
+import { upsertConversation } from '@/lib/background/records/conversation-store';
 import { FOLLOW_UP_PORT } from '@/lib/conversations/follow-up';
 import { followUpPortMessageSchema } from '@/lib/conversations/follow-up-schema';
 import { serializeError } from '@/lib/errors/error';
-import { CONTENT_SCRIPT_TYPES, requestSchema } from '@/lib/messages';
-import { CLOUD_ORIGIN } from '@/lib/openhands/server-url';
+import { CONTENT_SCRIPT_TYPES, requestSchema } from '@/lib/protocol/messages';
+import { CLOUD_ORIGIN } from '@/lib/server/origin';
 import { makeRecord } from '../factories/conversation-record';
 
 const self = { id: 'our-extension', baseUrl: 'chrome-extension://our-extension/' };

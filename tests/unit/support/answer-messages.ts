@@ -1,5 +1,5 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Reply, Request } from '@/lib/messages';
+import type { Reply, Request } from '@/lib/protocol/messages';
 
 /**
  * Stands in for the background: answers each message the page sends with `handler`'s reply, and records

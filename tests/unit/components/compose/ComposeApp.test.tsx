@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ComposeApp } from '@/components/compose/ComposeApp';
-import type { Reply, Request } from '@/lib/messages';
+import type { Reply, Request } from '@/lib/protocol/messages';
 import { answerMessages } from '../../support/answer-messages';
 
 const DRAFT = {

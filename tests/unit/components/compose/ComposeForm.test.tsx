@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ComposeForm } from '@/components/compose/ComposeForm';
 import { MAX_MESSAGE_CHARS } from '@/lib/conversations/start-input';
-import type { Reply, Request } from '@/lib/messages';
+import type { Reply, Request } from '@/lib/protocol/messages';
 import type { Draft } from '@/lib/storage/draft';
 import { makeRecord } from '../../factories/conversation-record';
 import { answerMessages, ofType } from '../../support/answer-messages';

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OptionsApp } from '@/components/options/OptionsApp';
-import type { Reply, Request, SettingsView } from '@/lib/messages';
+import type { Reply, Request, SettingsView } from '@/lib/protocol/messages';
 import { answerMessages } from '../../support/answer-messages';
 
 const SETTINGS: SettingsView = {

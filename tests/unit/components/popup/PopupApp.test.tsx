@@ -3,18 +3,18 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { activeTabRepository } from '@/components/popup/active-tab';
 import { PopupApp } from '@/components/popup/PopupApp';
 import type { ConversationListItem } from '@/lib/conversations/list-item';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import { CONVERSATION_STATES } from '@/lib/conversations/state';
-import { LIST_PORT } from '@/lib/messages';
-import { activeTabRepository } from '@/lib/pages/popup/active-tab';
+import { LIST_PORT } from '@/lib/protocol/messages';
 import { conversationsItem } from '@/lib/storage/conversations';
 import { writeListCache } from '@/lib/storage/list-cache';
 import { makeRecord } from '../../factories/conversation-record';
 import { answer, item, listReply, SERVER } from './popup-fixtures';
 
-vi.mock('@/lib/pages/popup/active-tab', () => ({ activeTabRepository: vi.fn() }));
+vi.mock('@/components/popup/active-tab', () => ({ activeTabRepository: vi.fn() }));
 
 // The machine is shared: give `findBy…` more than the default second before calling a test failed.
 configure({ asyncUtilTimeout: 5_000 });

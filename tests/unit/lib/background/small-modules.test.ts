@@ -1,15 +1,15 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { upsertConversation } from '@/lib/background/conversation-store';
+import { upsertConversation } from '@/lib/background/records/conversation-store';
 import {
   NOTE_NOTIFICATION_ID,
   notificationFor,
   notify,
   notifyNote,
   openNotifiedConversation,
-} from '@/lib/background/notifications';
-import { recentRepositories } from '@/lib/background/recent-repos';
-import { saveSettings } from '@/lib/background/settings-store';
+} from '@/lib/background/records/notifications';
+import { recentRepositories } from '@/lib/background/records/recent-repos';
+import { saveSettings } from '@/lib/background/settings/settings-store';
 import { DEFAULT_SETTINGS } from '@/lib/storage/settings';
 import { makeRecord } from '../../factories/conversation-record';
 

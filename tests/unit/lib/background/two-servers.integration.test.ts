@@ -1,14 +1,14 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createHandlers } from '@/lib/background/create-handlers';
-import type { Handlers } from '@/lib/background/handle-message';
 import { createApiKeyStore } from '@/lib/background/keys/api-keys';
 import { generateSecretKey } from '@/lib/background/keys/secret-box';
+import { createHandlers } from '@/lib/background/messaging/create-handlers';
+import type { Handlers } from '@/lib/background/messaging/handle-message';
+import type { Sender } from '@/lib/background/messaging/sender';
 import { pollOnce } from '@/lib/background/polling/poller';
-import type { Sender } from '@/lib/background/sender';
 import type { StartInput } from '@/lib/conversations/start-input';
-import type { ConnectionReport, ConversationListReply, SettingsView } from '@/lib/messages';
+import type { ConnectionReport, ConversationListReply, SettingsView } from '@/lib/protocol/messages';
 import { type OpenHandsTestServer, startOpenHandsServer } from '../../../support/openhands-server/index.ts';
 
 /*

@@ -49,14 +49,21 @@ describe('the resident GitHub script (it runs on every GitHub page)', () => {
     expect(importGraph('lib/content/resident/index.ts').packages).toEqual([]);
   });
 
-  it('should stay inside lib/content/resident, but for the selector lists and the command’s name', () => {
+  it('should stay inside lib/content/resident, but for its forge’s gate, anchor and landmarks and the command’s name', () => {
     const outside = importGraph(RESIDENT).files.filter(
       (file) => file !== RESIDENT && !file.startsWith('lib/content/resident/'),
     );
 
-    // Constants only: the keyboard command's global, shared with the background (lib/commands.ts), and GitHub's
-    // landmarks, shared with the UI's page reading (lib/github/selectors.ts)
-    expect(outside).toEqual(['lib/commands.ts', 'lib/github/selectors.ts']);
+    // The keyboard command's global, shared with the background (lib/protocol/commands.ts), and what the resident
+    // needs of GitHub: its URL gate, where the button goes, and the landmarks the UI's page reading shares
+    expect(outside.sort()).toEqual(
+      [
+        'lib/forges/github/anchor.ts',
+        'lib/forges/github/gate.ts',
+        'lib/forges/github/selectors.ts',
+        'lib/protocol/commands.ts',
+      ].sort(),
+    );
   });
 });
 

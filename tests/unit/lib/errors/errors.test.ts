@@ -1,5 +1,7 @@
 // @vitest-environment node
+
 import { describe, expect, it } from 'vitest';
+import { toStartRequestV0, toStartRequestV1 } from '@/lib/conversations/start-request';
 import {
   createOpenHandsError,
   deserializeError,
@@ -217,7 +219,7 @@ describe('OpenHands errors', () => {
     };
     const client = clientFor(json(body, 429));
 
-    const actual = await failure(client.startConversation(issueInput));
+    const actual = await failure(client.startConversation(toStartRequestV1(issueInput)));
 
     expect(actual.code).toBe('concurrency_limit');
     expect(actual.limit).toBe(3);
@@ -241,7 +243,7 @@ describe('OpenHands errors', () => {
     };
     const client = clientFor(json(body, 422));
 
-    const actual = await failure(client.startConversation(issueInput));
+    const actual = await failure(client.startConversation(toStartRequestV1(issueInput)));
 
     expect(actual.code).toBe('validation');
     expect(actual.message).toContain('OpenHands did not accept the request.');
@@ -253,7 +255,7 @@ describe('OpenHands errors', () => {
   it('validation: should show a string detail as is', async () => {
     const client = clientFor(json({ detail: 'Repository name is invalid' }, 422));
 
-    const actual = await failure(client.startConversation(issueInput));
+    const actual = await failure(client.startConversation(toStartRequestV1(issueInput)));
 
     expect(actual.message).toContain('\nRepository name is invalid');
   });
@@ -334,7 +336,7 @@ describe('OpenHands errors', () => {
       json(startTask({ status: 'ERROR', detail: 'Repository owner/repo not accessible' })),
     );
 
-    const actual = await failure(client.startConversation(issueInput));
+    const actual = await failure(client.startConversation(toStartRequestV1(issueInput)));
 
     expect(actual.code).toBe('start_failed');
     expect(actual.detail).toBe('Repository owner/repo not accessible');
@@ -370,7 +372,7 @@ describe('OpenHands errors', () => {
     };
     const client = clientFor(json(body, 400));
 
-    const actual = await failure(client.startConversationV0(issueInput));
+    const actual = await failure(client.startConversationV0(toStartRequestV0(issueInput)));
 
     expect(actual.code).toBe('bad_request');
     expect(actual.status).toBe(400);

@@ -1,5 +1,7 @@
 // @vitest-environment node
+
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { toStartRequestV1 } from '@/lib/conversations/start-request';
 import { OpenHandsError } from '@/lib/errors/error';
 import { createOpenHandsClient } from '@/lib/openhands/client';
 import {
@@ -104,7 +106,7 @@ describe('resumeSandbox', () => {
 
 describe('queuePendingMessage', () => {
   it('should queue under task-<hex id>, the form the server delivers at READY', async () => {
-    const task = await client().startConversation(issueInput);
+    const task = await client().startConversation(toStartRequestV1(issueInput));
     const dashed = `${task.id.slice(0, 8)}-${task.id.slice(8, 12)}-${task.id.slice(12, 16)}-${task.id.slice(16, 20)}-${task.id.slice(20)}`;
 
     const queued = await client().queuePendingMessage(dashed.toUpperCase(), 'Also update the changelog.');

@@ -1,11 +1,13 @@
 // @vitest-environment node
+
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { toStartRequestV0, toStartRequestV1 } from '@/lib/conversations/start-request';
+import { conversationState, isTerminalStartStatus } from '@/lib/conversations/statuses';
 import { OpenHandsError } from '@/lib/errors/error';
 import { createOpenHandsClient, type OpenHandsClient } from '@/lib/openhands/client';
 import { authFor, detectServer } from '@/lib/openhands/detect';
 import type { Auth } from '@/lib/openhands/http';
 import type { AppConversationStartTask } from '@/lib/openhands/schemas-v1';
-import { conversationState, isTerminalStartStatus } from '@/lib/openhands/statuses';
 import { type OpenHandsTestServer, startOpenHandsServer } from '../../../support/openhands-server/index.ts';
 import { issueInput, noRepositoryInput, prInput } from './helpers/fixtures';
 
@@ -72,7 +74,7 @@ describe('client against the local OpenHands server (cloud)', () => {
   it('should start a conversation and poll it to READY', async () => {
     const client = clientWith({ kind: 'bearer', key: API_KEY });
 
-    const task = await client.startConversation(prInput);
+    const task = await client.startConversation(toStartRequestV1(prInput));
     const done = await pollStart(client, task);
     const [conversation] = await client.getConversations([done.app_conversation_id ?? '']);
 
@@ -90,7 +92,7 @@ describe('client against the local OpenHands server (cloud)', () => {
   it('should start a conversation without a repository', async () => {
     const client = clientWith({ kind: 'bearer', key: API_KEY });
 
-    const done = await pollStart(client, await client.startConversation(noRepositoryInput));
+    const done = await pollStart(client, await client.startConversation(toStartRequestV1(noRepositoryInput)));
     const [conversation] = await client.getConversations([done.app_conversation_id ?? '']);
 
     expect(done.status).toBe('READY');
@@ -106,18 +108,18 @@ describe('client against the local OpenHands server (cloud)', () => {
     });
     const client = clientWith({ kind: 'bearer', key: API_KEY });
 
-    const done = await pollStart(client, await client.startConversation(issueInput));
+    const done = await pollStart(client, await client.startConversation(toStartRequestV1(issueInput)));
 
     expect(done).toMatchObject({ status: 'ERROR', detail: 'Repository not accessible' });
   });
 
   it('should search start tasks newest first, created since a given time', async () => {
     const client = clientWith({ kind: 'bearer', key: API_KEY });
-    await client.startConversation(prInput);
+    await client.startConversation(toStartRequestV1(prInput));
     await new Promise((resolve) => setTimeout(resolve, 5));
     const since = new Date();
-    const newer = await client.startConversation(issueInput);
-    const newest = await client.startConversation(prInput);
+    const newer = await client.startConversation(toStartRequestV1(issueInput));
+    const newest = await client.startConversation(toStartRequestV1(prInput));
 
     const page = await client.searchStartTasks({ createdSince: since });
 
@@ -164,7 +166,7 @@ describe('client against the local OpenHands server (cloud)', () => {
     server.failNext(kind);
     const client = clientWith({ kind: 'bearer', key: API_KEY });
 
-    const err = await failure(client.startConversation(issueInput));
+    const err = await failure(client.startConversation(toStartRequestV1(issueInput)));
 
     expect(err.code).toBe(code);
     expect(err.message).toMatch(message);
@@ -221,7 +223,7 @@ describe('client against the local OpenHands server (legacy V0)', () => {
       auth: authFor(server.url, null, SESSION_KEY),
     });
 
-    const started = await client.startConversationV0(prInput);
+    const started = await client.startConversationV0(toStartRequestV0(prInput));
     const info = await client.getConversationV0(started.conversation_id);
     const list = await client.listConversationsV0({ limit: 5 });
 
@@ -237,7 +239,7 @@ describe('client against the local OpenHands server (legacy V0)', () => {
       auth: authFor(server.url, null, SESSION_KEY),
     });
 
-    const started = await client.startConversationV0(noRepositoryInput);
+    const started = await client.startConversationV0(toStartRequestV0(noRepositoryInput));
     const info = await client.getConversationV0(started.conversation_id);
 
     expect(started.status).toBe('ok');

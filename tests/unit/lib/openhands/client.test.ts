@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { toStartRequestV0, toStartRequestV1 } from '@/lib/conversations/start-request';
 import { createOpenHandsClient, MAX_IDS_PER_REQUEST } from '@/lib/openhands/client';
-import { toStartRequestV0, toStartRequestV1 } from '@/lib/openhands/start-request';
 import { json, type RecordedRequest, recordingFetch } from './helpers/fake-fetch';
 import {
   appConversation,
@@ -94,7 +94,7 @@ describe('createOpenHandsClient', () => {
   it('should POST the start request and return the start task', async () => {
     const { client, calls } = setup(() => json(startTask()));
 
-    const actual = await client.startConversation(issueInput);
+    const actual = await client.startConversation(toStartRequestV1(issueInput));
 
     expect(calls[0]?.method).toBe('POST');
     expect(calls[0]?.url.href).toBe('https://x.test/api/v1/app-conversations');
@@ -190,7 +190,7 @@ describe('createOpenHandsClient', () => {
     it('should POST InitSessionRequest to /api/conversations', async () => {
       const { client, calls } = setup(() => json(conversationResponseV0));
 
-      const actual = await client.startConversationV0(prInput);
+      const actual = await client.startConversationV0(toStartRequestV0(prInput));
 
       expect(calls[0]?.url.pathname).toBe('/api/conversations');
       expect(calls[0]?.body).toEqual(toStartRequestV0(prInput));
@@ -202,7 +202,7 @@ describe('createOpenHandsClient', () => {
         json({ status: 'error', conversation_id: '', message: 'No LLM configured' }),
       );
 
-      await expect(client.startConversationV0(issueInput)).rejects.toMatchObject({
+      await expect(client.startConversationV0(toStartRequestV0(issueInput))).rejects.toMatchObject({
         code: 'start_failed',
         message: 'OpenHands could not start the conversation: No LLM configured',
       });

@@ -1,5 +1,7 @@
 // @vitest-environment node
+
 import { describe, expect, it } from 'vitest';
+import { toStartRequestV0, toStartRequestV1 } from '@/lib/conversations/start-request';
 import { createOpenHandsClient } from '@/lib/openhands/client';
 import { json, type RecordedRequest, recordingFetch } from './helpers/fake-fetch';
 import {
@@ -69,10 +71,10 @@ describe('client requests match the OpenAPI contract', () => {
   const v1Cases: [string, Parameters<typeof sent>[0]][] = [
     ['getWebClientConfig', (c) => c.getWebClientConfig()],
     ['getCurrentApiKey', (c) => c.getCurrentApiKey()],
-    ['startConversation (issue)', (c) => c.startConversation(issueInput)],
-    ['startConversation (PR)', (c) => c.startConversation(prInput)],
-    ['startConversation (minimal)', (c) => c.startConversation(minimalInput)],
-    ['startConversation (no repository)', (c) => c.startConversation(noRepositoryInput)],
+    ['startConversation (issue)', (c) => c.startConversation(toStartRequestV1(issueInput))],
+    ['startConversation (PR)', (c) => c.startConversation(toStartRequestV1(prInput))],
+    ['startConversation (minimal)', (c) => c.startConversation(toStartRequestV1(minimalInput))],
+    ['startConversation (no repository)', (c) => c.startConversation(toStartRequestV1(noRepositoryInput))],
     [
       'getStartTasks (dashless and dashed ids)',
       (c) => c.getStartTasks([TASK_ID, '550e8400-e29b-41d4-a716-446655440000']),
@@ -98,10 +100,13 @@ describe('client requests match the OpenAPI contract', () => {
   });
 
   const v0Cases: [string, Parameters<typeof sent>[0]][] = [
-    ['startConversationV0 (issue)', (c) => c.startConversationV0(issueInput)],
-    ['startConversationV0 (PR)', (c) => c.startConversationV0(prInput)],
-    ['startConversationV0 (minimal)', (c) => c.startConversationV0(minimalInput)],
-    ['startConversationV0 (no repository)', (c) => c.startConversationV0(noRepositoryInput)],
+    ['startConversationV0 (issue)', (c) => c.startConversationV0(toStartRequestV0(issueInput))],
+    ['startConversationV0 (PR)', (c) => c.startConversationV0(toStartRequestV0(prInput))],
+    ['startConversationV0 (minimal)', (c) => c.startConversationV0(toStartRequestV0(minimalInput))],
+    [
+      'startConversationV0 (no repository)',
+      (c) => c.startConversationV0(toStartRequestV0(noRepositoryInput)),
+    ],
     ['listConversationsV0', (c) => c.listConversationsV0({ limit: 1 })],
     ['listConversationsV0 (page)', (c) => c.listConversationsV0({ pageId: 'abc' })],
     ['getConversationV0', (c) => c.getConversationV0(CONVERSATION_ID)],
@@ -118,7 +123,7 @@ describe('client requests match the OpenAPI contract', () => {
     const allowed = cloud.properties('AppConversationStartRequest-Input');
 
     for (const input of [issueInput, prInput, minimalInput]) {
-      const [req] = await sent((c) => c.startConversation(input));
+      const [req] = await sent((c) => c.startConversation(toStartRequestV1(input)));
       const actual = Object.keys(req?.body as object).filter((key) => !allowed.includes(key));
       expect(actual).toEqual([]);
     }

@@ -1,5 +1,7 @@
 // @vitest-environment node
+
 import { describe, expect, it } from 'vitest';
+import { toStartRequestV1 } from '@/lib/conversations/start-request';
 import { OpenHandsError, serializeError } from '@/lib/errors/error';
 import { describeBody, formatValidationDetail, parseRetryAfter } from '@/lib/errors/from-response';
 import { createOpenHandsClient } from '@/lib/openhands/client';
@@ -76,7 +78,7 @@ describe('request', () => {
     const { fetch, calls } = recordingFetch(() => json(startTask()));
     const client = createOpenHandsClient({ baseUrl: 'https://x.test', auth: null, fetch });
 
-    await client.startConversation(issueInput);
+    await client.startConversation(toStartRequestV1(issueInput));
 
     const [req] = calls;
     expect(req?.init.credentials).toBe('omit');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PageContext } from '@/lib/github/context';
+import type { PageContext } from '@/lib/forges/github/context';
 import { ISSUE_PRESETS } from '@/lib/prompts/issue-presets';
 import {
   buildMessage,

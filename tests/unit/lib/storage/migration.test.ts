@@ -22,12 +22,12 @@ const SELF_HOSTED_KEY = 'session-key-for-my-server-42';
 async function startBackground() {
   vi.resetModules();
   const [settings, conversations, keys, listCache, drafts, list] = await Promise.all([
-    import('@/lib/background/settings-store'),
-    import('@/lib/background/conversation-store'),
+    import('@/lib/background/settings/settings-store'),
+    import('@/lib/background/records/conversation-store'),
     import('@/lib/background/keys/api-keys'),
     import('@/lib/storage/list-cache'),
     import('@/lib/background/selection/drafts'),
-    import('@/lib/background/handlers/list-conversations'),
+    import('@/lib/background/list/list-conversations'),
   ]);
   return { ...settings, ...conversations, ...keys, ...listCache, ...drafts, ...list };
 }

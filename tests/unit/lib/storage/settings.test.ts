@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CLOUD_ORIGIN as CLOUD_URL } from '@/lib/openhands/server-url';
+import { CLOUD_ORIGIN as CLOUD_URL } from '@/lib/server/origin';
 import { DEFAULT_SETTINGS, settingsItem } from '@/lib/storage/settings';
 
 describe('settings item', () => {

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createApiKeyStore, keyFingerprint, keyHint } from '@/lib/background/keys/api-keys';
 import { generateSecretKey, open, seal } from '@/lib/background/keys/secret-box';
-import { CLOUD_ORIGIN } from '@/lib/openhands/server-url';
+import { CLOUD_ORIGIN } from '@/lib/server/origin';
 
 const KEY = 'oh-sk-live-0123456789abcdef';
 const OTHER_KEY = 'session-key-for-my-server-42';

@@ -1,8 +1,6 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { loadConversations, upsertConversation } from '@/lib/background/conversation-store';
-import { startConversation } from '@/lib/background/handlers/start-conversation';
 import { createApiKeyStore } from '@/lib/background/keys/api-keys';
 import { generateSecretKey } from '@/lib/background/keys/secret-box';
 import {
@@ -13,7 +11,9 @@ import {
   refreshRecords,
   serverAnswered,
 } from '@/lib/background/polling/poller';
-import { saveSettings } from '@/lib/background/settings-store';
+import { loadConversations, upsertConversation } from '@/lib/background/records/conversation-store';
+import { saveSettings } from '@/lib/background/settings/settings-store';
+import { startConversation } from '@/lib/background/starts/start-conversation';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import type { StartInput } from '@/lib/conversations/start-input';
 import { DEFAULT_SETTINGS } from '@/lib/storage/settings';

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handleMessage } from '@/lib/background/handle-message';
+import { handleMessage } from '@/lib/background/messaging/handle-message';
+import type { Sender } from '@/lib/background/messaging/sender';
 import { loadDraft, saveDraft, saveDraftEdits } from '@/lib/background/selection/drafts';
-import type { Sender } from '@/lib/background/sender';
 import { newDraft } from '@/lib/storage/draft';
 
 const self = { id: 'ext-id', baseUrl: 'chrome-extension://ext-id/' };

@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { findButtonAnchor, isInStickyHeader } from '@/lib/content/resident/anchor';
 import {
   BUTTON_HOST_ATTRIBUTE,
   createMountManager,
   FALLBACK_GRACE_MS,
   FALLBACK_NOTE,
 } from '@/lib/content/resident/mount';
-import { FIXTURE_URLS, type FixtureName, loadFixture } from '../../github/fixtures';
+import { findButtonAnchor, isInStickyHeader } from '@/lib/forges/github/anchor';
+import { FIXTURE_URLS, type FixtureName, loadFixture } from '../../forges/github/fixtures';
 
 /**
  * A mount manager on a fixture; `belongs` can be flipped to imitate leaving the issue. Timers wait until

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RESIDENT_COMMAND_GLOBAL } from '@/lib/commands';
 import { LOAD_FAILED, type ResidentRuntime, startResident } from '@/lib/content/resident';
 import { registerUi, type UiApi } from '@/lib/content/resident/contract';
 import { BUTTON_HOST_ATTRIBUTE } from '@/lib/content/resident/mount';
 import { INSERTION_ANIMATION } from '@/lib/content/resident/watch';
-import { reviewThreads } from '@/lib/github/selectors';
-import { FIXTURE_URLS, type FixtureName, loadFixture } from '../../github/fixtures';
+import { reviewThreads } from '@/lib/forges/github/selectors';
+import { RESIDENT_COMMAND_GLOBAL } from '@/lib/protocol/commands';
+import { FIXTURE_URLS, type FixtureName, loadFixture } from '../../forges/github/fixtures';
 
 const REPO_PATH = '/octo-org/hello-world';
 
@@ -81,7 +81,7 @@ function start(path: string, load?: () => Promise<unknown>) {
     (event === 'popstate' ? win : document).dispatchEvent(new Event(event));
     await Promise.resolve();
   };
-  /** The keyboard command, as the background runs it in the script's world (lib/background/command.ts). */
+  /** The keyboard command, as the background runs it in the script's world (lib/background/tabs/command.ts). */
   const pressCommand = () => {
     const command = (scope as Record<string, unknown>)[RESIDENT_COMMAND_GLOBAL];
     return typeof command === 'function' && command() === true;

@@ -1,4 +1,4 @@
-import type { FollowPort } from '@/lib/content/ui/follow';
+import type { FollowPort } from '@/lib/content/ui/start/record-watch';
 
 /** A port as the page holds it, plus what a test does as the background: post to it, end it. */
 export type FakePort = FollowPort & {

@@ -1,4 +1,4 @@
-import type { ItemFeedHandlers } from '@/lib/content/ui/item-feed';
+import type { ItemFeedHandlers } from '@/lib/content/ui/status/item-feed';
 import type { ItemConversation, ItemKey } from '@/lib/conversations/item';
 
 /** One item port the page opened; the test plays the background's side. */

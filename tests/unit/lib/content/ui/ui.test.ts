@@ -3,12 +3,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createButton } from '@/lib/content/resident/button';
 import type { Listen } from '@/lib/content/resident/trusted';
 import { createUi } from '@/lib/content/ui';
-import { CONFIRM_TITLE } from '@/lib/content/ui/confirm';
-import { createEditor } from '@/lib/content/ui/editor';
-import { createOverlay, OVERLAY_HOST_ATTRIBUTE } from '@/lib/content/ui/overlay';
-import { createToast, OPEN_CONVERSATION, OPEN_OPTIONS } from '@/lib/content/ui/toast';
-import type { Request } from '@/lib/messages';
-import { FIXTURE_URLS, loadFixture } from '../../github/fixtures';
+import { CONFIRM_TITLE } from '@/lib/content/ui/overlay/confirm';
+import { createEditor } from '@/lib/content/ui/overlay/editor';
+import { createOverlay, OVERLAY_HOST_ATTRIBUTE } from '@/lib/content/ui/overlay/overlay';
+import { createToast, OPEN_CONVERSATION, OPEN_OPTIONS } from '@/lib/content/ui/overlay/toast';
+import type { Request } from '@/lib/protocol/messages';
+import { FIXTURE_URLS, loadFixture } from '../../forges/github/fixtures';
 import { fakeItemPorts, itemConversation } from './item-port';
 import { startingRecord } from './records';
 

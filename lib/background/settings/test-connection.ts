@@ -1,0 +1,52 @@
+import { type ConnectionDeps, connect } from '@/lib/background/settings/connection';
+import { typedKey } from '@/lib/background/settings/settings';
+import type { ConnectionReport } from '@/lib/protocol/messages';
+import { serverOrigin } from '@/lib/server/origin';
+
+function describeServer(serverUrl: string, appMode: 'saas' | 'oss' | null, apiVersion: 'v1' | 'v0'): string {
+  const kind =
+    appMode === 'saas'
+      ? 'OpenHands Cloud'
+      : appMode === 'oss'
+        ? 'a self-hosted OpenHands server'
+        : 'OpenHands';
+  return `${kind} at ${serverUrl} (API ${apiVersion.toUpperCase()})`;
+}
+
+/**
+ * Checks the server and the key the way starting a conversation would, and says who answered: on Cloud,
+ * which key and organization; elsewhere, that an authenticated list call worked. Uses exactly the form's
+ * values: its URL, and the typed key or else the key saved for that URL. Always asks the server afresh.
+ */
+export async function testConnection(
+  override: { serverUrl?: string; apiKey?: string },
+  deps: ConnectionDeps,
+): Promise<ConnectionReport> {
+  const serverUrl = override.serverUrl ? serverOrigin(override.serverUrl) : undefined;
+  const apiKey = typedKey(override.apiKey);
+  const connection = await connect(deps, { serverUrl, apiKey, probe: true });
+  const server = describeServer(connection.serverUrl, connection.appMode, connection.apiVersion);
+  if (connection.apiVersion === 'v0') {
+    await connection.client.listConversationsV0({ limit: 1 });
+    return { ...base(connection), key: null, summary: `Connected to ${server}. The key was accepted.` };
+  }
+  if (connection.appMode === 'saas') {
+    const key = await connection.client.getCurrentApiKey();
+    const name = key.name ? `“${key.name}”` : 'without a name';
+    return {
+      ...base(connection),
+      key: { name: key.name ?? null, orgId: key.org_id, boundOrgId: key.bound_org_id ?? null },
+      summary: `Connected to ${server}. API key ${name} accepted for organization ${key.org_id}.`,
+    };
+  }
+  await connection.client.searchConversations({ limit: 1 });
+  return {
+    ...base(connection),
+    key: null,
+    summary: `Connected to ${server}. The server accepted the request.`,
+  };
+}
+
+function base(c: { serverUrl: string; apiVersion: 'v1' | 'v0'; appMode: 'saas' | 'oss' | null }) {
+  return { serverUrl: c.serverUrl, apiVersion: c.apiVersion, appMode: c.appMode };
+}

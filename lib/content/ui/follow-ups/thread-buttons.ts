@@ -1,0 +1,177 @@
+import { createShadowHost, h } from '@/lib/content/resident/dom';
+import type { Listen } from '@/lib/content/resident/trusted';
+import { INSERTION_ANIMATION } from '@/lib/content/resident/watch';
+import ASK_CSS from '@/lib/content/ui/follow-ups/ask-button.css?inline';
+import {
+  findReviewThreadMarks,
+  findReviewThreads,
+  type ReviewThread,
+  type ThreadMark,
+} from '@/lib/forges/github/review-threads';
+import { reviewThreadRoots, reviewThreads } from '@/lib/forges/github/selectors';
+import { ASK_ABOUT_THREAD } from '@/lib/prompts/review-thread-message';
+
+/*
+ * "Ask OpenHands" on every review thread of a PR page (Files/Changes tab and Conversation timeline). The
+ * MutationObservers watch the thread containers (diffs render late and progressively), and the whole document
+ * only for a short while after a navigation (the containers themselves may come late). A thread shown later
+ * than that still gets its button: the resident script's insertion rule animates every review thread on issue
+ * and PR pages (lib/content/resident), and its `animationstart` reaches this listener too.
+ */
+
+/** Marks an "Ask OpenHands" button's host; its value is the thread's id. */
+export const ASK_HOST_ATTRIBUTE = 'data-openhands-ask';
+const REVIEW_THREADS = reviewThreads.join();
+/** Mutations are gathered this long before the page is read again. */
+export const SCAN_DELAY_MS = 150;
+/** After a navigation, how long new containers are looked for in the whole document. */
+export const SETTLE_MS = 10_000;
+
+export type ThreadButtonsDeps = {
+  doc: Document;
+  /** Trusted-only listening (page scripts can reach into open shadow roots). */
+  listen: Listen;
+  /** Whether the page on screen is a PR (no buttons elsewhere). */
+  isPull(): boolean;
+  onAsk(thread: ReviewThread, button: HTMLElement): void;
+  later(callback: () => void, ms: number): () => void;
+  /** `MutationObserver` (a test may pass a fake). */
+  observe(target: Node, options: MutationObserverInit, onChange: () => void): { disconnect(): void };
+};
+
+export type ThreadButtons = {
+  /** Reads the page now and watches it for a while (after a navigation or an injection). */
+  refresh(): void;
+  /** Removes the buttons and stops watching. */
+  stop(): void;
+};
+
+function place(host: HTMLElement, thread: ThreadMark): void {
+  const { element, position } = thread.anchor;
+  if (position === 'prepend') element.prepend(host);
+  else if (position === 'append') element.append(host);
+  else if (position === 'before') element.before(host);
+  else element.after(host);
+}
+
+export function createThreadButtons(deps: ThreadButtonsDeps): ThreadButtons {
+  const { doc } = deps;
+  const watched = new Map<Element, { disconnect(): void }>();
+  let documentWatch: { disconnect(): void } | undefined;
+  let cancelScan: (() => void) | undefined;
+  let cancelSettle: (() => void) | undefined;
+  let settling = false;
+
+  const hosts = () => [...doc.querySelectorAll<HTMLElement>(`[${ASK_HOST_ATTRIBUTE}]`)];
+
+  function makeButton(thread: ThreadMark): HTMLElement {
+    const { host, root } = createShadowHost('span', ASK_CSS);
+    host.setAttribute(ASK_HOST_ATTRIBUTE, thread.id);
+    const button = h(
+      'button',
+      { type: 'button', class: 'btn', title: ASK_ABOUT_THREAD.description },
+      ASK_ABOUT_THREAD.label,
+    );
+    root.append(button);
+    deps.listen(button, 'click', (event) => {
+      // The timeline's thread header collapses the thread on a click (a <summary> in older markup)
+      event.preventDefault();
+      event.stopPropagation();
+      // Read in full at the click only (comments, path, diff): placing buttons reads just where threads are
+      const read = roots()
+        .flatMap((root) => findReviewThreads(root))
+        .find((candidate) => candidate.id === thread.id);
+      if (read) deps.onAsk(read, button);
+      else {
+        // The thread went, or holds nothing to send: its button goes, and the page is read again
+        host.remove();
+        schedule();
+      }
+    });
+    return host;
+  }
+
+  const roots = () => [...doc.querySelectorAll(reviewThreadRoots.join(', '))];
+
+  deps.listen(
+    doc,
+    'animationstart',
+    (event) => {
+      const { animationName, target } = event as AnimationEvent;
+      if (
+        animationName === INSERTION_ANIMATION &&
+        target instanceof Element &&
+        target.matches(REVIEW_THREADS)
+      )
+        schedule();
+    },
+    { capture: true },
+  );
+
+  function scan(): void {
+    cancelScan = undefined;
+    if (!deps.isPull()) return;
+    for (const [root, observer] of watched) {
+      if (root.isConnected) continue;
+      observer.disconnect();
+      watched.delete(root);
+    }
+    const found = roots();
+    for (const root of found) {
+      if (!watched.has(root))
+        watched.set(root, deps.observe(root, { childList: true, subtree: true }, schedule));
+    }
+    const present = new Set(hosts().map((host) => host.getAttribute(ASK_HOST_ATTRIBUTE)));
+    for (const thread of found.flatMap((root) => findReviewThreadMarks(root))) {
+      if (present.has(thread.id)) continue;
+      present.add(thread.id);
+      place(makeButton(thread), thread);
+    }
+    watchDocument(settling);
+  }
+
+  function schedule(): void {
+    cancelScan ??= deps.later(scan, SCAN_DELAY_MS);
+  }
+
+  function watchDocument(on: boolean): void {
+    if (on && !documentWatch) {
+      // Turbo replaces <body>, so from <html>
+      documentWatch = deps.observe(doc.documentElement, { childList: true, subtree: true }, schedule);
+    } else if (!on && documentWatch) {
+      documentWatch.disconnect();
+      documentWatch = undefined;
+    }
+  }
+
+  function stopWatching(): void {
+    cancelScan?.();
+    cancelScan = undefined;
+    cancelSettle?.();
+    cancelSettle = undefined;
+    settling = false;
+    watchDocument(false);
+    for (const observer of watched.values()) observer.disconnect();
+    watched.clear();
+  }
+
+  return {
+    refresh() {
+      if (!deps.isPull()) return stopWatching();
+      settling = true;
+      cancelSettle?.();
+      cancelSettle = deps.later(() => {
+        // No container by now: a tab without threads (Commits, Checks) or markup this doesn't know
+        settling = false;
+        cancelSettle = undefined;
+        watchDocument(false);
+      }, SETTLE_MS);
+      cancelScan?.();
+      scan();
+    },
+    stop() {
+      stopWatching();
+      for (const host of hosts()) host.remove();
+    },
+  };
+}

@@ -1,0 +1,102 @@
+import type { MenuEntry } from '@/lib/content/ui/menu/menu';
+import type { Editor } from '@/lib/content/ui/overlay/editor';
+import { nothingToSendView, type ProgressView } from '@/lib/content/ui/start/progress';
+import type { SendFlow } from '@/lib/content/ui/start/send-flow';
+import { extractPageContext, type PageContext } from '@/lib/forges/github/context';
+import { parseGitHubPage } from '@/lib/forges/github/page';
+import { buildMessage, defaultPreset, presetsFor } from '@/lib/prompts/presets';
+import { buildStartInput } from '@/lib/prompts/request';
+
+export type ActionsDeps = {
+  doc: Document;
+  href(): string;
+  flow: SendFlow;
+  editor: Editor;
+  /** Where focus returns after the editor (the caret). */
+  returnFocus(): HTMLElement;
+  /** Shows a short note in the toast (the keyboard command on a page with nothing to send). */
+  notice(view: ProgressView): void;
+  /**
+   * Runs before the default preset starts (a plain click, the keyboard command): calls `proceed` when it may
+   * go, e.g. after asking when the item already has a conversation running. Without it, it goes at once.
+   */
+  beforeDefault?(proceed: () => void): void;
+};
+
+export type Actions = {
+  /** The caret menu for the current page, default first. */
+  entries(): MenuEntry[];
+  /** Runs a preset on the current page; `custom` opens the editor. */
+  run(presetId: string): void;
+  /** A plain click or the keyboard command (which also reaches pages without the button). */
+  runDefault(): void;
+};
+
+/** One line for the editor about what will be sent, e.g. `octo-org/hello-world · PR #7 · branch fix/x`. */
+export function contextSummary(context: PageContext): string {
+  const parts = [context.repository, `${context.kind === 'issue' ? 'Issue' : 'PR'} #${context.number}`];
+  if (context.kind === 'pull' && context.pr) {
+    const { pr } = context;
+    parts.push(
+      pr.isFork
+        ? `fork ${pr.headRepository.split('/')[0]}:${pr.headBranch} (the agent fetches it)`
+        : `branch ${pr.headBranch}`,
+    );
+  }
+  return parts.join(' · ');
+}
+
+/**
+ * What the button, its menu and the keyboard command do. The page is read at the moment of the click, so soft
+ * navigation and edits to the issue never send stale context.
+ */
+export function createActions(deps: ActionsDeps): Actions {
+  const readContext = (): PageContext | null => {
+    const url = deps.href();
+    return parseGitHubPage(url) ? extractPageContext(deps.doc, url) : null;
+  };
+
+  const openEditor = (context: PageContext) => {
+    deps.editor.open({
+      message: buildMessage(context, 'custom'),
+      summary: contextSummary(context),
+      returnFocus: deps.returnFocus(),
+      onSend: (message) => {
+        try {
+          const input = buildStartInput(context, message);
+          return deps.flow.start(input) ? null : 'A conversation is already starting from this page.';
+        } catch (error) {
+          return error instanceof Error ? error.message : String(error);
+        }
+      },
+    });
+  };
+
+  const run = (presetId: string) => {
+    if (deps.flow.busy) return;
+    const context = readContext();
+    if (!context) return;
+    if (presetId === 'custom') openEditor(context);
+    else deps.flow.start(buildStartInput(context, buildMessage(context, presetId)));
+  };
+
+  return {
+    entries() {
+      const page = parseGitHubPage(deps.href());
+      if (!page) return [];
+      const fallback = defaultPreset(page.kind).id;
+      return presetsFor(page.kind).map((preset) => ({ ...preset, isDefault: preset.id === fallback }));
+    },
+    run,
+    runDefault() {
+      // The command reaches the page behind an open editor: only the editor's Send may send then. While a start
+      // is under way its toast stays, rather than give way to a note.
+      if (deps.editor.isOpen || deps.flow.busy) return;
+      const page = parseGitHubPage(deps.href());
+      if (!page) return deps.notice(nothingToSendView());
+      const go = () => run(defaultPreset(page.kind).id);
+      if (deps.beforeDefault) deps.beforeDefault(go);
+      else go();
+    },
+  };
+}
