@@ -12,11 +12,11 @@ import {
 import { createPollScheduler, POLL_ALARM } from '@/lib/background/polling/scheduler';
 import { watchServerAnswers } from '@/lib/background/polling/server-answers';
 import { serveFollowUpPort } from '@/lib/background/ports/follow-up-port';
-import { followItem } from '@/lib/background/ports/item-watch';
-import { createListFollowers } from '@/lib/background/ports/list-watch';
-import { followConversation } from '@/lib/background/ports/record-watch';
+import { serveItemWatch } from '@/lib/background/ports/item-watch';
+import { createListWatch } from '@/lib/background/ports/list-watch';
+import { serveRecordWatch } from '@/lib/background/ports/record-watch';
+import { servePorts } from '@/lib/background/ports/serve';
 import { updateBadge } from '@/lib/background/records/badge';
-import { onConversationsChanged } from '@/lib/background/records/conversation-changes';
 import { getConversation, loadConversations } from '@/lib/background/records/conversation-store';
 import { notify, notifyNote, openNotifiedConversation } from '@/lib/background/records/notifications';
 import { createServerScan } from '@/lib/background/records/server-scan';
@@ -30,6 +30,7 @@ import type { ItemKey } from '@/lib/conversations/item';
 import { itemConversations } from '@/lib/conversations/item-index';
 import { serializeError } from '@/lib/errors/error';
 import type { AppConversation } from '@/lib/openhands/schemas-v1';
+import { conversationsItem } from '@/lib/storage/conversations';
 
 // Listeners are registered synchronously: the worker may have been started by one of these events.
 export default defineBackground(() => {
@@ -85,18 +86,16 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) =>
     handleMessage(message, sender, { self, handlers, toError }),
   );
-  // Ports, each ignoring the others' names: the GitHub toast follows the start it made (the background pushes
-  // each change of the record), and follow-ups report their stages (lib/conversations/follow-up.ts).
-  const followList = createListFollowers(listDeps, self);
+  // The one change signal pages' ports follow: a write of the stored records
+  const onChange = (listener: () => void) => conversationsItem.watch(listener);
   // The stored records and the configured server, for the GitHub item pages: storage only, no network.
   const itemRecords = async () => ({
     records: await loadConversations(),
     serverUrl: (await loadSettings()).serverUrl,
   });
   const itemDeps = {
-    self,
     load: itemRecords,
-    onChange: onConversationsChanged,
+    onChange,
     // An item page's poll may revive a record's polling: the scheduler then follows it once the page closes.
     poll: async (ids: readonly string[]) => {
       await pollRecords(ids, pollDeps);
@@ -110,14 +109,18 @@ export default defineBackground(() => {
     setTimeout: (callback: () => void, ms: number) => setTimeout(callback, ms),
     clearTimeout: (timer: unknown) => clearTimeout(timer as ReturnType<typeof setTimeout>),
   };
-  browser.runtime.onConnect.addListener((port) => {
-    followConversation(port, { self, load: getConversation, onChange: onConversationsChanged });
-    serveFollowUpPort(port, { self, handlers, toError });
-    // Pages following the list (the popup) keep a port open; while one is, the cached first page is kept fresh.
-    followList(port);
-    // A GitHub issue or PR page follows its item's conversations (lib/conversations/item.ts).
-    followItem(port, itemDeps);
-  });
+  // Every port, by the port table (lib/protocol/ports.ts)
+  browser.runtime.onConnect.addListener(
+    servePorts(
+      {
+        record: (port, id) => serveRecordWatch(port, id, { load: getConversation, onChange }),
+        item: (port, key) => serveItemWatch(port, key, itemDeps),
+        list: createListWatch(listDeps),
+        followUp: (port) => serveFollowUpPort(port, { self, handlers, toError }),
+      },
+      self,
+    ),
+  );
   // Issue and PR pages that show something without a click get the UI bundle: see lib/background/tabs/page-watch.ts.
   const watchPage = createPageWatch({
     hasConversations: async (item: ItemKey) => {

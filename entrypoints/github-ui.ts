@@ -1,9 +1,7 @@
 import { browser, defineUnlistedScript } from '#imports';
 import { createUi } from '@/lib/content/ui';
 import { installUi } from '@/lib/content/ui/register';
-import { followRecord } from '@/lib/content/ui/start/record-watch';
-import { followItem } from '@/lib/content/ui/status/item-feed';
-import { anyReply, sendMessage } from '@/lib/protocol/send';
+import { askFromGitHub } from '@/lib/protocol/ask-from-github';
 
 // Injected by the background (`ui.load`, lib/background/tabs/load-ui.ts) into the GitHub tab's isolated world, the
 // first time the resident script needs it: the pointer or the focus reached the button, a click or the
@@ -15,15 +13,12 @@ export default defineUnlistedScript(() => {
       doc: document,
       href: () => location.href,
       alive: () => Boolean(browser.runtime?.id),
-      send: sendMessage,
-      follow: (id, on) => followRecord(browser.runtime, id, on),
+      ask: askFromGitHub,
+      runtime: browser.runtime,
       later: (callback, ms) => {
         const timer = setTimeout(callback, ms);
         return () => clearTimeout(timer);
       },
-      openOptions: () => void sendMessage({ type: 'options.open' }, anyReply),
-      followItem: (item, on) => followItem(browser.runtime, item, on),
-      connect: (name) => browser.runtime.connect({ name }),
     }),
   );
 });

@@ -2,8 +2,7 @@ import { useEffect, useState } from 'react';
 import { ComposeForm } from '@/components/compose/ComposeForm';
 import { ErrorMessage } from '@/components/shared/ErrorMessage';
 import type { MessageError } from '@/lib/errors/error';
-import { getDraftReply, recentReposReply, settingsViewSchema } from '@/lib/protocol/messages';
-import { sendMessage } from '@/lib/protocol/send';
+import { ask } from '@/lib/protocol/ask';
 import type { Draft } from '@/lib/storage/draft';
 import './compose.css';
 
@@ -25,9 +24,9 @@ const emptyDraft = (): Draft => ({ text: '', url: '', createdAt: new Date().toIS
 /** Loads the selection the window was opened for, plus recent repositories, then shows the form. */
 async function load(draftId: string | null): Promise<Loaded> {
   const [draft, recent, settings] = await Promise.all([
-    draftId ? sendMessage({ type: 'draft.get', id: draftId }, getDraftReply) : null,
-    sendMessage({ type: 'repos.recent' }, recentReposReply),
-    sendMessage({ type: 'settings.get' }, settingsViewSchema),
+    draftId ? ask({ type: 'draft.get', id: draftId }) : null,
+    ask({ type: 'repos.recent' }),
+    ask({ type: 'settings.get' }),
   ]);
   if (draft && !draft.ok) return { status: 'failed', error: draft.error };
   return {

@@ -16,8 +16,8 @@ import type { StartInput } from '@/lib/conversations/start-input';
 import { MAX_MESSAGE_CHARS } from '@/lib/conversations/start-input';
 import { buildMessage } from '@/lib/prompts/selection';
 import { COMPOSE_ACTIONS, DEFAULT_ACTION, isComposeAction } from '@/lib/prompts/selection-presets';
-import { startConversationReply } from '@/lib/protocol/messages';
-import { newRequestId, sendMessage, sendRepeatable, startError } from '@/lib/protocol/send';
+import { ask } from '@/lib/protocol/ask';
+import { newRequestId, sendRepeatable, startError } from '@/lib/protocol/send';
 import type { Draft } from '@/lib/storage/draft';
 
 interface Props {
@@ -84,7 +84,7 @@ export function ComposeForm({ draft, draftId, recent, serverUrl, onClose }: Prop
   // One request id per Send: sent again with it, the background starts it once (lib/protocol/send.ts).
   const [sendState, send, setSendState] = useAsync(async (input: StartInput) => {
     const request = { type: 'conversation.start' as const, input, requestId: newRequestId() };
-    const reply = await sendRepeatable(sendMessage, request, startConversationReply);
+    const reply = await sendRepeatable(() => ask(request));
     return reply.ok ? reply : { ok: false as const, error: startError(reply.error) };
   });
   // The window opens for this form: start where typing is needed, the repository if none was found.

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MessageError } from '@/lib/errors/error';
 import { EXTENSION_MESSAGES } from '@/lib/errors/messages';
-import { saveDraftEditsReply } from '@/lib/protocol/messages';
-import { sendMessage } from '@/lib/protocol/send';
+import { ask } from '@/lib/protocol/ask';
 import { type ComposeFields, MAX_DRAFT_CHARS } from '@/lib/storage/draft';
 
 /** Edits are saved this long after the last keystroke (and at once when the window is being closed). */
@@ -24,7 +23,7 @@ async function saveEdits(draftId: string | null, fields: ComposeFields): Promise
     const message = EXTENSION_MESSAGES.too_long({ limit: MAX_DRAFT_CHARS });
     return { status: 'failed', error: { code: 'too_long', message } };
   }
-  const reply = await sendMessage({ type: 'draft.save', id: draftId, fields }, saveDraftEditsReply);
+  const reply = await ask({ type: 'draft.save', id: draftId, fields });
   return reply.ok ? { status: 'saved' } : { status: 'failed', error: reply.error };
 }
 

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { SettingsForm } from '@/components/options/SettingsForm';
 import { GrantAccess } from '@/components/shared/GrantAccess';
-import { type SettingsView, settingsViewSchema } from '@/lib/protocol/messages';
-import { sendMessage } from '@/lib/protocol/send';
+import { ask } from '@/lib/protocol/ask';
+import type { SettingsView } from '@/lib/protocol/messages';
 import './options.css';
 
 export function OptionsApp() {
@@ -10,7 +10,7 @@ export function OptionsApp() {
   const [loadError, setLoadError] = useState<string | null>(null);
 
   useEffect(() => {
-    sendMessage({ type: 'settings.get' }, settingsViewSchema).then((reply) => {
+    ask({ type: 'settings.get' }).then((reply) => {
       if (reply.ok) setSettings(reply.data);
       else setLoadError(reply.error.message);
     });

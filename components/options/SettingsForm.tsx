@@ -4,14 +4,8 @@ import { ErrorMessage } from '@/components/shared/ErrorMessage';
 import { requestServerPermission } from '@/components/shared/host-permission';
 import { useAsync } from '@/components/shared/use-async';
 import { EXTENSION_MESSAGES } from '@/lib/errors/messages';
-import {
-  type ConnectionReport,
-  connectionReportSchema,
-  type Reply,
-  type SettingsView,
-  settingsViewSchema,
-} from '@/lib/protocol/messages';
-import { sendMessage } from '@/lib/protocol/send';
+import { ask } from '@/lib/protocol/ask';
+import type { ConnectionReport, Reply, SettingsView } from '@/lib/protocol/messages';
 import { cleanApiKey } from '@/lib/server/api-key';
 import { apiKeysUrl, CLOUD_ORIGIN, serverOrigin } from '@/lib/server/origin';
 
@@ -52,10 +46,12 @@ export function SettingsForm({ settings, onSaved }: Props) {
   const [saveState, save, setSaveState] = useAsync(
     async (url: string, key: string): Promise<Reply<SettingsView>> => {
       if (!(await requestServerPermission(url))) return permissionDenied(url);
-      const reply = await sendMessage(
-        { type: 'settings.save', serverUrl: url, apiKey: key || undefined, notifications },
-        settingsViewSchema,
-      );
+      const reply = await ask({
+        type: 'settings.save',
+        serverUrl: url,
+        apiKey: key || undefined,
+        notifications,
+      });
       if (reply.ok) {
         setApiKey('');
         setServerUrl(reply.data.serverUrl);
@@ -67,7 +63,7 @@ export function SettingsForm({ settings, onSaved }: Props) {
 
   const [removeState, removeKey, setRemoveState] = useAsync(
     async (url: string): Promise<Reply<SettingsView>> => {
-      const reply = await sendMessage({ type: 'settings.removeKey', serverUrl: url }, settingsViewSchema);
+      const reply = await ask({ type: 'settings.removeKey', serverUrl: url });
       if (reply.ok) {
         onSaved(reply.data);
         // The button goes away with the key: keep focus in the key field rather than lose it.
@@ -85,10 +81,7 @@ export function SettingsForm({ settings, onSaved }: Props) {
 
   const [testState, test] = useAsync(async (url: string, key: string): Promise<Reply<ConnectionReport>> => {
     if (!(await requestServerPermission(url))) return permissionDenied(url);
-    return sendMessage(
-      { type: 'connection.test', serverUrl: url, apiKey: key || undefined },
-      connectionReportSchema,
-    );
+    return ask({ type: 'connection.test', serverUrl: url, apiKey: key || undefined });
   });
 
   /** Validates the URL, then runs `action` with it, synchronously inside the click. */

@@ -1,34 +1,19 @@
-import type { Browser } from 'wxt/browser';
 import { browser } from '#imports';
-import { LIST_PORT } from '@/lib/protocol/messages';
+import { portName } from '@/lib/protocol/ports';
+import { type WatchDeps, watchPort } from '@/lib/protocol/watch';
 
-/** A port closed sooner than this after opening was refused or broke at once: opening it again would spin. */
-const MIN_PORT_LIFETIME_MS = 1_000;
+const timers: WatchDeps['later'] = (callback, ms) => {
+  const timer = setTimeout(callback, ms);
+  return () => clearTimeout(timer);
+};
 
 /**
  * Tells the background that this page follows the list, until the returned function is called: while it
  * does, the background keeps the cached first page fresh (lib/background/list/list-refresh.ts) and the page
- * follows the cache in storage, with no timer of its own. The port closes when the service worker stops; it is
- * opened again, which starts the worker.
+ * follows the cache in storage, with no timer of its own. The port closes when the service worker stops and
+ * opens again, which starts the worker (the one reconnect policy: lib/protocol/watch.ts). Nothing is posted on it.
  */
-export function followList(now: () => number = Date.now): () => void {
-  let port: Browser.runtime.Port | undefined;
-  let stopped = false;
-  const connect = () => {
-    const openedAt = now();
-    try {
-      port = browser.runtime.connect({ name: LIST_PORT });
-    } catch {
-      // The extension was reloaded under this page: there is no background to follow.
-      return;
-    }
-    port.onDisconnect.addListener(() => {
-      if (!stopped && now() - openedAt >= MIN_PORT_LIFETIME_MS) connect();
-    });
-  };
-  connect();
-  return () => {
-    stopped = true;
-    port?.disconnect();
-  };
+export function followList(deps: WatchDeps = { runtime: browser.runtime, later: timers }): () => void {
+  const watch = watchPort(deps, portName('list'), { read: () => undefined, message: () => {} });
+  return () => watch.close();
 }

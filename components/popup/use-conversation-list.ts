@@ -3,11 +3,11 @@ import { followList } from '@/components/popup/follow-list';
 import { followStoredList, type StoredList } from '@/components/popup/stored-list';
 import { useFollowedValue } from '@/components/shared/stored-value';
 import type { ConversationListItem } from '@/lib/conversations/list-item';
+import type { ConversationListReply } from '@/lib/conversations/list-page';
 import { appendUnique } from '@/lib/conversations/merge';
 import { isBusy } from '@/lib/conversations/state';
 import type { MessageError } from '@/lib/errors/error';
-import { type ConversationListReply, conversationListReplySchema } from '@/lib/protocol/messages';
-import { sendMessage } from '@/lib/protocol/send';
+import { ask } from '@/lib/protocol/ask';
 import { cachedReply } from '@/lib/storage/list-cache';
 
 export interface ConversationListState {
@@ -53,10 +53,7 @@ export function useConversationList(started?: StoredList) {
 
   const load = useCallback(async () => {
     setRefreshing(true);
-    const result = await sendMessage(
-      { type: 'conversation.list', refresh: true },
-      conversationListReplySchema,
-    );
+    const result = await ask({ type: 'conversation.list', refresh: true });
     setRefreshing(false);
     if (result.ok) {
       setAnswer(result.data);
@@ -82,10 +79,7 @@ export function useConversationList(started?: StoredList) {
   const loadMore = useCallback(async () => {
     if (!nextPageId) return;
     setLoadingMore(true);
-    const result = await sendMessage(
-      { type: 'conversation.list', pageId: nextPageId },
-      conversationListReplySchema,
-    );
+    const result = await ask({ type: 'conversation.list', pageId: nextPageId });
     setLoadingMore(false);
     if (!result.ok) {
       setMoreError(result.error);

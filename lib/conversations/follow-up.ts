@@ -2,34 +2,23 @@ import type { ConversationRecord } from '@/lib/conversations/record';
 
 /*
  * Follow-ups: a message sent to a conversation this extension started, after it started. The stages a delivery
- * goes through and their labels, and the port that carries them. No zod, so the GitHub content script may
- * import it; the schemas are in follow-up-schema.ts, the delivery itself in lib/background/follow-up/.
+ * goes through and their labels. No zod, so the GitHub content script may import it; the result's schema is in
+ * follow-up-schema.ts, the delivery itself in lib/background/follow-ups/.
  *
- * How a page sends a follow-up and follows it:
- *
- *   const port = browser.runtime.connect({ name: FOLLOW_UP_PORT });
- *   port.onMessage.addListener((message) => {
- *     // check it with `followUpPortMessageSchema` (or by hand in the resident content script), then:
- *     // {type: 'followUp.progress', stage}   → show followUpStageLabel(stage)
- *     // {type: 'followUp.result', reply}     → reply.ok ? the FollowUpResult : reply.error (keep the text!)
- *   });
- *   port.postMessage({ type: 'followUp.send', conversation: record.id, text, reviewItemIds });
- *
- * The first message on the port is the request (checked like every message, lib/protocol/messages.ts); the background
- * answers with zero or more progress messages and exactly one result, then disconnects. A disconnect without
- * a result means the background went away: say so, and keep the text. A page may also send the same request
- * with `runtime.sendMessage`: it then gets only the result, as the reply's data. The port is the better way
- * for anything that may wait: its progress messages (every few seconds while a sandbox starts) also keep the
- * service worker awake.
+ * A page sends one over a `follow-up` port (lib/protocol/ports.ts): its first message is the request
+ * `{type: 'followUp.send', conversation: record.id, text, reviewItemIds, requestId}` (checked like every
+ * message, lib/protocol/messages.ts); the background answers with zero or more `{type: 'followUp.progress',
+ * stage}` (show followUpStageLabel(stage)) and exactly one `{type: 'followUp.result', reply}` (the reply
+ * envelope: keep the text on an error), then disconnects. A disconnect without a result means the background
+ * went away: say so, and keep the text. The same request sent with `runtime.sendMessage` gets only the result.
+ * The port is the better way for anything that may wait: its progress messages (every few seconds while a
+ * sandbox starts) also keep the service worker awake.
  *
  * "Send new review comments": ask `{type: 'followUp.sentReviewItems', conversation, ids}` which of the page's
  * review comment and review summary ids already went to the conversation; send the rest as one follow-up
  * with `reviewItemIds` (say "No new review comments" when nothing is left). They are remembered as sent only
  * once the follow-up is delivered (`sent` or `queued`).
  */
-
-/** The port's name; the background ignores ports with other names. */
-export const FOLLOW_UP_PORT = 'follow-up';
 
 /**
  * Where a delivery is, in the order they can happen: reading the conversation's status, resuming its paused

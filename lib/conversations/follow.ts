@@ -1,16 +1,9 @@
 import type { ConversationRecord } from '@/lib/conversations/record';
 
 /*
- * A page that started a conversation follows its stored record over a port named `conversation.follow:<id>`:
- * the background posts the record when the port opens and whenever the stored record changes, until the page
- * closes the port. No zod here: the GitHub UI bundle reads these names too.
+ * What a page that started a conversation sees of its stored record while it watches it (the record port,
+ * lib/protocol/ports.ts). No zod here: the GitHub UI bundle reads it too.
  */
-
-export const FOLLOW_PORT_PREFIX = 'conversation.follow:';
-
-export function followPortName(id: string): string {
-  return `${FOLLOW_PORT_PREFIX}${id}`;
-}
 
 /** The parts of a record a follower sees: what the progress toast shows, nothing more. */
 export type FollowedRecord = Pick<
@@ -28,9 +21,6 @@ export type FollowedRecord = Pick<
   /** Polls of its server keep failing and are being retried (issue 17); absent in a start's reply. */
   retrying?: boolean;
 };
-
-/** What the background posts on the port; `record` is null once the record is no longer stored. */
-export type FollowMessage = { type: 'conversation.record'; record: FollowedRecord | null };
 
 export function followedRecord(record: ConversationRecord): FollowedRecord {
   const { id, serverUrl, taskId, conversationId, title, state, startStatus, detail } = record;

@@ -1,15 +1,10 @@
 import type { ConversationState } from '@/lib/conversations/state';
 
 /*
- * A GitHub item (issue or PR, `owner/repo#N`) and the conversations the background knows for it. A page that
- * shows an item's conversations (the status control next to the GitHub button) follows them over a port named
- * `item.follow:<key>`: the background posts an `item.conversations` message when the port opens and whenever
- * one of them changes, and keeps their states fresh (batched polls) only while such a port is open and one of
- * them is not in a final state. The page closes the port while it is hidden, and reopens it when visible.
- * No zod here: the GitHub UI bundle reads these names; item-schema.ts has the schema.
+ * A forge item (an issue or PR, `owner/repo#N`) and the conversations the background knows for it, as the
+ * item's page shows them (the status control follows them over the item port, lib/protocol/ports.ts). No zod:
+ * the GitHub UI bundle reads these.
  */
-
-export const ITEM_PORT_PREFIX = 'item.follow:';
 
 /** `owner/repo#N`, lower-cased owner and repository: GitHub's names are case-insensitive. */
 export type ItemKey = `${string}/${string}#${number}`;
@@ -24,10 +19,6 @@ const ITEM_KEY = /^([^/\s#]+\/[^/\s#]+)#([1-9]\d*)$/;
 export function parseItemKey(key: string): { repository: string; number: number } | null {
   const match = ITEM_KEY.exec(key);
   return match?.[1] ? { repository: match[1], number: Number(match[2]) } : null;
-}
-
-export function itemPortName(key: ItemKey): string {
-  return `${ITEM_PORT_PREFIX}${key}`;
 }
 
 /** One conversation as an item's page shows it. */
@@ -51,11 +42,4 @@ export type ItemConversation = {
   retrying: boolean;
   /** While `retrying`: when the server last answered about it (null before the first answer); else null. */
   lastAnswerAt: string | null;
-};
-
-/** What the background posts on an item port: newest first. */
-export type ItemMessage = {
-  type: 'item.conversations';
-  item: ItemKey;
-  conversations: ItemConversation[];
 };

@@ -2,23 +2,13 @@ import { browser } from '#imports';
 import { isErrorAction, isErrorCode } from '@/lib/errors/codes';
 import type { MessageError } from '@/lib/errors/error';
 import { EXTENSION_MESSAGES, uncertainReason } from '@/lib/errors/messages';
+import type { ReplyCheck } from '@/lib/protocol/checks';
 import type { Reply, Request } from '@/lib/protocol/messages';
 
 /*
- * How the extension's pages and the GitHub UI bundle ask the background (the contract: lib/protocol/messages.ts). Shared
- * by two contexts, so it sits beside the contract rather than in either.
+ * How the extension's pages and the GitHub UI bundle send a request and read its reply envelope (the table:
+ * lib/protocol/messages.ts; the reply's check comes from `ask`, lib/protocol/ask.ts). No zod: the GitHub UI uses it.
  */
-
-/**
- * Checks what the background answered before a page trusts it. A zod schema is one; the GitHub content
- * script, which must not bundle zod, passes a small hand-written check with the same shape.
- */
-export interface ReplyCheck<T> {
-  safeParse(data: unknown): { success: true; data: T } | { success: false };
-}
-
-/** For replies nobody reads (e.g. `options.open`). */
-export const anyReply: ReplyCheck<unknown> = { safeParse: (data) => ({ success: true, data }) };
 
 const pageError = (code: keyof typeof EXTENSION_MESSAGES): MessageError => ({
   code,
@@ -85,18 +75,16 @@ export const RESEND_ATTEMPTS = 3;
 export const RESEND_WAIT_MS = 1_000;
 
 /**
- * Sends a request that carries a request id, and sends it again (the same request, so the background acts on it
- * once) when the background did not answer: the browser may have stopped the service worker half-way, and the
- * next message starts a new one, which finds the request's note (issue 17).
+ * Sends a request that carries a request id (`send` sends the same one each time, so the background acts on it
+ * once), again when the background did not answer: the browser may have stopped the service worker half-way,
+ * and the next message starts a new one, which finds the request's note (issue 17).
  */
 export async function sendRepeatable<T>(
-  send: (request: Request, check: ReplyCheck<T>) => Promise<Reply<T>>,
-  request: Request,
-  check: ReplyCheck<T>,
+  send: () => Promise<Reply<T>>,
   wait: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 ): Promise<Reply<T>> {
   for (let attempt = 1; ; attempt++) {
-    const reply = await send(request, check);
+    const reply = await send();
     if (reply.ok || reply.error.code !== 'no_reply' || attempt >= RESEND_ATTEMPTS) return reply;
     await wait(RESEND_WAIT_MS);
   }

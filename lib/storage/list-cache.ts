@@ -1,8 +1,11 @@
 import * as z from 'zod/mini';
 import { conversationListItemsSchema } from '@/lib/conversations/list-item';
-import { listPageItems } from '@/lib/conversations/list-page';
+import {
+  type ConversationListReply,
+  conversationListReplySchema,
+  listPageItems,
+} from '@/lib/conversations/list-page';
 import type { ConversationRecord } from '@/lib/conversations/record';
-import { type ConversationListReply, conversationListReplySchema } from '@/lib/protocol/messages';
 import { defineStoredItem } from '@/lib/storage/stored-item';
 
 /**

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { type Delivery, deliverFollowUp } from '@/lib/background/follow-ups/deliver';
 import { alreadySent, rememberSent } from '@/lib/background/follow-ups/sent-review-items';
 import { createJournal } from '@/lib/background/journal';
@@ -15,7 +14,7 @@ import { recordUrl } from '@/lib/conversations/record-url';
 import { createOpenHandsError, OpenHandsError, toOpenHandsError } from '@/lib/errors/error';
 import { errorMessage, SPECIFIC_ERRORS } from '@/lib/errors/messages';
 import { restartInput } from '@/lib/prompts/follow-up';
-import type { followUpRequest, sentReviewItemsRequest } from '@/lib/protocol/messages';
+import type { RequestOf } from '@/lib/protocol/messages';
 import { type PendingFollowUp, pendingFollowUpsItem } from '@/lib/storage/pending-follow-ups';
 
 /*
@@ -24,8 +23,8 @@ import { type PendingFollowUp, pendingFollowUpsItem } from '@/lib/storage/pendin
  * this wires it to the stored records, the server the conversation lives on, and polling.
  */
 
-export type FollowUpRequest = z.infer<typeof followUpRequest>;
-export type SentReviewItemsRequest = z.infer<typeof sentReviewItemsRequest>;
+export type FollowUpRequest = RequestOf<'followUp.send'>;
+export type SentReviewItemsRequest = RequestOf<'followUp.sentReviewItems'>;
 
 export interface FollowUpDeps extends ConnectionDeps {
   now(): Date;

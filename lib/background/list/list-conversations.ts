@@ -3,11 +3,11 @@ import { loadConversations } from '@/lib/background/records/conversation-store';
 import { type Connection, type ConnectionDeps, withConnection } from '@/lib/background/settings/connection';
 import { loadSettings } from '@/lib/background/settings/settings-store';
 import { itemFromAppConversation, itemFromConversationInfoV0 } from '@/lib/conversations/list-item';
+import type { ConversationListReply } from '@/lib/conversations/list-page';
 import { listPageItems } from '@/lib/conversations/list-page';
 import type { ServerPage } from '@/lib/conversations/merge';
 import { type MessageError, serializeError } from '@/lib/errors/error';
 import type { AppConversation } from '@/lib/openhands/schemas-v1';
-import type { ConversationListReply } from '@/lib/protocol/messages';
 import { normaliseServerUrl } from '@/lib/server/origin';
 import {
   type ListCache,

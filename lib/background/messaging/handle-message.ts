@@ -2,13 +2,7 @@ import { classifySender, type ExtensionIdentity, type Sender } from '@/lib/backg
 import type { FollowUpStage } from '@/lib/conversations/follow-up';
 import type { MessageError } from '@/lib/errors/error';
 import { SPECIFIC_ERRORS } from '@/lib/errors/messages';
-import {
-  CONTENT_SCRIPT_TYPES,
-  GITHUB_TAB_ONLY_TYPES,
-  type Reply,
-  type Request,
-  requestSchema,
-} from '@/lib/protocol/messages';
+import { maySend, type Reply, type Request, requestSchema } from '@/lib/protocol/messages';
 
 /** Where a handler reports how far it got, when its caller listens (a follow-up port); ignored otherwise. */
 export type OnProgress = (stage: FollowUpStage) => void;
@@ -44,11 +38,11 @@ export function admitRequest(
   const parsed = requestSchema.safeParse(raw);
   if (!parsed.success) return { refusal: reject(SPECIFIC_ERRORS.malformedRequest) };
   const request = parsed.data;
-  if (kind === 'github-tab' && !CONTENT_SCRIPT_TYPES.has(request.type)) {
-    return { refusal: reject(SPECIFIC_ERRORS.notFromGitHubPages) };
-  }
-  if (kind !== 'github-tab' && GITHUB_TAB_ONLY_TYPES.has(request.type)) {
-    return { refusal: reject(SPECIFIC_ERRORS.onlyFromGitHubTabs) };
+  // Who may send what is the message table's (lib/protocol/messages.ts)
+  if (!maySend(request.type, kind === 'github-tab' ? 'github' : 'pages')) {
+    const refusal =
+      kind === 'github-tab' ? SPECIFIC_ERRORS.notFromGitHubPages : SPECIFIC_ERRORS.onlyFromGitHubTabs;
+    return { refusal: reject(refusal) };
   }
   return { request };
 }

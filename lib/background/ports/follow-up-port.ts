@@ -1,30 +1,25 @@
 import { admitRequest, type HandleDeps, runHandler } from '@/lib/background/messaging/handle-message';
-import { classifySender, type Sender } from '@/lib/background/messaging/sender';
+import type { Sender } from '@/lib/background/messaging/sender';
 import type { BackgroundPort } from '@/lib/background/ports/port';
-import { FOLLOW_UP_PORT, type FollowUpStage } from '@/lib/conversations/follow-up';
-import type { FollowUpProgress } from '@/lib/conversations/follow-up-schema';
+import type { FollowUpStage } from '@/lib/conversations/follow-up';
 import { SPECIFIC_ERRORS } from '@/lib/errors/messages';
 import type { Reply } from '@/lib/protocol/messages';
+import { type FollowUpPortMessage, PORTS } from '@/lib/protocol/ports';
 
 /*
- * The background's end of a follow-up port (the protocol is described in lib/conversations/follow-up.ts).
- * The first message is the request, admitted exactly like a `runtime.sendMessage` one (sender, contract,
- * GitHub-tab allowance); the port then carries progress and one result, and is closed. A page that goes away
+ * The background's end of a follow-up port (lib/protocol/ports.ts `followUp`). The first message is the request
+ * the row carries, admitted exactly like a `runtime.sendMessage` one (sender, contract, who may send it); the
+ * port then carries progress and one result, and is closed. A page that goes away
  * does not stop the delivery: the user asked for it, and stopping half-way could leave a sandbox resumed for
  * nothing.
  */
 
-export type FollowUpPort = BackgroundPort<unknown> & {
-  readonly onMessage: { removeListener(listener: (message: unknown) => void): void };
-};
+export type FollowUpPort = BackgroundPort<FollowUpPortMessage>;
 
 export interface PortDeps extends HandleDeps {
   /** How long a new port may stay silent before it is closed. */
   firstMessageTimeoutMs?: number;
 }
-
-/** What the background posts (`followUpPortMessageSchema` on the page's side). */
-type Outgoing = FollowUpProgress | { type: 'followUp.result'; reply: Reply<unknown> };
 
 /** A page sends its request as soon as it connects; a port that stays silent is closed. */
 export const FIRST_MESSAGE_TIMEOUT_MS = 10_000;
@@ -35,15 +30,9 @@ const NOT_A_FOLLOW_UP: Reply<never> = {
   error: { code: SPECIFIC_ERRORS.malformedRequest.code, message: SPECIFIC_ERRORS.malformedRequest.message },
 };
 
-/** Serves one port from `runtime.onConnect`; ports with another name are left alone. */
+/** Serves one follow-up port (its name and sender already checked, lib/background/ports/serve.ts). */
 export function serveFollowUpPort(port: FollowUpPort, deps: PortDeps): void {
-  if (port.name !== FOLLOW_UP_PORT) return;
   const sender: Sender = port.sender ?? {};
-  // Something that is neither this extension's page nor a GitHub tab gets no answer at all.
-  if (classifySender(sender, deps.self) === 'untrusted') {
-    port.disconnect();
-    return;
-  }
   let open = true;
   let silence: ReturnType<typeof setTimeout> | undefined;
   const close = () => {
@@ -53,7 +42,7 @@ export function serveFollowUpPort(port: FollowUpPort, deps: PortDeps): void {
     port.disconnect();
   };
   // Posting to a port the page closed throws; the delivery goes on regardless.
-  const post = (message: Outgoing) => {
+  const post = (message: FollowUpPortMessage) => {
     if (!open) return;
     try {
       port.postMessage(message);
@@ -67,7 +56,7 @@ export function serveFollowUpPort(port: FollowUpPort, deps: PortDeps): void {
     const admitted = admitRequest(raw, sender, deps.self);
     let reply: Reply<unknown>;
     if ('refusal' in admitted) reply = admitted.refusal;
-    else if (admitted.request.type !== 'followUp.send') reply = NOT_A_FOLLOW_UP;
+    else if (admitted.request.type !== PORTS.followUp.carries) reply = NOT_A_FOLLOW_UP;
     else {
       const onProgress = (stage: FollowUpStage) => post({ type: 'followUp.progress', stage });
       reply = await runHandler(admitted.request, sender, deps, onProgress);

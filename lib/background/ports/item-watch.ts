@@ -1,17 +1,13 @@
-import { classifySender, type ExtensionIdentity } from '@/lib/background/messaging/sender';
 import { pollIntervalMs } from '@/lib/background/polling/policy';
 import type { BackgroundPort } from '@/lib/background/ports/port';
 import { feedPort } from '@/lib/background/ports/port-feed';
-import type { ItemKey, ItemMessage } from '@/lib/conversations/item';
+import type { ItemKey } from '@/lib/conversations/item';
 import { itemConversations } from '@/lib/conversations/item-index';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import { isFinalState } from '@/lib/conversations/state';
-import { itemPortNameSchema } from '@/lib/protocol/messages';
+import type { ItemWatchMessage } from '@/lib/protocol/ports';
 
-export type ItemPort = BackgroundPort<ItemMessage>;
-
-export type ItemFollowDeps = {
-  self: ExtensionIdentity;
+export type ItemWatchDeps = {
   /** The stored records and the configured server. No network. */
   load(): Promise<{ records: ConversationRecord[]; serverUrl: string }>;
   /** Calls `listener` after every write of the stored conversations; returns what unsubscribes it. */
@@ -27,22 +23,18 @@ export type ItemFollowDeps = {
 };
 
 /**
- * A GitHub page follows one item's conversations (`runtime.connect({name: 'item.follow:<owner/repo#N>'})`,
- * lib/conversations/item.ts): an `item.conversations` message is posted on connect and after every change of
- * the records that changes what the page sees. When the port opens (the user looks now), all of them are read
+ * The item port (lib/protocol/ports.ts `item`): an `item.conversations` message is posted on connect and after
+ * every change of the records that changes what the page sees. When the port opens (the user looks now), all of them are read
  * at once, final ones included (`refresh`); then, while the port is open and one of them is not final, they
  * are polled (one batch call per poll, at the interval of the busiest one); the page closes the port while
- * hidden. A page with no known conversation costs no request at all. GitHub tabs only; the page sends
- * nothing, so any message ends the port. Ports with other names are not ours to answer.
+ * hidden. A page with no known conversation costs no request at all. The page sends nothing, so any message
+ * ends the port.
  */
-export function followItem(port: ItemPort, deps: ItemFollowDeps): void {
-  if (!port.name.startsWith('item.follow:')) return;
-  const key = itemPortNameSchema.safeParse(port.name);
-  if (!key.success || !port.sender || classifySender(port.sender, deps.self) !== 'github-tab') {
-    port.disconnect();
-    return;
-  }
-  const item: ItemKey = key.data;
+export function serveItemWatch(
+  port: BackgroundPort<ItemWatchMessage>,
+  item: ItemKey,
+  deps: ItemWatchDeps,
+): void {
   let isOpen = () => true;
   let timer: unknown;
   let polling = false;

@@ -1,9 +1,7 @@
-import type { Browser } from 'wxt/browser';
 import { type ListDeps, listConversations } from '@/lib/background/list/list-conversations';
 import { createListRefresher, type ListedNow } from '@/lib/background/list/list-refresh';
-import { classifySender, type ExtensionIdentity } from '@/lib/background/messaging/sender';
+import type { BackgroundPort } from '@/lib/background/ports/port';
 import { loadConversations } from '@/lib/background/records/conversation-store';
-import { LIST_PORT } from '@/lib/protocol/messages';
 import { conversationsItem } from '@/lib/storage/conversations';
 import { cachedReply, listCacheItem, readListCache } from '@/lib/storage/list-cache';
 
@@ -26,22 +24,17 @@ function watchList(onChange: () => void): () => void {
 }
 
 /**
- * The `runtime.onConnect` listener for pages following the list (`LIST_PORT`): each open port from one of
- * this extension's pages counts as a follower of the list refresher; anyone else's port is closed at once.
+ * The list port (lib/protocol/ports.ts `list`): each open one counts as a follower of the list refresher, which
+ * keeps the cached first page fresh while any is open.
  */
-export function createListFollowers(deps: ListDeps, self: ExtensionIdentity) {
+export function createListWatch(deps: ListDeps) {
   const refresher = createListRefresher({
     listed: listedNow,
     refresh: () => listConversations({ refresh: true }, deps),
     watch: watchList,
     now: () => deps.now().getTime(),
   });
-  return (port: Browser.runtime.Port) => {
-    if (port.name !== LIST_PORT) return;
-    if (classifySender(port.sender ?? {}, self) !== 'extension-page') {
-      port.disconnect();
-      return;
-    }
+  return (port: BackgroundPort<never>) => {
     port.onDisconnect.addListener(refresher.follow());
   };
 }

@@ -8,7 +8,7 @@ export type BackgroundPort<M> = {
   disconnect(): void;
   readonly onMessage: {
     addListener(listener: (message: unknown) => void): void;
-    removeListener?(listener: (message: unknown) => void): void;
+    removeListener(listener: (message: unknown) => void): void;
   };
   readonly onDisconnect: { addListener(listener: () => void): void };
 };

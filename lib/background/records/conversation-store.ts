@@ -1,4 +1,3 @@
-import { conversationsChanged } from '@/lib/background/records/conversation-changes';
 import { trimFound } from '@/lib/conversations/item-index';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import { sameId } from '@/lib/openhands/ids';
@@ -23,7 +22,6 @@ export async function loadConversations(): Promise<ConversationRecord[]> {
 
 async function save(records: ConversationRecord[]): Promise<void> {
   await conversationsItem.setValue(normalise(records));
-  conversationsChanged();
 }
 
 // Serialises read-modify-write cycles: the poller and message handlers run concurrently in one worker.

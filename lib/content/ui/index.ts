@@ -6,28 +6,20 @@ import { attachMenu, type Menu } from '@/lib/content/ui/menu/menu';
 import { createOverlay } from '@/lib/content/ui/overlay/overlay';
 import { createActions } from '@/lib/content/ui/start/actions';
 import type { ProgressView } from '@/lib/content/ui/start/progress';
-import type { FollowPort } from '@/lib/content/ui/start/record-watch';
 import { createSendFlow, type SendFlowDeps } from '@/lib/content/ui/start/send-flow';
-import type { ItemFeedHandlers } from '@/lib/content/ui/status/item-feed';
 import { createItemWatch } from '@/lib/content/ui/status/item-watch';
 import { conversationsNote, runningCount, runningNotice } from '@/lib/content/ui/status/item-words';
-import type { ItemKey } from '@/lib/conversations/item';
 import { parseGitHubPage } from '@/lib/forges/github/page';
 import { defaultPreset } from '@/lib/prompts/presets';
 
-export type UiDeps = Pick<SendFlowDeps, 'send' | 'follow' | 'later'> & {
+/** What the UI needs of the extension: asking the background, its ports (`runtime`), timers. */
+export type UiDeps = Pick<SendFlowDeps, 'ask' | 'runtime' | 'later'> & {
   doc: Document;
   href(): string;
   /** False once the extension was reloaded or updated. */
   alive(): boolean;
-  /** "Open extension options" in the toast. */
-  openOptions(): void;
-  /** Follows an item's conversations over the item port (`followItem`); `close` ends it. */
-  followItem(item: ItemKey, on: ItemFeedHandlers): { close(): void };
   /** The clock of the conversations' ages. */
-  now?(): Date;
-  /** Opens a port to the background (item and follow-up ports); without it, no follow-ups. */
-  connect?(name: string): FollowPort;
+  clock?(): Date;
 };
 
 /** How long a click waits for the item's conversations (just loaded UI) before starting without asking. */
@@ -48,15 +40,19 @@ export function createUi(deps: UiDeps): UiApi {
 
   // Built on first use: most pages never show the toast or the editor.
   const overlay = lazy(() =>
-    createOverlay({ listen, onDismiss: () => flow.stop(), onOpenOptions: deps.openOptions }),
+    createOverlay({
+      listen,
+      onDismiss: () => flow.stop(),
+      onOpenOptions: () => void deps.ask({ type: 'options.open' }),
+    }),
   );
   const showToast = (view: ProgressView) => {
     overlay().attach();
     overlay().toast.show(view);
   };
   const flow = createSendFlow({
-    send: deps.send,
-    follow: deps.follow,
+    ask: deps.ask,
+    runtime: deps.runtime,
     later: deps.later,
     onView: showToast,
     onBusy: (busy) => {
@@ -69,11 +65,11 @@ export function createUi(deps: UiDeps): UiApi {
     doc: deps.doc,
     win: deps.doc.defaultView ?? window,
     href: deps.href,
-    connect: deps.followItem,
+    runtime: deps.runtime,
     listen: pageListen,
     userListen: listen,
     later: deps.later,
-    now: deps.now ?? (() => new Date()),
+    clock: deps.clock ?? (() => new Date()),
   });
   let asking = false;
   /** Asks once before starting another conversation on an item with one starting or running. */
@@ -112,26 +108,23 @@ export function createUi(deps: UiDeps): UiApi {
     beforeDefault,
   });
   // Issue 13: follow-ups in the menu, "Ask OpenHands" on review threads
-  const connect = deps.connect;
-  const followUps =
-    connect &&
-    createPageFollowUps({
-      ...deps,
-      win: window,
-      connect,
-      flow,
-      editor: () => overlay().followUp,
-      toast: showToast,
-      returnFocus: () => button?.caret ?? deps.doc.body,
-      listen,
-      listenAny: pageListen,
-      // The status control already follows the item port: no second one
-      conversations: () => items.current?.conversations ?? null,
-    });
+  const followUps = createPageFollowUps({
+    ...deps,
+    win: window,
+    connect: (name) => deps.runtime.connect({ name }),
+    flow,
+    editor: () => overlay().followUp,
+    toast: showToast,
+    returnFocus: () => button?.caret ?? deps.doc.body,
+    listen,
+    listenAny: pageListen,
+    // The status control already follows the item port: no second one
+    conversations: () => items.current?.conversations ?? null,
+  });
 
   const refresh = () => {
     items.refresh();
-    followUps?.refresh();
+    followUps.refresh();
     if (!button) return;
     if (!button.host.isConnected) menu?.close(false);
     // The tooltip: what a plain click does on this page, e.g. "Solve the issue with OpenHands"
@@ -149,9 +142,9 @@ export function createUi(deps: UiDeps): UiApi {
         root: next.root,
         host: next.host,
         caret: next.caret,
-        entries: () => [...actions.entries(), ...(followUps?.entries() ?? [])],
+        entries: () => [...actions.entries(), ...(followUps.entries() ?? [])],
         enabled: () => !flow.busy,
-        onSelect: (id) => (followUps?.handles(id) ? followUps.run(id) : actions.run(id)),
+        onSelect: (id) => (followUps.handles(id) ? followUps.run(id) : actions.run(id)),
         note: () => {
           const current = items.current;
           return current?.conversations ? conversationsNote(current.kind, current.conversations) : null;
@@ -172,7 +165,7 @@ export function createUi(deps: UiDeps): UiApi {
     destroy() {
       lifetime.abort();
       items.destroy();
-      followUps?.stop();
+      followUps.stop();
       flow.stop();
       menu?.close(false);
       menu = undefined;

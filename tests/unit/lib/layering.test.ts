@@ -3,36 +3,49 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /*
- * The layering of lib/ (issue 11): code says by its folder which context it runs in (background, content,
- * pages) above shared domain modules, and nothing imports upward or sideways. (The resident script's own
- * import graph, which must reach no package, is guarded in tests/unit/lib/content/import-graph.test.ts.)
+ * The layering of the code (issue 11, issue 18; the README's "Layout" shows it): each file says by its folder
+ * which context it runs in (background, content, pages) above the shared domain modules, and nothing imports
+ * upward or sideways. The domain is one stack, bottom first: a folder imports only itself and folders below it.
+ * (The resident script's own import graph, which must reach no package, is guarded in
+ * tests/unit/lib/content/import-graph.test.ts.)
  */
 
 const ROOT = resolve('.');
 
-type Layer = 'background' | 'content' | 'pages' | 'domain' | 'other';
+/** The domain folders of lib/, bottom first: each may import only itself and those before it. */
+const DOMAIN_STACK = [
+  'schema',
+  'server',
+  'errors',
+  'openhands',
+  'forges',
+  'conversations',
+  'prompts',
+  'storage',
+  'protocol',
+] as const;
+const CONTEXTS = ['background', 'content', 'pages'] as const;
+
+type Layer = (typeof CONTEXTS)[number] | `domain:${(typeof DOMAIN_STACK)[number]}` | 'other';
 
 /** Which layer a file (a path relative to the root) belongs to. */
 function layerOf(file: string): Layer {
   const path = file.split('\\').join('/');
   if (/^lib\/background\//.test(path) || path === 'entrypoints/background.ts') return 'background';
   if (/^lib\/content\//.test(path) || /^entrypoints\/github-(resident|ui)\.ts$/.test(path)) return 'content';
-  if (/^(lib\/pages|components|entrypoints\/(popup|options|compose))\//.test(path)) return 'pages';
-  if (/^lib\/(openhands|github|prompts|conversations|storage|errors)\//.test(path)) return 'domain';
-  if (
-    path === 'lib/protocol/messages.ts' ||
-    path === 'lib/protocol/send.ts' ||
-    path === 'lib/protocol/commands.ts'
-  )
-    return 'domain';
-  return 'other';
+  if (/^(components|entrypoints\/(popup|options|compose))\//.test(path)) return 'pages';
+  const folder = /^lib\/([^/]+)\//.exec(path)?.[1];
+  const domain = DOMAIN_STACK.find((name) => name === folder);
+  return domain ? `domain:${domain}` : 'other';
 }
+
+const level = (layer: Layer) => DOMAIN_STACK.indexOf(layer.slice('domain:'.length) as never);
 
 /** Whether a file of layer `from` may import one of layer `to`. */
 function mayImport(from: Layer, to: Layer): boolean {
-  if (from === 'domain') return to === 'domain' || to === 'other';
-  if (from === 'background' || from === 'content' || from === 'pages')
-    return to === from || (to !== 'background' && to !== 'content' && to !== 'pages');
+  const isContext = (layer: Layer) => (CONTEXTS as readonly string[]).includes(layer);
+  if (from.startsWith('domain:')) return to === 'other' || (to.startsWith('domain:') && level(to) <= level(from));
+  if (isContext(from)) return to === from || !isContext(to);
   return true;
 }
 
@@ -90,8 +103,17 @@ function violations(files: string[]): string[] {
 describe('layering', () => {
   const files = [...sources('lib'), ...sources('components'), ...sources('entrypoints')];
 
-  it('should keep domain modules free of contexts, and each context (background, content, pages) to itself', () => {
+  it('should keep the domain one stack free of contexts, and each context (background, content, pages) to itself', () => {
     expect(violations(files)).toEqual([]);
+  });
+
+  it('should place every folder of lib/ in the stack or among the contexts', () => {
+    const folders = readdirSync(join(ROOT, 'lib'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    expect(folders.filter((name) => ![...DOMAIN_STACK, 'background', 'content'].includes(name as never))).toEqual(
+      [],
+    );
   });
 
   it('should see every kind of import, and tell layers apart (the check itself works)', () => {
@@ -106,11 +128,15 @@ describe('layering', () => {
     expect(specifiers(text).sort()).toEqual(
       ['./b', '@/lib/background/a', '@/lib/pages/c', 'side-effect', 'zod/mini'].sort(),
     );
-    expect(layerOf('lib/openhands/client.ts')).toBe('domain');
-    expect(mayImport('domain', 'background')).toBe(false);
+    expect(layerOf('lib/openhands/client.ts')).toBe('domain:openhands');
+    expect(layerOf('components/popup/PopupApp.tsx')).toBe('pages');
+    expect(mayImport('domain:openhands', 'background')).toBe(false);
+    expect(mayImport('domain:openhands', 'domain:conversations')).toBe(false);
+    expect(mayImport('domain:conversations', 'domain:openhands')).toBe(true);
+    expect(mayImport('domain:storage', 'domain:storage')).toBe(true);
     expect(mayImport('content', 'pages')).toBe(false);
     expect(mayImport('pages', 'pages')).toBe(true);
-    expect(mayImport('background', 'domain')).toBe(true);
+    expect(mayImport('background', 'domain:protocol')).toBe(true);
     expect(importsOf(join('lib', 'content', 'resident', 'dom.ts')).local).toContain(
       join('lib', 'content', 'resident', 'styles', 'base.css'),
     );

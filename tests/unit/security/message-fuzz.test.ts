@@ -6,23 +6,17 @@ import { generateSecretKey } from '@/lib/background/keys/secret-box';
 import { createHandlers } from '@/lib/background/messaging/create-handlers';
 import { handleMessage } from '@/lib/background/messaging/handle-message';
 import type { Sender } from '@/lib/background/messaging/sender';
-import { type FollowUpPort, serveFollowUpPort } from '@/lib/background/ports/follow-up-port';
+import { serveFollowUpPort } from '@/lib/background/ports/follow-up-port';
 import { upsertConversation } from '@/lib/background/records/conversation-store';
-import { FOLLOW_UP_PORT } from '@/lib/conversations/follow-up';
-import { followUpPortMessageSchema } from '@/lib/conversations/follow-up-schema';
 import { serializeError } from '@/lib/errors/error';
-import { CONTENT_SCRIPT_TYPES, requestSchema } from '@/lib/protocol/messages';
+import { GITHUB_TYPES, MESSAGES, requestSchema } from '@/lib/protocol/messages';
+import { portName } from '@/lib/protocol/ports';
 import { CLOUD_ORIGIN } from '@/lib/server/origin';
+import { asPageReadsIt, backgroundPorts, SELF } from '../../support/background-ports';
 import { makeRecord } from '../factories/conversation-record';
 
-const self = { id: 'our-extension', baseUrl: 'chrome-extension://our-extension/' };
-const TYPES = [
-  ...requestSchema.def.options.map((o) => o.shape.type.def.values[0]),
-  'settings.reveal',
-  'key.get',
-  '',
-  'constructor',
-];
+const self = SELF;
+const TYPES = [...Object.keys(MESSAGES), 'settings.reveal', 'key.get', '', 'constructor'];
 
 /** A small seeded generator, so a failure can be replayed. */
 function rng(seed: number) {
@@ -177,34 +171,6 @@ function unauthorised(random: () => number): { message: unknown; sender: Sender 
   };
 }
 
-/** A port as `runtime.onConnect` hands it over, with the page's first message ready to deliver. */
-function hostilePort(sender: Sender, name = FOLLOW_UP_PORT) {
-  let onMessage: ((message: unknown) => void) | undefined;
-  const posted: unknown[] = [];
-  let connected = true;
-  const port: FollowUpPort = {
-    name,
-    sender,
-    postMessage: (message) => {
-      if (!connected) throw new Error('Attempting to use a disconnected port object');
-      posted.push(message);
-    },
-    disconnect: () => {
-      connected = false;
-    },
-    onMessage: {
-      addListener: (listener) => {
-        onMessage = listener;
-      },
-      removeListener: () => {
-        onMessage = undefined;
-      },
-    },
-    onDisconnect: { addListener: () => {} },
-  };
-  return { port, posted, send: (message: unknown) => onMessage?.(message) };
-}
-
 describe('background message handling under hostile input', () => {
   beforeEach(() => fakeBrowser.reset());
 
@@ -273,13 +239,15 @@ describe('background message handling under hostile input', () => {
       // Malformed first messages from senders that may open the port; well-formed ones from senders that may not.
       const { message, sender } =
         i % 2 === 0 ? { message: malformedMessage(random), sender: githubTab } : unauthorised(random);
-      const page = hostilePort(sender);
-      serveFollowUpPort(page.port, { self, handlers, toError: serializeError });
+      // Through the one onConnect listener, as the entrypoint wires it
+      const page = backgroundPorts({
+        followUp: (port) => serveFollowUpPort(port, { self, handlers, toError: serializeError }),
+      })(portName('followUp'), sender);
       page.send(message);
       await new Promise((resolve) => setTimeout(resolve, 0));
 
       for (const posted of page.posted) {
-        const parsed = followUpPortMessageSchema.parse(posted);
+        const parsed = asPageReadsIt(posted);
         expect(parsed.type === 'followUp.result' && parsed.reply.ok, `port ${i}`).toBe(false);
       }
       expect(JSON.stringify(page.posted)).not.toContain('secret-key-that-must-stay');
@@ -290,7 +258,7 @@ describe('background message handling under hostile input', () => {
   });
 
   it('should allow GitHub tabs only the messages the button and its menu need', () => {
-    expect([...CONTENT_SCRIPT_TYPES].sort()).toEqual([
+    expect([...GITHUB_TYPES].sort()).toEqual([
       'conversation.start',
       'followUp.send',
       'followUp.sentReviewItems',

@@ -1,9 +1,9 @@
-import type { FollowUpReply } from '@/lib/content/ui/follow-ups/follow-up-port';
 import type { ProgressView } from '@/lib/content/ui/start/progress';
 import { recordUrl } from '@/lib/conversations/record-url';
 import { stateLabel } from '@/lib/conversations/state';
 import type { MessageError } from '@/lib/errors/error';
 import { SEND_NEW_REVIEW_COMMENTS } from '@/lib/prompts/review-comments-message';
+import type { FollowUpReply } from '@/lib/protocol/checks';
 
 /** What the toast shows for follow-ups sent without the editor, and after the editor closed. Pure. */
 

@@ -4,7 +4,7 @@ import type {
   FollowUpTarget,
   SendOutcome,
 } from '@/lib/content/ui/follow-ups/follow-up-editor';
-import { deliverFollowUp, type FollowUpReply } from '@/lib/content/ui/follow-ups/follow-up-port';
+import { deliverFollowUp } from '@/lib/content/ui/follow-ups/follow-up-port';
 import {
   followUpDoneView,
   followUpErrorView,
@@ -14,7 +14,6 @@ import {
 import type { MenuEntry } from '@/lib/content/ui/menu/menu';
 import { OPEN_CONVERSATION } from '@/lib/content/ui/overlay/toast';
 import type { ProgressView } from '@/lib/content/ui/start/progress';
-import type { FollowPort } from '@/lib/content/ui/start/record-watch';
 import type { SendFlow, SendFlowDeps } from '@/lib/content/ui/start/send-flow';
 import { followUpStageLabel, MAX_REVIEW_ITEMS, RESTART_LABEL } from '@/lib/conversations/follow-up';
 import type { ItemConversation } from '@/lib/conversations/item';
@@ -27,7 +26,8 @@ import type { ReviewThread } from '@/lib/forges/github/review-threads';
 import { buildStartInput } from '@/lib/prompts/request';
 import { SEND_NEW_REVIEW_COMMENTS } from '@/lib/prompts/review-comments-message';
 import { ASK_ABOUT_THREAD } from '@/lib/prompts/review-thread-message';
-import type { ReplyCheck } from '@/lib/protocol/send';
+import type { FollowUpReply } from '@/lib/protocol/checks';
+import type { PagePort } from '@/lib/protocol/watch';
 
 /*
  * Follow-ups from the GitHub page (issue 13): "Continue the conversation…" and "Send new review comments" in
@@ -60,8 +60,8 @@ export type FollowUpsDeps = {
   href(): string;
   /** The item's conversations, newest first (null while unknown). */
   conversations(): readonly ItemConversation[] | null;
-  connect(name: string): FollowPort;
-  send: SendFlowDeps['send'];
+  connect(name: string): PagePort;
+  ask: SendFlowDeps['ask'];
   flow: SendFlow;
   editor(): FollowUpEditor;
   toast(view: ProgressView): void;
@@ -76,15 +76,6 @@ export type FollowUps = {
   run(id: string): void;
   /** "Ask OpenHands" on a review thread: the editor with the thread as context. */
   askAboutThread(thread: ReviewThread, returnFocus: HTMLElement): void;
-};
-
-const sentCheck: ReplyCheck<{ sent: string[] }> = {
-  safeParse: (data) => {
-    const sent = (data as { sent?: unknown } | null)?.sent;
-    return Array.isArray(sent) && sent.every((id) => typeof id === 'string')
-      ? { success: true, data: { sent } }
-      : { success: false };
-  },
 };
 
 const canFollowUp = (conversation: ItemConversation) => conversation.apiVersion === 'v1';
@@ -178,14 +169,11 @@ export function createFollowUps(deps: FollowUpsDeps): FollowUps {
   async function alreadySent(conversation: string, ids: string[]): Promise<string[] | string> {
     const sent: string[] = [];
     for (let at = 0; at < ids.length; at += MAX_REVIEW_ITEMS) {
-      const reply = await deps.send(
-        {
-          type: 'followUp.sentReviewItems',
-          conversation,
-          ids: ids.slice(at, at + MAX_REVIEW_ITEMS),
-        },
-        sentCheck,
-      );
+      const reply = await deps.ask({
+        type: 'followUp.sentReviewItems',
+        conversation,
+        ids: ids.slice(at, at + MAX_REVIEW_ITEMS),
+      });
       if (!reply.ok) return reply.error.message;
       sent.push(...reply.data.sent);
     }

@@ -5,10 +5,10 @@ import { createFollowUps, type FollowUps } from '@/lib/content/ui/follow-ups/fol
 import { createThreadButtons, type ThreadButtonsDeps } from '@/lib/content/ui/follow-ups/thread-buttons';
 import type { MenuEntry } from '@/lib/content/ui/menu/menu';
 import type { ProgressView } from '@/lib/content/ui/start/progress';
-import type { FollowPort } from '@/lib/content/ui/start/record-watch';
 import type { SendFlow, SendFlowDeps } from '@/lib/content/ui/start/send-flow';
 import type { ItemConversation } from '@/lib/conversations/item';
 import { parseGitHubPage } from '@/lib/forges/github/page';
+import type { PagePort } from '@/lib/protocol/watch';
 
 /*
  * Everything of issue 13 the UI bundle adds to a GitHub page, wired together: the follow-up menu entries (the
@@ -21,8 +21,8 @@ export type PageFollowUpsDeps = {
   doc: Document;
   win: Window;
   href(): string;
-  connect(name: string): FollowPort;
-  send: SendFlowDeps['send'];
+  connect(name: string): PagePort;
+  ask: SendFlowDeps['ask'];
   later: SendFlowDeps['later'];
   flow: SendFlow;
   editor(): FollowUpEditor;

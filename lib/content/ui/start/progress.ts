@@ -1,8 +1,8 @@
-import type { RecordSummary } from '@/lib/content/ui/start/record-check';
 import { retryingText } from '@/lib/content/ui/status/item-words';
 import { recordUrl } from '@/lib/conversations/record-url';
 import { startStageLabel, stateLabel } from '@/lib/conversations/state';
 import type { MessageError } from '@/lib/errors/error';
+import type { RecordSummary } from '@/lib/protocol/checks';
 
 /** What the progress toast shows; built by pure functions so each state is unit-tested. */
 export type ProgressView = {

@@ -1,7 +1,6 @@
 import { BUTTON_HOST_ATTRIBUTE } from '@/lib/content/resident/mount';
 import type { Listen } from '@/lib/content/resident/trusted';
 import { INSERTION_ANIMATION, watchNavigation } from '@/lib/content/resident/watch';
-import type { ItemFeedHandlers } from '@/lib/content/ui/status/item-feed';
 import {
   createStatusControl,
   STATUS_HOST_ATTRIBUTE,
@@ -9,24 +8,20 @@ import {
 } from '@/lib/content/ui/status/item-status';
 import { type ItemConversation, type ItemKey, itemKey } from '@/lib/conversations/item';
 import { type PageKind, parseGitHubPage } from '@/lib/forges/github/page';
+import { readItemMessage } from '@/lib/protocol/checks';
+import { portName } from '@/lib/protocol/ports';
+import { type WatchDeps, watchPort } from '@/lib/protocol/watch';
 
-/** Wait before connecting again when the background went away (connecting wakes it up). */
-export const ITEM_RECONNECT_MS = 1_000;
-/** Connections lost in a row, without a message in between, before giving up until the next navigation. */
-const MAX_LOST = 3;
-
-export type ItemWatchDeps = {
+export type ItemWatchDeps = WatchDeps & {
   doc: Document;
   win: Window;
   href(): string;
-  /** Opens the item port (followItem); `close` ends it. */
-  connect(item: ItemKey, on: ItemFeedHandlers): { close(): void };
   /** For the page's own events (navigation, visibility), which page scripts dispatch: not trusted-only. */
   listen: Listen;
   /** For the control's user input: trusted-only. */
   userListen: Listen;
-  later(callback: () => void, ms: number): () => void;
-  now(): Date;
+  /** The clock of the conversations' ages. */
+  clock(): Date;
   /** The conversations of the current item changed (the caret menu's line, the confirm before a start). */
   onChange?(): void;
 };
@@ -61,8 +56,6 @@ export function createItemWatch(deps: ItemWatchDeps): ItemWatch {
   const { doc } = deps;
   let current: ItemSnapshot | null = null;
   let feed: { close(): void } | undefined;
-  let lost = 0;
-  let cancelRetry = () => {};
   let control: StatusControl | undefined;
   let parentWatch: MutationObserver | undefined;
   let waiters: (() => void)[] = [];
@@ -88,7 +81,7 @@ export function createItemWatch(deps: ItemWatchDeps): ItemWatch {
       unplace();
       return;
     }
-    control ??= createStatusControl({ listen: deps.userListen, now: deps.now });
+    control ??= createStatusControl({ listen: deps.userListen, now: deps.clock });
     control.render({ kind: current.kind, repository: current.repository, conversations });
     const own = control.host;
     own.setAttribute(STATUS_HOST_ATTRIBUTE, host.getAttribute(BUTTON_HOST_ATTRIBUTE) ?? '');
@@ -105,8 +98,6 @@ export function createItemWatch(deps: ItemWatchDeps): ItemWatch {
   }
 
   function disconnect(): void {
-    cancelRetry();
-    cancelRetry = () => {};
     feed?.close();
     feed = undefined;
   }
@@ -114,24 +105,25 @@ export function createItemWatch(deps: ItemWatchDeps): ItemWatch {
   function connect(): void {
     if (!current || feed || doc.visibilityState === 'hidden' || destroyed) return;
     const item = current.item;
-    feed = deps.connect(item, {
-      conversations(list) {
+    // The port opens again by itself when the worker stops; after quick losses in a row it gives up until the
+    // next navigation or the page shows again (lib/protocol/watch.ts)
+    const watch = watchPort(deps, portName('item', item), {
+      read: (message) => readItemMessage(message, item),
+      message(list) {
         if (current?.item !== item) return;
-        lost = 0;
         current = { ...current, conversations: list };
         place();
         deps.onChange?.();
         flushWaiters();
       },
-      lost() {
+      lost(_reason, final) {
         if (current?.item !== item) return;
-        feed = undefined;
-        // Nothing more will come: a start need not wait for it
+        // Nothing may come for a while: a start need not wait for it
         flushWaiters();
-        if (++lost >= MAX_LOST) return;
-        cancelRetry = deps.later(connect, ITEM_RECONNECT_MS);
+        if (final && feed === watch) feed = undefined;
       },
     });
+    feed = watch;
   }
 
   function refresh(): void {
@@ -143,7 +135,6 @@ export function createItemWatch(deps: ItemWatchDeps): ItemWatch {
       disconnect();
       unplace();
       flushWaiters();
-      lost = 0;
       current = page && item ? { item, kind: page.kind, repository, conversations: null } : null;
       deps.onChange?.();
     }
@@ -155,10 +146,7 @@ export function createItemWatch(deps: ItemWatchDeps): ItemWatch {
   watchNavigation(deps.listen, deps.win, () => deps.win.requestAnimationFrame(refresh));
   deps.listen(doc, 'visibilitychange', () => {
     if (doc.visibilityState === 'hidden') disconnect();
-    else {
-      lost = 0;
-      connect();
-    }
+    else connect();
   });
   // The resident's insertion watch animates its host each time it is (re)inserted: follow it
   deps.listen(doc, 'animationstart', (event) => {

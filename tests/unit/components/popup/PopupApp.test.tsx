@@ -8,7 +8,7 @@ import { PopupApp } from '@/components/popup/PopupApp';
 import type { ConversationListItem } from '@/lib/conversations/list-item';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import { CONVERSATION_STATES } from '@/lib/conversations/state';
-import { LIST_PORT } from '@/lib/protocol/messages';
+import { portName } from '@/lib/protocol/ports';
 import { conversationsItem } from '@/lib/storage/conversations';
 import { writeListCache } from '@/lib/storage/list-cache';
 import { makeRecord } from '../../factories/conversation-record';
@@ -37,7 +37,12 @@ async function cacheServerPage(items: ConversationListItem[], records: Conversat
 function recordPorts() {
   const ports: { name: string; disconnect: ReturnType<typeof vi.fn> }[] = [];
   vi.spyOn(fakeBrowser.runtime, 'connect').mockImplementation(((info?: { name?: string }) => {
-    const port = { name: info?.name ?? '', disconnect: vi.fn(), onDisconnect: { addListener() {} } };
+    const port = {
+      name: info?.name ?? '',
+      disconnect: vi.fn(),
+      onMessage: { addListener() {} },
+      onDisconnect: { addListener() {} },
+    };
     ports.push(port);
     return port as unknown as Browser.runtime.Port;
   }) as typeof fakeBrowser.runtime.connect);
@@ -233,7 +238,7 @@ describe('PopupApp', () => {
     await cacheServerPage([item({ title: 'Working on it', state: 'running' })]);
     answer(() => new Promise(() => {}));
     render(<PopupApp />);
-    await waitFor(() => expect(ports.map((port) => port.name)).toEqual([LIST_PORT]));
+    await waitFor(() => expect(ports.map((port) => port.name)).toEqual([portName('list')]));
     expect(ports[0]?.disconnect).not.toHaveBeenCalled();
 
     await cacheServerPage([item({ title: 'Working on it', state: 'finished' })]);

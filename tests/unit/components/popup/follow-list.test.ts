@@ -1,71 +1,54 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Browser } from 'wxt/browser';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import { followList } from '@/components/popup/follow-list';
-import { LIST_PORT } from '@/lib/protocol/messages';
+import { portName } from '@/lib/protocol/ports';
+import { RECONNECT_MS, STEADY_MS } from '@/lib/protocol/watch';
+import { fakeRuntime, manualTimers } from '../../../support/fake-ports';
 
-/** Stands in for `runtime.connect`: each port can be closed from the background's end. */
-function recordPorts() {
-  const ports: { name: string; disconnect: ReturnType<typeof vi.fn>; closeFromBackground(): void }[] = [];
-  vi.spyOn(fakeBrowser.runtime, 'connect').mockImplementation(((info?: { name?: string }) => {
-    const listeners: (() => void)[] = [];
-    const port = {
-      name: info?.name ?? '',
-      disconnect: vi.fn(),
-      onDisconnect: { addListener: (listener: () => void) => listeners.push(listener) },
-      closeFromBackground: () => {
-        for (const listener of listeners) listener();
-      },
-    };
-    ports.push(port);
-    return port as unknown as Browser.runtime.Port;
-  }) as typeof fakeBrowser.runtime.connect);
-  return ports;
+/** The popup's list watch on a fake runtime, with timers and a clock the test moves. */
+function setup() {
+  const fake = fakeRuntime();
+  const timers = manualTimers();
+  let clock = 0;
+  const stop = followList({ runtime: fake.runtime, later: timers.later, now: () => clock });
+  return {
+    fake,
+    timers,
+    stop,
+    tick: (ms: number) => {
+      clock += ms;
+    },
+  };
 }
 
 describe('following the list', () => {
-  let clock = 0;
-  const now = () => clock;
-  beforeEach(() => {
-    fakeBrowser.reset();
-    clock = 0;
-  });
-
   it('should open the list port, and close it when told to', () => {
-    const ports = recordPorts();
-    const stop = followList(now);
-    expect(ports.map((port) => port.name)).toEqual([LIST_PORT]);
+    const { fake, stop } = setup();
+    expect(fake.ports.map((port) => port.name)).toEqual([portName('list')]);
     stop();
-    expect(ports[0]?.disconnect).toHaveBeenCalled();
+    expect(fake.ports[0]?.disconnected).toBe(true);
   });
 
   it('should open it again when the service worker stops, which starts the worker again', () => {
-    const ports = recordPorts();
-    followList(now);
-    clock += 30_000;
-    ports[0]?.closeFromBackground();
-    expect(ports).toHaveLength(2);
+    const { fake, timers, tick } = setup();
+    tick(STEADY_MS);
+    fake.ports[0]?.end();
+    timers.elapse(RECONNECT_MS);
+    expect(fake.open(portName('list'))).toHaveLength(1);
+    expect(fake.ports).toHaveLength(2);
   });
 
-  it('should not open it again when it is closed at once (refused), nor after it was closed here', () => {
-    const ports = recordPorts();
-    const stop = followList(now);
-    ports[0]?.closeFromBackground();
-    expect(ports).toHaveLength(1);
-
-    const ports2 = recordPorts();
-    const stop2 = followList(now);
-    clock += 30_000;
-    stop2();
-    ports2[0]?.closeFromBackground();
-    expect(ports2).toHaveLength(1);
+  it('should not open it again after it was closed here', () => {
+    const { fake, timers, tick, stop } = setup();
+    tick(STEADY_MS);
     stop();
+    fake.ports[0]?.end();
+    timers.elapse(RECONNECT_MS);
+    expect(fake.ports).toHaveLength(1);
   });
 
   it('should do without when there is no background to connect to', () => {
-    vi.spyOn(fakeBrowser.runtime, 'connect').mockImplementation(() => {
-      throw new Error('Extension context invalidated.');
-    });
-    expect(() => followList(now)()).not.toThrow();
+    const fake = fakeRuntime();
+    fake.reload();
+    expect(() => followList({ runtime: fake.runtime, later: manualTimers().later })()).not.toThrow();
   });
 });

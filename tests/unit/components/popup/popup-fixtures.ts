@@ -1,5 +1,6 @@
 import type { ConversationListItem } from '@/lib/conversations/list-item';
-import type { ConversationListReply, Reply, Request } from '@/lib/protocol/messages';
+import type { ConversationListReply } from '@/lib/conversations/list-page';
+import type { Reply, Request } from '@/lib/protocol/messages';
 import { answerMessages } from '../../support/answer-messages';
 
 export const SERVER = 'https://app.all-hands.dev';

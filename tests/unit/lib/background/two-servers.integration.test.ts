@@ -7,8 +7,9 @@ import { createHandlers } from '@/lib/background/messaging/create-handlers';
 import type { Handlers } from '@/lib/background/messaging/handle-message';
 import type { Sender } from '@/lib/background/messaging/sender';
 import { pollOnce } from '@/lib/background/polling/poller';
+import type { ConversationListReply } from '@/lib/conversations/list-page';
 import type { StartInput } from '@/lib/conversations/start-input';
-import type { ConnectionReport, ConversationListReply, SettingsView } from '@/lib/protocol/messages';
+import type { ConnectionReport, SettingsView } from '@/lib/protocol/messages';
 import { type OpenHandsTestServer, startOpenHandsServer } from '../../../support/openhands-server/index.ts';
 
 /*

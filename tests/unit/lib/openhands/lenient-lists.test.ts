@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { fetchUpdates } from '@/lib/background/polling/fetch-updates';
 import { itemFromAppConversation } from '@/lib/conversations/list-item';
+import { conversationListReplySchema } from '@/lib/conversations/list-page';
 import { createOpenHandsClient } from '@/lib/openhands/client';
-import { conversationListReplySchema } from '@/lib/protocol/messages';
 import { makeRecord } from '../../factories/conversation-record';
 import { json, recordingFetch } from './helpers/fake-fetch';
 import { appConversation, conversationInfoV0, startTask } from './helpers/fixtures';

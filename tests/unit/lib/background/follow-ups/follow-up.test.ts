@@ -5,8 +5,7 @@ import { type FollowUpDeps, sendFollowUp, sentReviewItems } from '@/lib/backgrou
 import { createApiKeyStore } from '@/lib/background/keys/api-keys';
 import { generateSecretKey } from '@/lib/background/keys/secret-box';
 import { createHandlers } from '@/lib/background/messaging/create-handlers';
-import type { Sender } from '@/lib/background/messaging/sender';
-import { type FollowUpPort, serveFollowUpPort } from '@/lib/background/ports/follow-up-port';
+import { serveFollowUpPort } from '@/lib/background/ports/follow-up-port';
 import {
   getConversation,
   loadConversations,
@@ -14,13 +13,14 @@ import {
 } from '@/lib/background/records/conversation-store';
 import { saveSettings } from '@/lib/background/settings/settings-store';
 import type { FollowUpStage } from '@/lib/conversations/follow-up';
-import { FOLLOW_UP_PORT } from '@/lib/conversations/follow-up';
-import { followUpPortMessageSchema, followUpResultSchema } from '@/lib/conversations/follow-up-schema';
+import { followUpResultSchema } from '@/lib/conversations/follow-up-schema';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import { startInputSchema } from '@/lib/conversations/start-input';
 import { serializeError } from '@/lib/errors/error';
+import { portName } from '@/lib/protocol/ports';
 import { conversationUrl } from '@/lib/server/origin';
 import { DEFAULT_SETTINGS } from '@/lib/storage/settings';
+import { asPageReadsIt, backgroundPorts, GITHUB_TAB, SELF } from '../../../../support/background-ports';
 import {
   type OpenHandsTestServer,
   startOpenHandsServer,
@@ -272,31 +272,25 @@ describe('on a server without the V1 API', () => {
 });
 
 describe('through the background’s message handlers', () => {
-  const self = { id: 'ext-id', baseUrl: 'chrome-extension://ext-id/' };
-  const githubTab: Sender = {
-    id: 'ext-id',
-    url: 'https://github.com/o/r/pull/2',
-    tab: { id: 4 } as Sender['tab'],
-  };
+  const githubTab = GITHUB_TAB;
 
-  /** A port from a GitHub tab, as `runtime.onConnect` hands it to the background; resolves once it closes. */
+  /** A port from a GitHub tab, served as the entrypoint serves it; resolves once it closes. */
   function connect(handlers: ReturnType<typeof createHandlers>) {
-    const posted: unknown[] = [];
-    let listener: (message: unknown) => void = () => {};
     let closed: () => void = () => {};
     const done = new Promise<void>((resolve) => {
       closed = resolve;
     });
-    const port = {
-      name: FOLLOW_UP_PORT,
-      sender: githubTab,
-      postMessage: (message: unknown) => posted.push(message),
-      disconnect: () => closed(),
-      onMessage: { addListener: (l: (m: unknown) => void) => (listener = l), removeListener: () => {} },
-      onDisconnect: { addListener: () => {} },
-    } as unknown as FollowUpPort;
-    serveFollowUpPort(port, { self, handlers, toError: serializeError });
-    return { posted, send: (message: unknown) => listener(message), done };
+    const page = backgroundPorts({
+      followUp: (port) => {
+        const disconnect = port.disconnect;
+        port.disconnect = () => {
+          disconnect();
+          closed();
+        };
+        serveFollowUpPort(port, { self: SELF, handlers, toError: serializeError });
+      },
+    })(portName('followUp'), GITHUB_TAB);
+    return { posted: page.posted, send: page.send, done };
   }
 
   it('should report the stages of a paused conversation’s follow-up over the port, then the result', async () => {
@@ -307,7 +301,7 @@ describe('through the background’s message handlers', () => {
     page.send({ type: 'followUp.send', conversation: record.id, text: TEXT });
     await page.done;
 
-    const messages = page.posted.map((m) => followUpPortMessageSchema.parse(m));
+    const messages = page.posted.map(asPageReadsIt);
     expect(messages.flatMap((m) => (m.type === 'followUp.progress' ? [m.stage] : []))).toEqual([
       'checking',
       'resuming',

@@ -7,7 +7,7 @@ import { CACHE_MAX_AGE_MS, listConversations, PAGE_SIZE } from '@/lib/background
 import { loadConversations, upsertConversation } from '@/lib/background/records/conversation-store';
 import { createServerScan } from '@/lib/background/records/server-scan';
 import { saveSettings } from '@/lib/background/settings/settings-store';
-import { conversationListReplySchema } from '@/lib/protocol/messages';
+import { conversationListReplySchema } from '@/lib/conversations/list-page';
 import { CLOUD_ORIGIN } from '@/lib/server/origin';
 import { readCachedReply, readListCache } from '@/lib/storage/list-cache';
 import { DEFAULT_SETTINGS } from '@/lib/storage/settings';

@@ -1,26 +1,22 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Sender } from '@/lib/background/messaging/sender';
 import { ACTIVE_POLL_MS, QUIET_POLL_MS, STARTING_POLL_MS } from '@/lib/background/polling/policy';
-import { followItem, type ItemPort } from '@/lib/background/ports/item-watch';
-import { onConversationsChanged } from '@/lib/background/records/conversation-changes';
+import { serveItemWatch } from '@/lib/background/ports/item-watch';
 import {
   loadConversations,
   updateConversations,
   upsertConversation,
 } from '@/lib/background/records/conversation-store';
-import { type ItemMessage, itemKey, itemPortName } from '@/lib/conversations/item';
+import { itemKey } from '@/lib/conversations/item';
 import type { ConversationRecord } from '@/lib/conversations/record';
+import { type ItemWatchMessage as ItemMessage, portName } from '@/lib/protocol/ports';
+import { conversationsItem } from '@/lib/storage/conversations';
+import { backgroundPorts } from '../../../../support/background-ports';
 import { makeRecord } from '../../../factories/conversation-record';
 
-const self = { id: 'ours', baseUrl: 'chrome-extension://ours/' };
 const SERVER = 'https://app.all-hands.dev';
 const ISSUE = itemKey('octo-org/hello-world', 42);
-const GITHUB_TAB: Sender = {
-  id: 'ours',
-  url: 'https://github.com/octo-org/hello-world/issues/42',
-  tab: { id: 3 } as Sender['tab'],
-};
+const itemPortName = (key: string) => portName('item', key);
 
 /** Timers the test runs by hand: what is pending and after how long. */
 function manualTimers() {
@@ -43,11 +39,8 @@ function manualTimers() {
   };
 }
 
-function connect(name: string, sender: Sender | null = GITHUB_TAB) {
-  const posted: ItemMessage[] = [];
-  const pageLeft = new Set<() => void>();
-  const fromPage = new Set<(message: unknown) => void>();
-  const state = { disconnected: false };
+/** The item port served as the entrypoint serves it, with the stored records and polls the test sees. */
+function connect(name: string) {
   const timers = manualTimers();
   const polled: string[][] = [];
   const poll = vi.fn(async (ids: readonly string[]) => {
@@ -58,48 +51,25 @@ function connect(name: string, sender: Sender | null = GITHUB_TAB) {
   const refresh = vi.fn(async (ids: readonly string[]) => {
     refreshed.push([...ids]);
   });
-  const port: ItemPort = {
-    name,
-    sender: sender ?? undefined,
-    postMessage: (message) => posted.push(message),
-    disconnect: () => {
-      state.disconnected = true;
-    },
-    onMessage: { addListener: (listener) => fromPage.add(listener) },
-    onDisconnect: { addListener: (listener) => pageLeft.add(listener) },
-  };
-  followItem(port, {
-    self,
-    load: async () => ({ records: await loadConversations(), serverUrl: SERVER }),
-    onChange: onConversationsChanged,
-    poll,
-    refresh,
-    scan,
-    setTimeout: timers.setTimeout,
-    clearTimeout: timers.clearTimeout,
-  });
-  return {
-    posted,
-    state,
-    timers,
-    polled,
-    poll,
-    refresh,
-    refreshed,
-    scan,
-    send: (message: unknown) => {
-      for (const listener of fromPage) listener(message);
-    },
-    leave: () => {
-      for (const listener of pageLeft) listener();
-    },
-  };
+  const page = backgroundPorts({
+    item: (port, key) =>
+      serveItemWatch(port, key, {
+        load: async () => ({ records: await loadConversations(), serverUrl: SERVER }),
+        onChange: (listener) => conversationsItem.watch(listener),
+        poll,
+        refresh,
+        scan,
+        setTimeout: timers.setTimeout,
+        clearTimeout: timers.clearTimeout,
+      }),
+  })(name);
+  return { ...page, posted: page.posted as ItemMessage[], timers, polled, poll, refresh, refreshed, scan };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 const ids = (message: ItemMessage | undefined) => message?.conversations.map((c) => c.id);
 
-describe('followItem', () => {
+describe('the item port', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('should post the item’s conversations on connect, newest first', async () => {
@@ -123,7 +93,7 @@ describe('followItem', () => {
 
   it('should read the key case-insensitively', async () => {
     await upsertConversation(makeRecord({ state: 'finished' }));
-    const page = connect('item.follow:Octo-Org/Hello-World#42');
+    const page = connect('item.watch:Octo-Org/Hello-World#42');
     await settle();
     expect(page.posted[0]?.item).toBe(ISSUE);
     expect(ids(page.posted[0])).toHaveLength(1);
@@ -241,37 +211,14 @@ describe('followItem', () => {
   });
 
   it.each([
-    [
-      'an extension page',
-      { id: 'ours', url: 'chrome-extension://ours/popup.html', origin: 'chrome-extension://ours' },
-    ],
-    ['another extension', { ...GITHUB_TAB, id: 'theirs' }],
-    ['another site', { ...GITHUB_TAB, url: 'https://example.com/' }],
-    ['nobody', null],
-  ] as const)('should refuse %s', async (_name, sender) => {
-    await upsertConversation(makeRecord({ state: 'running' }));
-    const page = connect(itemPortName(ISSUE), sender as Sender | null);
-    await settle();
-    expect(page.state.disconnected).toBe(true);
-    expect(page.posted).toEqual([]);
-  });
-
-  it.each([
-    'item.follow:',
-    'item.follow:octo-org/hello-world',
-    'item.follow:octo-org/hello-world#0',
-    'item.follow:a b/c#1',
+    'item.watch:',
+    'item.watch:octo-org/hello-world',
+    'item.watch:octo-org/hello-world#0',
+    'item.watch:a b/c#1',
   ])('should refuse the malformed name %j', async (name) => {
     const page = connect(name);
     await settle();
     expect(page.state.disconnected).toBe(true);
-    expect(page.posted).toEqual([]);
-  });
-
-  it('should leave ports with other names alone', async () => {
-    const page = connect('conversation.list.follow');
-    await settle();
-    expect(page.state.disconnected).toBe(false);
     expect(page.posted).toEqual([]);
   });
 });

@@ -20,7 +20,10 @@ function open(build: () => Promise<Message | undefined>, failPosts = false) {
     disconnect: () => {
       state.disconnected = true;
     },
-    onMessage: { addListener: (listener) => fromPage.add(listener) },
+    onMessage: {
+      addListener: (listener) => fromPage.add(listener),
+      removeListener: (listener) => fromPage.delete(listener),
+    },
     onDisconnect: { addListener: (listener) => pageLeft.add(listener) },
   };
   const afterPush = vi.fn();

@@ -1,53 +1,29 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Sender } from '@/lib/background/messaging/sender';
-import { type FollowPort, followConversation } from '@/lib/background/ports/record-watch';
-import { onConversationsChanged } from '@/lib/background/records/conversation-changes';
+import { serveRecordWatch } from '@/lib/background/ports/record-watch';
 import {
   getConversation,
   updateConversations,
   upsertConversation,
 } from '@/lib/background/records/conversation-store';
-import { followedRecord, followPortName } from '@/lib/conversations/follow';
+import { followedRecord } from '@/lib/conversations/follow';
 import type { ConversationRecord } from '@/lib/conversations/record';
+import { portName } from '@/lib/protocol/ports';
+import { conversationsItem } from '@/lib/storage/conversations';
+import { backgroundPorts } from '../../../../support/background-ports';
 import { makeRecord } from '../../../factories/conversation-record';
 
-const self = { id: 'ours', baseUrl: 'chrome-extension://ours/' };
-const GITHUB_TAB: Sender = {
-  id: 'ours',
-  url: 'https://github.com/o/r/issues/1',
-  tab: { id: 3 } as Sender['tab'],
-};
 const ID = 'a1b2c3';
 
-/** A port as the page opened it; the test plays the page's side. */
-function connect(name: string, sender: Sender | null = GITHUB_TAB) {
-  const posted: unknown[] = [];
-  const fromPage = new Set<(message: unknown) => void>();
-  const pageLeft = new Set<() => void>();
-  const state = { disconnected: false };
-  const port: FollowPort = {
-    name,
-    sender: sender ?? undefined,
-    postMessage: (message) => posted.push(message),
-    disconnect: () => {
-      state.disconnected = true;
-    },
-    onMessage: { addListener: (listener) => fromPage.add(listener) },
-    onDisconnect: { addListener: (listener) => pageLeft.add(listener) },
-  };
-  followConversation(port, { self, load: getConversation, onChange: onConversationsChanged });
-  return {
-    posted,
-    state,
-    send: (message: unknown) => {
-      for (const listener of fromPage) listener(message);
-    },
-    leave: () => {
-      for (const listener of pageLeft) listener();
-    },
-  };
-}
+/** The record port served as the entrypoint serves it, with the stored records. */
+const connect = backgroundPorts({
+  record: (port, id) =>
+    serveRecordWatch(port, id, {
+      load: getConversation,
+      onChange: (listener) => conversationsItem.watch(listener),
+    }),
+});
+const followPortName = (id: string) => portName('record', id);
 
 /** Lets the store's writes and the pushes they cause run. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -57,7 +33,7 @@ const pushedRecord = (record: ConversationRecord) => ({
   record: followedRecord(record),
 });
 
-describe('followConversation', () => {
+describe('the record port', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('should post the record on connect, then each change the page can see, without the rest', async () => {
@@ -115,28 +91,14 @@ describe('followConversation', () => {
     expect(page.posted).toHaveLength(1);
   });
 
-  it.each<[string, Sender | null]>([
-    ['another extension', { ...GITHUB_TAB, id: 'theirs' }],
-    ['a tab on another site', { ...GITHUB_TAB, url: 'https://evil.example/' }],
-    ['no sender', null],
-  ])('should refuse %s', async (_name, sender) => {
-    await upsertConversation(makeRecord({ id: ID }));
-
-    const page = connect(followPortName(ID), sender);
-    await settle();
-
-    expect(page.state.disconnected).toBe(true);
-    expect(page.posted).toEqual([]);
-  });
-
   it.each([
     ['an id that is too long', followPortName('x'.repeat(101))],
     ['an empty id', followPortName('')],
     ['another port', 'devtools'],
-  ])('should not answer %s', async (_name, portName) => {
+  ])('should not answer %s', async (_name, name) => {
     await upsertConversation(makeRecord({ id: ID }));
 
-    const page = connect(portName);
+    const page = connect(name);
     await settle();
 
     expect(page.posted).toEqual([]);

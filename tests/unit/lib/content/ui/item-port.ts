@@ -1,41 +1,47 @@
-import type { ItemFeedHandlers } from '@/lib/content/ui/status/item-feed';
 import type { ItemConversation, ItemKey } from '@/lib/conversations/item';
+import { PORTS } from '@/lib/protocol/ports';
+import { type FakePort, fakeRuntime } from '../../../../support/fake-ports';
 
 /** One item port the page opened; the test plays the background's side. */
 export type FakeItemPort = {
   item: ItemKey;
-  closed: boolean;
+  readonly closed: boolean;
   /** The background posts the item's conversations. */
   post(conversations: ItemConversation[]): void;
   /** The port ends from the background's side (the worker stopped). */
   drop(): void;
+  port: FakePort;
 };
 
-/** A `connect` for the item watch that records every port it opens. */
-export function fakeItemPorts() {
-  const ports: FakeItemPort[] = [];
-  const connect = (item: ItemKey, on: ItemFeedHandlers) => {
-    const port: FakeItemPort = {
-      item,
-      closed: false,
-      post: (conversations) => {
-        if (!port.closed) on.conversations(conversations);
-      },
-      drop: () => {
-        if (port.closed) return;
-        port.closed = true;
-        on.lost();
-      },
-    };
-    ports.push(port);
+/**
+ * A runtime for the UI whose item ports (lib/protocol/ports.ts `item`) the test plays the background of; other
+ * ports (record, follow-up) are in `fake`.
+ */
+export function fakeItemPorts(onConnect?: (port: FakePort) => void) {
+  const fake = fakeRuntime(onConnect);
+  const prefix = PORTS.item.name;
+  const asItemPort = (port: FakePort): FakeItemPort => {
+    const item = port.name.slice(prefix.length) as ItemKey;
     return {
-      close: () => {
-        port.closed = true;
+      item,
+      port,
+      get closed() {
+        return port.disconnected;
       },
+      post: (conversations) => port.emit({ type: 'item.conversations', item, conversations }),
+      drop: () => port.end(),
     };
   };
-  const open = () => ports.filter((port) => !port.closed);
-  return { ports, open, connect, last: () => ports.at(-1) };
+  const ports = () => fake.ports.filter((port) => port.name.startsWith(prefix)).map(asItemPort);
+  return {
+    fake,
+    runtime: fake.runtime,
+    get ports() {
+      return ports();
+    },
+    open: () => ports().filter((port) => !port.closed),
+    last: () => ports().at(-1),
+  };
 }
 
 /** A conversation of issue octo-org/hello-world#42 as the background posts it. */

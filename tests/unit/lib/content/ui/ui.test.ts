@@ -36,14 +36,12 @@ function mountUi({ answered = true } = {}) {
     doc: loadFixture('issue'),
     href: () => FIXTURE_URLS.issue,
     alive: () => true,
-    send: (async (request: Request) => {
+    ask: (async (request: Request) => {
       sent.push(request);
       return { ok: true, data: startingRecord() };
     }) as never,
-    follow: () => ({ close: () => {} }),
+    runtime: itemPorts.runtime,
     later: () => () => {},
-    openOptions: vi.fn(),
-    followItem: itemPorts.connect,
   });
   const button = createButton(listen, {
     onDefault: () => ui.runDefault(),

@@ -1,13 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { deliverFollowUp } from '@/lib/content/ui/follow-ups/follow-up-port';
 import { BAD_REPLY, RELOADED } from '@/lib/protocol/send';
-import { fakeConnect } from '../fake-ports';
+import { fakeRuntime } from '../../../../../support/fake-ports';
 import { startingRecord } from '../records';
 
 describe('deliverFollowUp', () => {
   it('should send the request first, report each stage and resolve with the result', async () => {
     const record = startingRecord({ state: 'running', conversationId: 'c1' });
-    const { connect, ports } = fakeConnect((port) =>
+    const { connect, ports } = fakeRuntime((port) =>
       queueMicrotask(() => {
         port.emit({ type: 'followUp.progress', stage: 'resuming' });
         port.emit({ type: 'followUp.progress', stage: 'teleporting' });
@@ -40,7 +40,7 @@ describe('deliverFollowUp', () => {
   it('should read an archived result with its restart input, and pass errors on', async () => {
     const record = startingRecord({ state: 'archived' });
     const restart = { repository: 'octo-org/hello-world', title: 'Continued: x', message: 'This continues…' };
-    const archived = fakeConnect((port) =>
+    const archived = fakeRuntime((port) =>
       queueMicrotask(() =>
         port.emit({
           type: 'followUp.result',
@@ -48,7 +48,7 @@ describe('deliverFollowUp', () => {
         }),
       ),
     );
-    const failing = fakeConnect((port) =>
+    const failing = fakeRuntime((port) =>
       queueMicrotask(() =>
         port.emit({
           type: 'followUp.result',
@@ -70,7 +70,7 @@ describe('deliverFollowUp', () => {
   it('should ask once more with the same request when the port ends without a result', async () => {
     const record = startingRecord({ state: 'running', conversationId: 'c1' });
     let opened = 0;
-    const { connect, ports } = fakeConnect((port) =>
+    const { connect, ports } = fakeRuntime((port) =>
       queueMicrotask(() =>
         ++opened === 1
           ? port.end()
@@ -88,7 +88,7 @@ describe('deliverFollowUp', () => {
   });
 
   it('should say the message may have been delivered, with its link, when the background went away twice', async () => {
-    const gone = fakeConnect((port) => queueMicrotask(() => port.end()));
+    const gone = fakeRuntime((port) => queueMicrotask(() => port.end()));
 
     const reply = await deliverFollowUp(gone.connect, { conversation: 'x', text: 't' }, () => {}, {
       url: 'https://app.all-hands.dev/conversations/c1',
@@ -110,7 +110,7 @@ describe('deliverFollowUp', () => {
   });
 
   it('should say so when the result does not fit, or the extension was reloaded before anything was sent', async () => {
-    const odd = fakeConnect((port) =>
+    const odd = fakeRuntime((port) =>
       queueMicrotask(() =>
         port.emit({ type: 'followUp.result', reply: { ok: true, data: { kind: 'sent' } } }),
       ),

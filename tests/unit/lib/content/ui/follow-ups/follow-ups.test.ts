@@ -2,12 +2,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createButton } from '@/lib/content/resident/button';
 import type { Listen } from '@/lib/content/resident/trusted';
 import { createUi } from '@/lib/content/ui';
-import type { ItemFeedHandlers } from '@/lib/content/ui/status/item-feed';
-import type { ItemConversation, ItemKey } from '@/lib/conversations/item';
+import type { ItemConversation } from '@/lib/conversations/item';
 import { collectReviewActivity } from '@/lib/forges/github/review-activity';
 import type { Request } from '@/lib/protocol/messages';
+import { parsePortName, portName } from '@/lib/protocol/ports';
+import { type FakePort, fakeRuntime } from '../../../../../support/fake-ports';
 import { FIXTURE_URLS, type FixtureName, loadFixture } from '../../../forges/github/fixtures';
-import { type FakePort, fakeConnect } from '../fake-ports';
 import { itemConversation } from '../item-port';
 import { startingRecord } from '../records';
 
@@ -33,37 +33,33 @@ const running = (id: string) =>
 async function mount(name: FixtureName, conversations: ItemConversation[], backend: Backend = {}) {
   document.body.innerHTML = loadFixture(name).body.innerHTML;
   const sent: Request[] = [];
-  const { connect, named } = fakeConnect((port) => {
-    if (port.name === 'follow-up') {
+  const { runtime, named } = fakeRuntime((port) => {
+    if (port.name === portName('followUp')) {
       port.postMessage = (message) => {
         port.posted.push(message);
         queueMicrotask(() => backend.followUp?.(message as never, port));
       };
     }
+    // The background's item port: the item's conversations right after it opens
+    const item = parsePortName(port.name);
+    if (item?.port === 'item')
+      queueMicrotask(() => port.emit({ type: 'item.conversations', item: item.key, conversations }));
   });
-  // The background's item port: the item's conversations right after it opens
-  const followItem = (_item: ItemKey, on: ItemFeedHandlers) => {
-    queueMicrotask(() => on.conversations(conversations));
-    return { close: () => {} };
-  };
   const ui = createUi({
     doc: document,
     href: () => FIXTURE_URLS[name],
     alive: () => true,
-    send: (async (request: Request) => {
+    ask: (async (request: Request) => {
       sent.push(request);
       if (request.type === 'followUp.sentReviewItems')
         return { ok: true, data: { sent: request.ids.filter((id) => backend.sent?.includes(id)) } };
       return { ok: true, data: startingRecord() };
     }) as never,
-    follow: () => ({ close: () => {} }),
+    runtime,
     later: (callback, ms) => {
       const timer = setTimeout(callback, ms);
       return () => clearTimeout(timer);
     },
-    openOptions: vi.fn(),
-    followItem,
-    connect,
   });
   const button = createButton(listen, {
     onDefault: () => {},

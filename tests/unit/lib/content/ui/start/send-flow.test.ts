@@ -1,17 +1,16 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ProgressView } from '@/lib/content/ui/start/progress';
-import {
-  createSendFlow,
-  type FeedHandlers,
-  FOLLOW_LIMIT_MS,
-  RECONNECT_MS,
-} from '@/lib/content/ui/start/send-flow';
-import { followedRecord } from '@/lib/conversations/follow';
+import { createSendFlow, FOLLOW_LIMIT_MS } from '@/lib/content/ui/start/send-flow';
+import { type FollowedRecord, followedRecord } from '@/lib/conversations/follow';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import type { StartInput } from '@/lib/conversations/start-input';
+import { type AskFromGitHub, askFromGitHub } from '@/lib/protocol/ask-from-github';
 import type { Reply, Request } from '@/lib/protocol/messages';
-import { sendMessage } from '@/lib/protocol/send';
+import { parsePortName } from '@/lib/protocol/ports';
+import { NO_REPLY } from '@/lib/protocol/send';
+import { RECONNECT_MS } from '@/lib/protocol/watch';
+import { fakeRuntime, manualTimers } from '../../../../../support/fake-ports';
 import { answerMessages } from '../../../../support/answer-messages';
 import { startingRecord } from '../records';
 
@@ -25,49 +24,38 @@ const INPUT: StartInput = {
 const pushed = (overrides: Partial<ConversationRecord> = {}) => followedRecord(startingRecord(overrides));
 
 /**
- * A flow whose background answers the start with `reply`, whose follow connections (`feeds`) the test drives
- * by hand, and whose timers run only when `elapse` says so.
+ * A flow whose background answers the start with `reply` (or as `ask` says), whose record ports the test plays
+ * the background of (`feed()`: the last one), and whose timers run only when `elapse` says so.
  */
-function setup(reply: Reply<unknown> = { ok: true, data: startingRecord() }, send?: typeof sendMessage) {
+function setup(reply: Reply<unknown> = { ok: true, data: startingRecord() }, ask?: AskFromGitHub) {
   const requests: Request[] = [];
   const views: ProgressView[] = [];
   const busy: boolean[] = [];
-  const feeds: { id: string; on: FeedHandlers; closed: boolean }[] = [];
-  const timers: { callback: () => void; ms: number; cancelled: boolean }[] = [];
+  const fake = fakeRuntime();
+  const { later, elapse, timers } = manualTimers();
   const flow = createSendFlow({
-    send:
-      send ??
+    ask:
+      ask ??
       ((async (request: Request) => {
         requests.push(request);
         return reply;
       }) as never),
-    follow: (id, on) => {
-      const feed = { id, on, closed: false };
-      feeds.push(feed);
-      return {
-        close: () => {
-          feed.closed = true;
-        },
-      };
-    },
-    later: (callback, ms) => {
-      const timer = { callback, ms, cancelled: false };
-      timers.push(timer);
-      return () => {
-        timer.cancelled = true;
-      };
-    },
+    runtime: fake.runtime,
+    later,
     onView: (view) => views.push(view),
     onBusy: (value) => busy.push(value),
   });
-  /** Runs the pending timers of `ms`. */
-  const elapse = (ms: number) => {
-    for (const timer of timers.filter((t) => t.ms === ms && !t.cancelled)) {
-      timer.cancelled = true;
-      timer.callback();
-    }
-  };
-  const feed = () => feeds.at(-1) as (typeof feeds)[number];
+  /** The record ports the flow opened, as the background sees them. */
+  const feeds = () =>
+    fake.ports.map((port) => ({
+      id: parsePortName(port.name)?.key,
+      closed: port.disconnected,
+      /** The background posts the record (null: no longer stored). */
+      record: (record: FollowedRecord | null) => port.emit({ type: 'conversation.record', record }),
+      /** The worker stopped: the port ends. */
+      lost: () => port.end(),
+    }));
+  const feed = () => feeds().at(-1) as ReturnType<typeof feeds>[number];
   return { flow, requests, views, busy, feeds, feed, timers, elapse };
 }
 
@@ -127,12 +115,12 @@ describe('createSendFlow', () => {
 
     expect(flow.start(INPUT)).toBe(true);
     await settle();
-    feed().on.record(pushed());
-    feed().on.record(pushed({ startStatus: 'PREPARING_REPOSITORY' }));
-    feed().on.record(pushed({ state: 'running', startStatus: 'READY', conversationId: 'c0ffee' }));
+    feed().record(pushed());
+    feed().record(pushed({ startStatus: 'PREPARING_REPOSITORY' }));
+    feed().record(pushed({ state: 'running', startStatus: 'READY', conversationId: 'c0ffee' }));
 
     expect(requests).toEqual([{ type: 'conversation.start', input: INPUT, requestId: expect.any(String) }]);
-    expect(feeds.map((f) => [f.id, f.closed])).toEqual([['a1b2c3', true]]);
+    expect(feeds().map((f) => [f.id, f.closed])).toEqual([['a1b2c3', true]]);
     expect(views.map((view) => view.status)).toEqual([
       'Sending…',
       'Starting…',
@@ -154,7 +142,7 @@ describe('createSendFlow', () => {
     flow.start(INPUT);
     await settle();
 
-    expect(feeds).toEqual([]);
+    expect(feeds()).toEqual([]);
     expect(busy).toEqual([true, false]);
   });
 
@@ -184,7 +172,7 @@ describe('createSendFlow', () => {
       openOptions: true,
     });
     expect(busy).toEqual([true, false]);
-    expect(feeds).toEqual([]);
+    expect(feeds()).toEqual([]);
   });
 
   it('should connect again when the background goes away, and give up after three losses in a row', async () => {
@@ -192,20 +180,20 @@ describe('createSendFlow', () => {
     flow.start(INPUT);
     await settle();
 
-    feed().on.lost('The extension did not answer. Try again.');
+    feed().lost();
     elapse(RECONNECT_MS);
-    feed().on.record(pushed({ startStatus: 'WAITING_FOR_SANDBOX' }));
+    feed().record(pushed({ startStatus: 'WAITING_FOR_SANDBOX' }));
     for (let loss = 0; loss < 2; loss++) {
-      feed().on.lost('The extension did not answer. Try again.');
+      feed().lost();
       elapse(RECONNECT_MS);
     }
     expect(flow.busy).toBe(true);
-    feed().on.lost('The extension did not answer. Try again.');
+    feed().lost();
 
-    expect(feeds).toHaveLength(4);
+    expect(feeds()).toHaveLength(4);
     expect(views.at(-1)).toMatchObject({
       heading: 'Still starting',
-      status: 'The extension did not answer. Try again.',
+      status: NO_REPLY.message,
     });
     expect(views.at(-1)?.href).toContain('/conversations/task-a1b2c3');
     expect(flow.busy).toBe(false);
@@ -216,7 +204,7 @@ describe('createSendFlow', () => {
     flow.start(INPUT);
     await settle();
 
-    feed().on.record(null);
+    feed().record(null);
 
     expect(views.at(-1)).toMatchObject({
       heading: 'Still starting',
@@ -230,7 +218,7 @@ describe('createSendFlow', () => {
     const { flow, views, feed, elapse } = setup();
     flow.start(INPUT);
     await settle();
-    feed().on.record(pushed());
+    feed().record(pushed());
 
     elapse(FOLLOW_LIMIT_MS);
 
@@ -246,7 +234,7 @@ describe('createSendFlow', () => {
     const shown = views.length;
 
     flow.stop();
-    feed().on.record(pushed({ startStatus: 'PREPARING_REPOSITORY' }));
+    feed().record(pushed({ startStatus: 'PREPARING_REPOSITORY' }));
 
     expect(feed().closed).toBe(true);
     expect(timers.every((timer) => timer.cancelled)).toBe(true);
@@ -260,7 +248,7 @@ describe('createSendFlow', () => {
 
     it('should say the start may have happened, not show a broken toast, when the start reply is not a record', async () => {
       answerMessages(() => ({ ok: true, data: { id: 42, state: 'nonsense' } }) as never);
-      const { flow, views, busy } = setup(undefined, sendMessage);
+      const { flow, views, busy } = setup(undefined, askFromGitHub);
 
       flow.start(INPUT);
       await vi.waitFor(() => expect(busy).toEqual([true, false]));

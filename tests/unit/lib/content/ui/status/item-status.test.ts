@@ -4,7 +4,8 @@ import { BUTTON_HOST_ATTRIBUTE } from '@/lib/content/resident/mount';
 import { type Listen, trustedOnly } from '@/lib/content/resident/trusted';
 import { INSERTION_ANIMATION } from '@/lib/content/resident/watch';
 import { STATUS_HOST_ATTRIBUTE } from '@/lib/content/ui/status/item-status';
-import { createItemWatch, ITEM_RECONNECT_MS } from '@/lib/content/ui/status/item-watch';
+import { createItemWatch } from '@/lib/content/ui/status/item-watch';
+import { MAX_QUICK_LOSSES, RECONNECT_MS } from '@/lib/protocol/watch';
 import { fakeItemPorts, itemConversation } from '../item-port';
 
 const ISSUE = 'https://github.com/octo-org/hello-world/issues/42';
@@ -47,7 +48,7 @@ function mountWatch(url = ISSUE) {
     doc: document,
     win: window,
     href: () => page.href,
-    connect: ports.connect,
+    runtime: ports.runtime,
     listen,
     userListen: trustedOnly(listen),
     later: (callback, ms) => {
@@ -55,7 +56,7 @@ function mountWatch(url = ISSUE) {
       timers.push(timer);
       return () => timers.splice(timers.indexOf(timer) >>> 0, 1);
     },
-    now: () => NOW,
+    clock: () => NOW,
     onChange,
   });
   watch.refresh();
@@ -257,9 +258,23 @@ describe('the item status control', () => {
 
     ports.last()?.drop();
     expect(ports.open()).toHaveLength(0);
-    expect(timers.map((timer) => timer.ms)).toEqual([ITEM_RECONNECT_MS]);
+    expect(timers.map((timer) => timer.ms)).toEqual([RECONNECT_MS]);
     timers[0]?.callback();
 
+    expect(ports.open()).toHaveLength(1);
+  });
+
+  it('should give up when the port keeps ending at once, and try again when the page shows again', () => {
+    const { ports, timers } = mountWatch();
+    for (let i = 0; i < MAX_QUICK_LOSSES; i++) {
+      ports.last()?.drop();
+      for (const timer of timers.splice(0)) timer.callback();
+    }
+    expect(ports.ports).toHaveLength(MAX_QUICK_LOSSES);
+    expect(ports.open()).toHaveLength(0);
+
+    setVisibility('hidden');
+    setVisibility('visible');
     expect(ports.open()).toHaveLength(1);
   });
 
