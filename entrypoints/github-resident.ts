@@ -1,6 +1,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import type { ResidentRuntime } from '@/lib/content/resident';
 import { startResident } from '@/lib/content/resident';
+import { githubResident } from '@/lib/forges/github/resident';
 
 /** The browser's own extension namespace: promise-based in MV3 (Chromium's `chrome`, Firefox's `browser`). */
 type Namespace = { runtime: ResidentRuntime };
@@ -21,5 +22,6 @@ export default defineUnlistedScript(() => {
     },
     win: window,
     runtime,
+    site: githubResident,
   });
 });

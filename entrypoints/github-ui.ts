@@ -1,6 +1,8 @@
 import { browser, defineUnlistedScript } from '#imports';
 import { createUi } from '@/lib/content/ui';
 import { installUi } from '@/lib/content/ui/register';
+import { github } from '@/lib/forges/github/forge';
+import { githubPages } from '@/lib/forges/github/pages';
 import { askFromGitHub } from '@/lib/protocol/ask-from-github';
 
 // Injected by the background (`ui.load`, lib/background/tabs/load-ui.ts) into the GitHub tab's isolated world, the
@@ -12,6 +14,8 @@ export default defineUnlistedScript(() => {
     createUi({
       doc: document,
       href: () => location.href,
+      forge: github,
+      pages: githubPages,
       alive: () => Boolean(browser.runtime?.id),
       ask: askFromGitHub,
       runtime: browser.runtime,

@@ -107,7 +107,8 @@ export function SettingsForm({ settings, onSaved }: Props) {
       return;
     }
     setKeyError(null);
-    withUrl((url) => action(url, key.key));
+    // The background checks it again at its own boundary (lib/background/settings/settings.ts `typedKey`)
+    withUrl((url) => action(url, key.key ?? ''));
   };
 
   const onSubmit = (event: FormEvent) => {

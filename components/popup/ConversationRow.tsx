@@ -6,6 +6,7 @@ import { displayTitle } from '@/components/popup/format';
 import { RelativeTime } from '@/components/popup/RelativeTime';
 import { StatusBadge } from '@/components/popup/StatusBadge';
 import type { ConversationListItem } from '@/lib/conversations/list-item';
+import { forgeOfSource } from '@/lib/forges/forges';
 
 /** The issue or pull request a conversation came from, as a link to GitHub (unless a PR link shows it). */
 function SourceLink({ item }: { item: ConversationListItem }) {
@@ -54,7 +55,7 @@ export function ConversationRow({ item, now }: { item: ConversationListItem; now
             <a
               key={n}
               className="row-source row-pull"
-              href={`https://github.com/${item.repository}/pull/${n}`}
+              href={forgeOfSource(item.source?.url).itemUrl(item.repository ?? '', 'pull', n)}
               target="_blank"
               rel="noreferrer"
             >

@@ -2,6 +2,8 @@ import { numbersInTitle } from '@/lib/conversations/item-index';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import { isFinalState } from '@/lib/conversations/state';
 import { conversationState } from '@/lib/conversations/statuses';
+import { forgeOfProvider } from '@/lib/forges/forges';
+import { github } from '@/lib/forges/github/forge';
 import { normalizeId } from '@/lib/openhands/ids';
 import type { AppConversation } from '@/lib/openhands/schemas-v1';
 
@@ -21,7 +23,7 @@ const pullsOf = (conversation: AppConversation) =>
 export function foundItemNumbers(conversation: AppConversation): number[] {
   const repository = conversation.selected_repository;
   if (!repository || !/^[\w.-]+\/[\w.-]+$/.test(repository)) return [];
-  if (conversation.git_provider && conversation.git_provider !== 'github') return [];
+  if (!forgeOfProvider(conversation.git_provider)) return [];
   return [...new Set([...pullsOf(conversation), ...numbersInTitle(conversation.title)])];
 }
 
@@ -38,6 +40,7 @@ export function foundRecord(
   const repository = conversation.selected_repository;
   if (first === undefined || !repository) return null;
   const pulls = pullsOf(conversation);
+  const forge = forgeOfProvider(conversation.git_provider) ?? github;
   const state = conversationState(conversation);
   const at = now.toISOString();
   const id = normalizeId(conversation.id);
@@ -53,8 +56,8 @@ export function foundRecord(
     title: conversation.title ?? '',
     source:
       pulls[0] !== undefined
-        ? { kind: 'pull', url: `https://github.com/${repository}/pull/${pulls[0]}`, number: pulls[0] }
-        : { kind: 'issue', url: `https://github.com/${repository}/issues/${first}`, number: first },
+        ? { kind: 'pull', url: forge.itemUrl(repository, 'pull', pulls[0]), number: pulls[0] }
+        : { kind: 'issue', url: forge.itemUrl(repository, 'issue', first), number: first },
     state,
     startStatus: null,
     detail: null,

@@ -2,7 +2,7 @@ import { type ItemConversation, type ItemKey, itemKey } from '@/lib/conversation
 import type { ConversationRecord } from '@/lib/conversations/record';
 import { recordUrl } from '@/lib/conversations/record-url';
 import { isFinalState, startStageLabel } from '@/lib/conversations/state';
-import { parseGitHubPage } from '@/lib/forges/github/page';
+import { itemOfUrl } from '@/lib/forges/forges';
 import { normaliseServerUrl } from '@/lib/server/origin';
 
 /*
@@ -36,9 +36,9 @@ export function recordItems(
   record: Pick<ConversationRecord, 'repository' | 'prNumber' | 'pullNumbers' | 'title' | 'source'>,
 ): ItemKey[] {
   const keys = new Set<ItemKey>();
-  const page = parseGitHubPage(record.source.url);
-  if (page) keys.add(itemKey(`${page.owner}/${page.repo}`, page.number));
-  const repository = record.repository ?? (page ? `${page.owner}/${page.repo}` : null);
+  const page = itemOfUrl(record.source.url);
+  if (page) keys.add(itemKey(page.repository, page.number));
+  const repository = record.repository ?? page?.repository ?? null;
   if (repository) {
     const numbers = [
       ...(record.source.kind !== 'selection' && record.source.number ? [record.source.number] : []),

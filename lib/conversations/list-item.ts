@@ -4,6 +4,7 @@ import { recordUrl } from '@/lib/conversations/record-url';
 import { type ConversationSource, sourceSchema } from '@/lib/conversations/start-input';
 import { conversationStateSchema } from '@/lib/conversations/state-schema';
 import { conversationState, conversationStateV0 } from '@/lib/conversations/statuses';
+import { forgeOfProvider } from '@/lib/forges/forges';
 import { normalizeId } from '@/lib/openhands/ids';
 import type { ConversationInfoV0 } from '@/lib/openhands/schemas-v0';
 import type { AppConversation } from '@/lib/openhands/schemas-v1';
@@ -47,18 +48,19 @@ export const conversationListItemsSchema = eachItem(conversationListItemSchema);
 /** The key that identifies a server conversation, whatever the case or dashes of its id. */
 export const conversationKey = (conversationId: string) => normalizeId(conversationId);
 
-/** PR numbers link to GitHub only for GitHub conversations (or those that do not say). */
-const githubPulls = (provider: string | null | undefined, prNumbers: number[] | undefined): number[] =>
-  !provider || provider === 'github' ? (prNumbers ?? []) : [];
+/** PR numbers link only for conversations on a forge of ours (or those that do not say: GitHub). */
+const forgePulls = (provider: string | null | undefined, prNumbers: number[] | undefined): number[] =>
+  forgeOfProvider(provider) ? (prNumbers ?? []) : [];
 
-/** A GitHub PR link for a server conversation, which has no recorded source. */
+/** The PR link of a server conversation, which has no recorded source; only when its provider is named. */
 function pullSource(
   repository: string | null | undefined,
   provider: string | null | undefined,
   prNumber: number | null,
 ): ConversationSource | null {
-  if (!repository || provider !== 'github' || prNumber === null) return null;
-  return { kind: 'pull', url: `https://github.com/${repository}/pull/${prNumber}`, number: prNumber };
+  const forge = provider ? forgeOfProvider(provider) : null;
+  if (!repository || !forge || prNumber === null) return null;
+  return { kind: 'pull', url: forge.itemUrl(repository, 'pull', prNumber), number: prNumber };
 }
 
 /** A conversation this extension started, as kept in `storage.local`. */
@@ -96,7 +98,7 @@ export function itemFromAppConversation(
     repository: conversation.selected_repository ?? null,
     branch: conversation.selected_branch ?? null,
     prNumber,
-    pullNumbers: githubPulls(conversation.git_provider, conversation.pr_number),
+    pullNumbers: forgePulls(conversation.git_provider, conversation.pr_number),
     source: pullSource(conversation.selected_repository, conversation.git_provider, prNumber),
     state: conversationState(conversation),
     startStatus: null,
@@ -121,7 +123,7 @@ export function itemFromConversationInfoV0(
     repository: info.selected_repository ?? null,
     branch: info.selected_branch ?? null,
     prNumber,
-    pullNumbers: githubPulls(info.git_provider, info.pr_number),
+    pullNumbers: forgePulls(info.git_provider, info.pr_number),
     source: pullSource(info.selected_repository, info.git_provider, prNumber),
     state: conversationStateV0(info),
     startStatus: null,

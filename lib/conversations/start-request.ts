@@ -1,4 +1,5 @@
 import type { StartInput } from '@/lib/conversations/start-input';
+import { github } from '@/lib/forges/github/forge';
 import type { InitSessionRequest } from '@/lib/openhands/schemas-v0';
 import type { AppConversationStartRequest } from '@/lib/openhands/schemas-v1';
 
@@ -6,7 +7,8 @@ import type { AppConversationStartRequest } from '@/lib/openhands/schemas-v1';
 function repositoryFields(input: StartInput) {
   if (!input.repository) return {};
   return {
-    git_provider: 'github' as const,
+    // Starts name GitHub repositories today (lib/conversations/start-rules.ts)
+    git_provider: github.provider as 'github',
     ...(input.branch ? { selected_branch: input.branch } : {}),
   };
 }

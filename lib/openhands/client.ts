@@ -107,7 +107,7 @@ export function createOpenHandsClient({
     fetch: fetch ?? ((...args) => globalThis.fetch(...args)),
     timeoutMs,
     cloud: cloud ?? (auth?.kind === 'bearer' || isCloudServer(baseUrl)),
-    keySaved: keySaved ?? Boolean(auth?.key.trim()),
+    keySaved: keySaved ?? Boolean(auth),
   };
 
   /** Runs one batch request per chunk, in order, so the results line up with `ids`. */
@@ -128,7 +128,7 @@ export function createOpenHandsClient({
 
     /** `GET /api/keys/current` (Cloud): which key and org are in use; the options page's "Test key". */
     getCurrentApiKey: async () => {
-      if (!auth?.key.trim())
+      if (!auth)
         throw createOpenHandsError('no_key', { server: config.baseUrl, cloud: config.cloud });
       return request(config, { path: '/api/keys/current', schema: currentApiKeyResponseSchema });
     },

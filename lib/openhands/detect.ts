@@ -2,6 +2,7 @@ import { OpenHandsError } from '@/lib/errors/error';
 import type { OpenHandsClient } from '@/lib/openhands/client';
 import type { Auth } from '@/lib/openhands/http';
 import type { AppMode } from '@/lib/openhands/schemas-v1';
+import type { ApiKey } from '@/lib/server/api-key';
 import { isCloudServer } from '@/lib/server/origin';
 
 export interface ServerInfo {
@@ -15,7 +16,7 @@ const asAppMode = (mode: string): AppMode | null => (mode === 'saas' || mode ===
 const ROUTE_EXISTS = new Set(['no_key', 'unauthorized', 'forbidden']);
 
 /**
- * Which API a server speaks (openhands-api.md §4.7): probe instead of guessing from versions. V1 answers
+ * Which API a server speaks: probe instead of guessing from versions. V1 answers
  * `web-client/config` without auth; otherwise a legacy server answers `GET /api/conversations`.
  */
 export async function detectServer(client: OpenHandsClient): Promise<ServerInfo> {
@@ -48,8 +49,7 @@ export function takesApiKeys(serverUrl: string, appMode: AppMode | null): boolea
  * The auth for a server: an API key as Bearer where the server takes API keys, otherwise the session key as
  * `X-Session-API-Key`. No key, no auth.
  */
-export function authFor(serverUrl: string, appMode: AppMode | null, key: string | null | undefined): Auth {
-  const trimmed = key?.trim();
-  if (!trimmed) return null;
-  return { kind: takesApiKeys(serverUrl, appMode) ? 'bearer' : 'session', key: trimmed };
+export function authFor(serverUrl: string, appMode: AppMode | null, key: ApiKey | null | undefined): Auth {
+  if (!key) return null;
+  return { kind: takesApiKeys(serverUrl, appMode) ? 'bearer' : 'session', key };
 }

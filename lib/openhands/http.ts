@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import { createOpenHandsError, OpenHandsError, toOpenHandsError, zodHint } from '@/lib/errors/error';
 import { errorFromResponse } from '@/lib/errors/from-response';
-import { cleanApiKey } from '@/lib/server/api-key';
+import type { ApiKey } from '@/lib/server/api-key';
 import { normaliseServerUrl } from '@/lib/server/origin';
 
 /** How a request proves who it is: Cloud takes a Bearer key, self-hosted servers a session key. */
-export type Auth = { kind: 'bearer' | 'session'; key: string } | null;
+export type Auth = { kind: 'bearer' | 'session'; key: ApiKey } | null;
 
 export interface HttpConfig {
   baseUrl: string;
@@ -41,17 +41,10 @@ export function buildUrl(baseUrl: string, path: string, query: Record<string, Qu
   return `${normaliseServerUrl(baseUrl)}/${path.replace(/^\/+/, '')}${search ? `?${search}` : ''}`;
 }
 
-/**
- * The auth header for `auth`, or none. A key that cannot travel in a header (fetch would throw a TypeError
- * quoting it) is `invalid_key`, saying what is wrong: nothing was sent, so the server never rejected it.
- */
+/** The auth header for `auth`, or none. The key was cleaned once, where it was typed or read (`ApiKey`). */
 export function authHeaders(auth: Auth): Record<string, string> {
   if (!auth) return {};
-  const checked = cleanApiKey(auth.key);
-  if (!checked.ok) throw createOpenHandsError('invalid_key', { detail: checked.problem });
-  const { key } = checked;
-  if (!key) return {};
-  return auth.kind === 'bearer' ? { Authorization: `Bearer ${key}` } : { 'X-Session-API-Key': key };
+  return auth.kind === 'bearer' ? { Authorization: `Bearer ${auth.key}` } : { 'X-Session-API-Key': auth.key };
 }
 
 /**
@@ -127,7 +120,7 @@ export async function request<S extends z.ZodType>(
     }
     return parsed.data;
   } catch (err) {
-    throw redact(toOpenHandsError(err, ctx), auth?.key.trim());
+    throw redact(toOpenHandsError(err, ctx), auth?.key);
   } finally {
     clearTimeout(timer);
   }

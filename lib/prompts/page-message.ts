@@ -1,4 +1,4 @@
-import type { PageContext, PullContext } from '@/lib/forges/github/context';
+import type { PageContext, PullContext } from '@/lib/forges/page-data';
 import { markedSection } from '@/lib/prompts/quote';
 import { trimBody } from '@/lib/prompts/trim';
 

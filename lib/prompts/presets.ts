@@ -1,5 +1,5 @@
-import type { IssueContext, PageContext, PullContext } from '@/lib/forges/github/context';
-import type { PageKind } from '@/lib/forges/github/page';
+import type { PageKind } from '@/lib/forges/forge';
+import type { IssueContext, PageContext, PullContext } from '@/lib/forges/page-data';
 import { ISSUE_PRESETS, type IssuePresetId } from '@/lib/prompts/issue-presets';
 import { type PagePreset, pageMessage } from '@/lib/prompts/page-message';
 import { PULL_PRESETS, type PullPresetId } from '@/lib/prompts/pull-presets';

@@ -1,4 +1,4 @@
-import type { PullContext } from '@/lib/forges/github/context';
+import type { PullContext } from '@/lib/forges/page-data';
 import { customPreset, type PagePreset } from '@/lib/prompts/page-message';
 
 /* The caret menu of a PR page: each entry with the words of the message it sends. */

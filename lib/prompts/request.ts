@@ -1,6 +1,6 @@
 import type { StartInput } from '@/lib/conversations/start-input';
 import { MAX_MESSAGE_CHARS, MAX_TITLE_CHARS } from '@/lib/conversations/start-rules';
-import type { PageContext } from '@/lib/forges/github/context';
+import type { PageContext } from '@/lib/forges/page-data';
 import { shorten } from '@/lib/prompts/trim';
 
 /*

@@ -1,11 +1,11 @@
 import { MAX_MESSAGE_CHARS } from '@/lib/conversations/start-rules';
-import type { PullContext } from '@/lib/forges/github/context';
 import type {
+  PullContext,
   ReviewActivity,
   ReviewCommentActivity,
   ReviewState,
   ReviewSummaryActivity,
-} from '@/lib/forges/github/review-activity';
+} from '@/lib/forges/page-data';
 import { markedSection } from '@/lib/prompts/quote';
 import { commentEntry, describeLocation, pullHeading, pullLink } from '@/lib/prompts/review-format';
 import { cutMiddle } from '@/lib/prompts/trim';

@@ -1,5 +1,4 @@
-import type { PullContext } from '@/lib/forges/github/context';
-import type { LineRange } from '@/lib/forges/github/diff-hunk';
+import type { LineRange, PullContext } from '@/lib/forges/page-data';
 import { trimBody } from '@/lib/prompts/trim';
 
 /* Wording shared by the review-thread messages: where a comment is, when it was written, and its link. */

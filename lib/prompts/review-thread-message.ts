@@ -1,6 +1,5 @@
 import { MAX_MESSAGE_CHARS } from '@/lib/conversations/start-rules';
-import type { PullContext } from '@/lib/forges/github/context';
-import type { ReviewThread } from '@/lib/forges/github/review-threads';
+import type { PullContext, ReviewThread } from '@/lib/forges/page-data';
 import { branchSection } from '@/lib/prompts/page-message';
 import { fenced, markedSection } from '@/lib/prompts/quote';
 import { commentEntry, describeLocation, pullHeading, pullLink } from '@/lib/prompts/review-format';

@@ -12,7 +12,15 @@ const HEADER_SAFE = /^[\x21-\x7e]+$/;
 /** `Bearer ` (any case, any whitespace after it), as copied from a curl command or an API client. */
 const BEARER = /^bearer\s+/i;
 
-export type ApiKeyCheck = { ok: true; key: string } | { ok: false; problem: string };
+declare const apiKeyBrand: unique symbol;
+/**
+ * A key as it is sent, made only by `cleanApiKey`: every step after the options form and the key store takes
+ * this type, so none cleans it again.
+ */
+export type ApiKey = string & { readonly [apiKeyBrand]: true };
+
+/** `key` is null when nothing was typed (or only what is stripped). */
+export type ApiKeyCheck = { ok: true; key: ApiKey | null } | { ok: false; problem: string };
 
 /** One character as a reader can find it: its name for the usual suspects, else `U+XXXX`. */
 function nameOf(char: string): string {
@@ -28,13 +36,14 @@ function nameOf(char: string): string {
 
 /**
  * The key as it is sent: surrounding whitespace and a `Bearer ` prefix stripped, nothing else changed; or why
- * it cannot be one. An empty result is `ok` with `''` (no key).
+ * it cannot be one. An empty result is `ok` with `null` (no key).
  * @example cleanApiKey('  Bearer sk-oh-abc123\n') // { ok: true, key: 'sk-oh-abc123' }
  * @example cleanApiKey('sk-oh-abc\u200b123').ok // false: "…contains an invisible character (U+200B)…"
  */
 export function cleanApiKey(input: string): ApiKeyCheck {
   const key = input.trim().replace(BEARER, '').trim();
-  if (key === '' || HEADER_SAFE.test(key)) return { ok: true, key };
+  if (key === '') return { ok: true, key: null };
+  if (HEADER_SAFE.test(key)) return { ok: true, key: key as ApiKey };
   const bad = [...key].find((char) => !HEADER_SAFE.test(char)) ?? '';
   const where = [...key].indexOf(bad) + 1;
   return {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { repositorySchema } from '@/lib/conversations/start-input';
-import type { IssueContext, PageContext, PullContext } from '@/lib/forges/github/context';
+import type { IssueContext, PageContext, PullContext } from '@/lib/forges/page-data';
 
 /*
  * zod schemas for the page context, for tests and for code that receives a context as data. The content script

@@ -1,6 +1,8 @@
 import { getEncryptionKey } from '@/lib/background/keys/crypto-key-store';
 import { open, seal } from '@/lib/background/keys/secret-box';
 import { loadSettings } from '@/lib/background/settings/settings-store';
+import { createOpenHandsError } from '@/lib/errors/error';
+import { type ApiKey, cleanApiKey } from '@/lib/server/api-key';
 import { serverOrigin } from '@/lib/server/origin';
 import { apiKeysItem, legacyApiKeyItem, type Sealed } from '@/lib/storage/api-keys';
 
@@ -31,10 +33,13 @@ export async function migrateLegacyApiKey(): Promise<void> {
 }
 
 export interface ApiKeyStore {
-  /** The key saved for this server (by origin), or null. Never another server's key. */
-  read(serverUrl: string): Promise<string | null>;
+  /**
+   * The key saved for this server (by origin), or null. Never another server's key. Throws `invalid_key` for
+   * a key saved by a version that did not check keys, which cannot be sent.
+   */
+  read(serverUrl: string): Promise<ApiKey | null>;
   /** Saves the key for this server only; null removes it. */
-  write(serverUrl: string, key: string | null): Promise<void>;
+  write(serverUrl: string, key: ApiKey | null): Promise<void>;
   /** A hint (`…a1b2`) of each saved key, by server origin: what pages may see. */
   hints(): Promise<Record<string, string>>;
 }
@@ -62,7 +67,12 @@ export function createApiKeyStore(getKey: () => Promise<CryptoKey> = getEncrypti
   return {
     async read(serverUrl) {
       await ready();
-      return openSealed((await readSealed())[serverOrigin(serverUrl)]);
+      const saved = await openSealed((await readSealed())[serverOrigin(serverUrl)]);
+      if (saved === null) return null;
+      // Read once into what is sent (saving checks too; older versions did not)
+      const checked = cleanApiKey(saved);
+      if (!checked.ok) throw createOpenHandsError('invalid_key', { detail: checked.problem });
+      return checked.key;
     },
     async write(serverUrl, key) {
       await ready();

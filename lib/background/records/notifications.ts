@@ -4,6 +4,7 @@ import { loadSettings } from '@/lib/background/settings/settings-store';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import { recordUrl } from '@/lib/conversations/record-url';
 import { stateLabel } from '@/lib/conversations/state';
+import { forgeOfSource } from '@/lib/forges/forges';
 
 /** The notification text for a record that reached a state worth telling the user about. */
 export function notificationFor(record: ConversationRecord): { title: string; message: string } {
@@ -24,7 +25,7 @@ export function notificationFor(record: ConversationRecord): { title: string; me
 export function openedPullUrl(record: ConversationRecord): string | null {
   const opened = record.pullNumbers.find((n) => n !== record.prNumber);
   return opened !== undefined && record.repository
-    ? `https://github.com/${record.repository}/pull/${opened}`
+    ? forgeOfSource(record.source.url).itemUrl(record.repository, 'pull', opened)
     : null;
 }
 

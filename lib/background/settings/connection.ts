@@ -3,6 +3,7 @@ import { loadSettings, saveSettings } from '@/lib/background/settings/settings-s
 import { createOpenHandsError, OpenHandsError } from '@/lib/errors/error';
 import { createOpenHandsClient, type OpenHandsClient } from '@/lib/openhands/client';
 import { authFor, detectServer, type ServerInfo, takesApiKeys } from '@/lib/openhands/detect';
+import type { ApiKey } from '@/lib/server/api-key';
 import { isCloudServer, serverOrigin } from '@/lib/server/origin';
 import type { Settings } from '@/lib/storage/settings';
 
@@ -24,8 +25,8 @@ export interface ConnectionDeps {
 export interface ConnectOptions {
   /** A server other than the saved one: the options page's unsaved URL. */
   serverUrl?: string;
-  /** A key typed on the options page, already cleaned (`typedKey`); empty or absent: the key saved for `serverUrl`, if any. */
-  apiKey?: string;
+  /** A key typed on the options page, cleaned (`typedKey`); null or absent: the key saved for `serverUrl`, if any. */
+  apiKey?: ApiKey | null;
   /** Ask the server what it is even when that is remembered ("Test connection", a server that changed). */
   probe?: boolean;
 }
@@ -46,7 +47,7 @@ async function rememberServer(serverUrl: string, info: ServerInfo): Promise<void
 export async function connect(deps: ConnectionDeps, options: ConnectOptions = {}): Promise<Connection> {
   const settings = await loadSettings();
   const serverUrl = options.serverUrl ?? settings.serverUrl;
-  const key = options.apiKey || (await deps.apiKeys.read(serverUrl));
+  const key = options.apiKey ?? (await deps.apiKeys.read(serverUrl));
   if (!key && isCloudServer(serverUrl))
     throw createOpenHandsError('no_key', { server: serverUrl, cloud: true });
 

@@ -2,7 +2,7 @@ import type { ApiKeyStore } from '@/lib/background/keys/api-keys';
 import { loadSettings, saveSettings } from '@/lib/background/settings/settings-store';
 import { createOpenHandsError } from '@/lib/errors/error';
 import type { SettingsView } from '@/lib/protocol/messages';
-import { cleanApiKey } from '@/lib/server/api-key';
+import { type ApiKey, cleanApiKey } from '@/lib/server/api-key';
 import { isCloudServer, serverOrigin } from '@/lib/server/origin';
 import { clearListCache } from '@/lib/storage/list-cache';
 
@@ -22,10 +22,11 @@ export async function getSettingsView(apiKeys: ApiKeyStore): Promise<SettingsVie
 }
 
 /**
- * A key typed on the options page, as it will be sent: `Bearer ` and surrounding whitespace stripped, `''` for
- * none, `undefined` when none was typed. Throws `invalid_key` (saying what is wrong) for one that cannot be sent.
+ * A key typed on the options page, as it will be sent (the one place a typed key is cleaned): `Bearer ` and
+ * surrounding whitespace stripped, null for an empty field, `undefined` when none was typed. Throws
+ * `invalid_key` (saying what is wrong; nothing is sent) for one that cannot travel in a header.
  */
-export function typedKey(apiKey: string | undefined): string | undefined {
+export function typedKey(apiKey: string | undefined): ApiKey | null | undefined {
   if (apiKey === undefined) return undefined;
   const checked = cleanApiKey(apiKey);
   if (!checked.ok) throw createOpenHandsError('invalid_key', { detail: checked.problem });
@@ -55,7 +56,7 @@ export async function saveSettingsFromPage(input: SaveInput, apiKeys: ApiKeyStor
     notifications: input.notifications,
     ...(serverChanged ? { apiVersion: null, appMode: null } : {}),
   });
-  if (apiKey !== undefined) await apiKeys.write(serverUrl, apiKey || null);
+  if (apiKey !== undefined) await apiKeys.write(serverUrl, apiKey);
   // The popup's cached list belongs to the old server or key: it may be another account's.
   if (serverChanged || apiKey !== undefined) await clearListCache();
   return getSettingsView(apiKeys);

@@ -1,4 +1,4 @@
-import { isGitHubHost } from '@/lib/forges/github/hosts';
+import { forgeOf } from '@/lib/forges/forges';
 import { RESIDENT_COMMAND_GLOBAL, SEND_DEFAULT_COMMAND } from '@/lib/protocol/commands';
 
 export { SEND_DEFAULT_COMMAND };
@@ -30,20 +30,15 @@ export type CommandDeps = {
 const NOTHING_SENT = 'Nothing was sent to OpenHands';
 
 /**
- * Why the command found no content script in the tab: on github.com the page predates the extension (installed,
- * updated or reloaded since), anywhere else there is nothing to send.
+ * Why the command found no content script in the tab: on a forge's page, the page predates the extension
+ * (installed, updated or reloaded since); anywhere else there is nothing to send.
  */
 export function commandUnavailableNote(tabUrl: string | undefined): CommandNote {
-  let onGitHub = false;
-  try {
-    onGitHub = tabUrl !== undefined && isGitHubHost(new URL(tabUrl).hostname);
-  } catch {
-    // Not a URL: not GitHub
-  }
+  const forge = tabUrl === undefined ? null : forgeOf(tabUrl);
   return {
     title: NOTHING_SENT,
-    message: onGitHub
-      ? 'Reload this GitHub page, then press the shortcut again.'
+    message: forge
+      ? `Reload this ${forge.name} page, then press the shortcut again.`
       : 'Open a GitHub issue or pull request to send it to OpenHands.',
   };
 }

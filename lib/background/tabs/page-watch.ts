@@ -1,6 +1,6 @@
 import { UI_BUNDLE, type UiScripting } from '@/lib/background/tabs/load-ui';
 import { type ItemKey, itemKey } from '@/lib/conversations/item';
-import { parseGitHubPage } from '@/lib/forges/github/page';
+import { itemOfUrl } from '@/lib/forges/forges';
 
 /*
  * Brings the GitHub UI bundle to the pages that show something without a click: an issue or PR whose item has
@@ -28,11 +28,11 @@ export interface PageWatchDeps {
   now(): number;
 }
 
-/** The item an address is on, when it is an issue or PR page on github.com. */
+/** The item an address is on, when it is an issue or PR page of a forge the extension runs on (HTTPS only). */
 export function watchedItem(url: string | undefined): ItemKey | null {
-  if (!url?.startsWith('https://github.com/')) return null;
-  const page = parseGitHubPage(url);
-  return page ? itemKey(`${page.owner}/${page.repo}`, page.number) : null;
+  if (!url?.startsWith('https://')) return null;
+  const item = itemOfUrl(url);
+  return item ? itemKey(item.repository, item.number) : null;
 }
 
 /** The `tabs.onUpdated` listener: injects the UI bundle into the tab's top frame when its page needs it. */

@@ -8,17 +8,7 @@ import {
   type Switch,
   watchNavigation,
 } from '@/lib/content/resident/watch';
-import { findButtonAnchor } from '@/lib/forges/github/anchor';
-import { pageKindOf } from '@/lib/forges/github/gate';
-import {
-  issueActionsMenu,
-  legacyHeaderActions,
-  prCodeButtons,
-  primerHeaderActions,
-  prTitleRows,
-  reviewThreads,
-  stickyHeaders,
-} from '@/lib/forges/github/selectors';
+import type { ForgeResident } from '@/lib/forges/forge';
 import { RESIDENT_COMMAND_GLOBAL } from '@/lib/protocol/commands';
 
 /**
@@ -38,22 +28,19 @@ export type ResidentDeps = {
   runtime: () => ResidentRuntime | undefined;
   /** Where the UI bundle registers its API and the script its command: the isolated world's global object. */
   scope?: object;
+  /** The forge whose pages these are (lib/forges/forge.ts), given at compile time by the entrypoint. */
+  site: ForgeResident;
 };
 
 /**
  * The header landmarks whose insertion may call for the button (re-)mounted; stray copies of its host; and
  * review threads, whose "Ask OpenHands" buttons come with the UI (a PR page without threads never loads it).
  */
-export const INSERTED_LANDMARKS = [
-  ...prCodeButtons,
-  ...issueActionsMenu,
-  ...primerHeaderActions,
-  ...prTitleRows,
-  ...legacyHeaderActions,
+export const insertedLandmarks = (site: ForgeResident) => [
+  ...site.landmarks,
   `[${BUTTON_HOST_ATTRIBUTE}]`,
-  ...reviewThreads,
+  ...site.reviewThreads,
 ];
-const REVIEW_THREADS = reviewThreads.join();
 
 /** Shown on the button when the UI could not be loaded (not expected: the background injects it). */
 export const LOAD_FAILED = 'Send to OpenHands could not open here. Reload the page and try again.';
@@ -66,7 +53,7 @@ export const LOAD_FAILED = 'Send to OpenHands could not open here. Reload the pa
  */
 export function startResident(deps: ResidentDeps): { stop(): void } {
   // `deps.doc` is read only once the page is an issue or a PR: see watchNavigation
-  const { win, runtime, scope = globalThis } = deps;
+  const { win, runtime, scope = globalThis, site } = deps;
   let stopped = false;
   const removers: (() => void)[] = [];
   const listen: Listen = (target, type, handler, options) => {
@@ -82,7 +69,9 @@ export function startResident(deps: ResidentDeps): { stop(): void } {
       return false;
     }
   };
-  const pageKind = () => pageKindOf(win.location.pathname);
+  const pageKind = () => site.pageKindOf(win.location.pathname);
+  const sticky = site.stickyHeaders.join();
+  const reviewThreads = site.reviewThreads.join();
 
   let button: ResidentButton | undefined;
   let loading: Promise<UiApi | undefined> | undefined;
@@ -149,7 +138,8 @@ export function startResident(deps: ResidentDeps): { stop(): void } {
       return deps.doc;
     },
     pageKind,
-    findAnchor: findButtonAnchor,
+    findAnchor: site.findButtonAnchor,
+    isInStickyHeader: (element) => element.closest(sticky) !== null,
     createHost: makeButton,
     later: (callback, ms) => {
       win.setTimeout(() => {
@@ -162,10 +152,10 @@ export function startResident(deps: ResidentDeps): { stop(): void } {
   let watches: { insertions: Switch; mutations: Switch } | undefined;
   const pageWatches = () => {
     watches ??= {
-      insertions: createInsertionWatch(deps.doc, INSERTED_LANDMARKS, stickyHeaders, (element) => {
+      insertions: createInsertionWatch(deps.doc, insertedLandmarks(site), site.stickyHeaders, (element) => {
         // A copy of the host (a Turbo snapshot, a React clone) shows no button: take it away
         if (element !== button?.host && element.hasAttribute(BUTTON_HOST_ATTRIBUTE)) element.remove();
-        else if (!element.matches(REVIEW_THREADS)) schedule(false);
+        else if (!element.matches(reviewThreads)) schedule(false);
         else if (pageKind() === 'pull' && !readyUi()) {
           if (alive()) void loadUi();
           else stop();

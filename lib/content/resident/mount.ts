@@ -1,5 +1,4 @@
-import { type AnchorKind, type ButtonAnchor, isInStickyHeader } from '@/lib/forges/github/anchor';
-import type { PageKind } from '@/lib/forges/github/gate';
+import type { AnchorKind, ButtonAnchor, PageKind } from '@/lib/forges/forge';
 
 /** Marks our button's host element; anything else carrying it (a stale copy, a clone) is removed (index.ts). */
 export const BUTTON_HOST_ATTRIBUTE = 'data-openhands-button';
@@ -8,8 +7,10 @@ export type MountDeps = {
   doc: Document;
   /** The kind of the current page when the button belongs on it (an issue or PR page), else null. */
   pageKind(): PageKind | null;
-  /** Where the button goes now (see `findButtonAnchor`). */
+  /** Where the button goes now (the forge's `findButtonAnchor`). */
   findAnchor(doc: Document, kind: PageKind): ButtonAnchor | null;
+  /** Whether an element is in the page's sticky copy of the header (the forge's). */
+  isInStickyHeader(element: Element): boolean;
   /** Creates the host element (once; it is reused when the page changes). */
   createHost(): HTMLElement;
   /** Runs `callback` after `ms`, unless the script has stopped by then. */
@@ -88,7 +89,7 @@ export function createMountManager(deps: MountDeps): MountManager {
     placed.kind !== 'fallback' &&
     placed.anchor.isConnected &&
     host.parentElement !== null &&
-    !isInStickyHeader(host);
+    !deps.isInStickyHeader(host);
 
   const remove = (): MountResult => {
     const wasMounted = host?.isConnected === true;

@@ -4,18 +4,22 @@ import { createPageFollowUps } from '@/lib/content/ui/follow-ups/page-follow-ups
 import { lazy } from '@/lib/content/ui/lazy';
 import { attachMenu, type Menu } from '@/lib/content/ui/menu/menu';
 import { createOverlay } from '@/lib/content/ui/overlay/overlay';
+import { createUiPage } from '@/lib/content/ui/page';
 import { createActions } from '@/lib/content/ui/start/actions';
 import type { ProgressView } from '@/lib/content/ui/start/progress';
 import { createSendFlow, type SendFlowDeps } from '@/lib/content/ui/start/send-flow';
 import { createItemWatch } from '@/lib/content/ui/status/item-watch';
 import { conversationsNote, runningCount, runningNotice } from '@/lib/content/ui/status/item-words';
-import { parseGitHubPage } from '@/lib/forges/github/page';
+import type { Forge, ForgePages } from '@/lib/forges/forge';
 import { defaultPreset } from '@/lib/prompts/presets';
 
 /** What the UI needs of the extension: asking the background, its ports (`runtime`), timers. */
 export type UiDeps = Pick<SendFlowDeps, 'ask' | 'runtime' | 'later'> & {
   doc: Document;
   href(): string;
+  /** The forge whose pages these are, given at compile time by the entrypoint (lib/forges/forge.ts). */
+  forge: Forge;
+  pages: ForgePages;
   /** False once the extension was reloaded or updated. */
   alive(): boolean;
   /** The clock of the conversations' ages. */
@@ -35,6 +39,8 @@ export function createUi(deps: UiDeps): UiApi {
   const pageListen: Listen = (target, type, handler, options) =>
     target.addEventListener(type, handler, { ...options, signal: lifetime.signal });
   const listen = trustedOnly(pageListen);
+  // One reading of the page per navigation, for every part below
+  const page = createUiPage(deps);
   let button: ButtonParts | undefined;
   let menu: Menu | undefined;
 
@@ -64,7 +70,7 @@ export function createUi(deps: UiDeps): UiApi {
   const items = createItemWatch({
     doc: deps.doc,
     win: deps.doc.defaultView ?? window,
-    href: deps.href,
+    page,
     runtime: deps.runtime,
     listen: pageListen,
     userListen: listen,
@@ -94,8 +100,7 @@ export function createUi(deps: UiDeps): UiApi {
     }, KNOWN_WAIT_MS);
   };
   const actions = createActions({
-    doc: deps.doc,
-    href: deps.href,
+    page,
     flow,
     editor: {
       open: (request) => overlay().editor.open(request),
@@ -109,7 +114,10 @@ export function createUi(deps: UiDeps): UiApi {
   });
   // Issue 13: follow-ups in the menu, "Ask OpenHands" on review threads
   const followUps = createPageFollowUps({
-    ...deps,
+    doc: deps.doc,
+    page,
+    ask: deps.ask,
+    later: deps.later,
     win: window,
     connect: (name) => deps.runtime.connect({ name }),
     flow,
@@ -128,8 +136,8 @@ export function createUi(deps: UiDeps): UiApi {
     if (!button) return;
     if (!button.host.isConnected) menu?.close(false);
     // The tooltip: what a plain click does on this page, e.g. "Solve the issue with OpenHands"
-    const page = parseGitHubPage(deps.href());
-    if (page) button.main.title = `${defaultPreset(page.kind).label} with OpenHands`;
+    const item = page.current().item;
+    if (item) button.main.title = `${defaultPreset(item.kind).label} with OpenHands`;
   };
 
   items.refresh();

@@ -1,4 +1,4 @@
-import type { PageKind } from '@/lib/forges/github/gate';
+import type { ButtonAnchor, PageKind } from '@/lib/forges/forge';
 import {
   fallbackContainers,
   fallbackTitles,
@@ -10,13 +10,6 @@ import {
   prTitleRows,
   stickyHeaders,
 } from '@/lib/forges/github/selectors';
-
-export type AnchorPosition = 'prepend' | 'append' | 'before' | 'after';
-
-/** `actions`: the header actions; `legacy`: the legacy GHE actions; `fallback`: no known landmark yet. */
-export type AnchorKind = 'actions' | 'legacy' | 'fallback';
-
-export type ButtonAnchor = { element: Element; position: AnchorPosition; kind: AnchorKind };
 
 const STICKY = stickyHeaders.join(', ');
 const HIDDEN = hiddenContainers.join(', ');

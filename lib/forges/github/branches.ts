@@ -6,9 +6,7 @@ import {
   legacyHeadRefs,
   prBranchLinks,
 } from '@/lib/forges/github/selectors';
-
-/** A PR's head and base as read from the page. `baseBranch` is missing when the view doesn't show it. */
-export type PrBranches = { headRepository: string; headBranch: string; baseBranch?: string; isFork: boolean };
+import type { PrBranches } from '@/lib/forges/page-data';
 
 type Reference = { repository: string; branch: string };
 

@@ -1,37 +1,15 @@
-import { type PrBranches, readPrBranches } from '@/lib/forges/github/branches';
+import { readPrBranches } from '@/lib/forges/github/branches';
 import { oneLineText, queryFirst } from '@/lib/forges/github/dom';
 import { type GitHubPage, type GitHubUrlOptions, parseGitHubPage } from '@/lib/forges/github/page';
 import { fallbackTitles, issueBodies, prBodies, titles } from '@/lib/forges/github/selectors';
 import { renderedText } from '@/lib/forges/github/text';
 import { parseDocumentTitle } from '@/lib/forges/github/title';
+import type { PageContext } from '@/lib/forges/page-data';
 
 /*
  * Plain types and functions only: this module is in the GitHub content script, which must not bundle zod.
  * The matching zod schemas (for tests and anything that receives a context as data) are in context-schema.ts.
  */
-
-type CommonFields = {
-  owner: string;
-  repo: string;
-  /** `owner/repo`, in the canonical casing of `og:url` when the page has it. */
-  repository: string;
-  number: number;
-  /** Without the `#N`; '' only when neither the page nor `document.title` shows it. */
-  title: string;
-  /** Canonical: no query, hash or PR tab, e.g. `https://github.com/owner/repo/pull/7`. */
-  url: string;
-  /** Rendered description as text (see `renderedText`); '' when empty or not shown (PR files tab). */
-  body: string;
-};
-
-export type IssueContext = { kind: 'issue' } & CommonFields;
-export type PullContext = {
-  kind: 'pull';
-  /** The head and base, present only when the page shows the head branch. `undefined`: send no branch and let
-   * the agent fetch `pull/N/head`. */
-  pr?: PrBranches;
-} & CommonFields;
-export type PageContext = IssueContext | PullContext;
 
 /** GitHub's `og:url` has the repository's canonical casing; use it when it names the same page. */
 function canonicalPage(doc: Document, page: GitHubPage, options: GitHubUrlOptions): GitHubPage {

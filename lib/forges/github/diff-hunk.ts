@@ -1,16 +1,12 @@
 /*
  * Diff rows as GitHub renders them, read back into unified-diff lines. One reader serves the React Files view
  * (`tr.diff-line-row`, `td.diff-text-cell`), the timeline's mini diff and the legacy Files tab (`td.blob-num`,
- * `td.blob-code`), in unified and split layout. Evidence: /work/notes/github-review-threads.md §A2, §B2, §D.
+ * `td.blob-code`), in unified and split layout. Evidence: tests/fixtures/github/*-threads.html.
  */
 
-/** `L`: the old (base) version; `R`: the new (head) version, as in GitHub's "Comment on line R52". */
-export type DiffSide = 'L' | 'R';
+import type { DiffSide, LineRange } from '@/lib/forges/page-data';
 
 export type DiffLine = { kind: '+' | '-' | ' '; text: string; oldLine?: number; newLine?: number };
-
-/** Lines of a range: `start`/`startSide` to `end`/`side` (GitHub's `start_side` and `side`). */
-export type LineRange = { start: number; startSide: DiffSide; end: number; side: DiffSide };
 
 /** Lines of context kept above the commented range. */
 export const CONTEXT_LINES = 3;

@@ -1,3 +1,5 @@
+import type { PageKind } from '@/lib/forges/forge';
+
 /**
  * `/owner/repo/issues/N` or `/owner/repo/pull/N[/tab…]`, with GitHub's rules for owner and repository names
  * (REPOSITORY_PATTERN) and without `/pull/N/conflicts`. github-url-detection answers the same for github.com
@@ -5,8 +7,6 @@
  * 1.7 KB gzip on every GitHub page; a unit test keeps the two in step on a table of URLs.
  */
 const PAGE = /^\/[A-Za-z0-9-]+\/[A-Za-z0-9._-]+\/(?:issues\/(\d+)\/?|pull\/(\d+)(?:\/(?!conflicts).*)?)$/;
-
-export type PageKind = 'issue' | 'pull';
 
 /** Whether a github.com path is an issue or a pull request page (any PR tab), and which. */
 export function pageKindOf(pathname: string): PageKind | null {

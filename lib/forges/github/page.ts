@@ -1,9 +1,7 @@
 import { isIssue, isPR, isPRCommitList, isPRConversation, isPRFiles, utils } from 'github-url-detection';
+import type { PageKind, PrTab } from '@/lib/forges/forge';
 import { isGitHubHost } from '@/lib/forges/github/hosts';
 import { isRepositoryName } from '@/lib/forges/github/repository-name';
-
-export type PageKind = 'issue' | 'pull';
-export type PrTab = 'conversation' | 'files' | 'commits' | 'checks';
 
 /** An issue or pull-request page. `tab` is set for known PR tabs only (never for issues). */
 export type GitHubPage = { kind: PageKind; owner: string; repo: string; number: number; tab?: PrTab };

@@ -1,49 +1,19 @@
 import { bodyText, outsideBodies, readAuthor, readTime } from '@/lib/forges/github/comment';
-import type { LineRange } from '@/lib/forges/github/diff-hunk';
 import { oneLineText, queryStatic } from '@/lib/forges/github/dom';
 import { findReviewThreads } from '@/lib/forges/github/review-threads';
 import { commentBodies, reviewSummaries, reviewThreads, timelineItems } from '@/lib/forges/github/selectors';
+import type {
+  ReviewActivity,
+  ReviewCommentActivity,
+  ReviewState,
+  ReviewSummaryActivity,
+} from '@/lib/forges/page-data';
 
 /*
  * The review activity of a PR's Conversation timeline, as the input of "Send new review comments": every
  * review summary that has a body and every review comment, each with the id GitHub anchors it with, so that
  * "what was already sent" is a set of ids. Plain DOM reading (the GitHub content script uses it, no zod).
  */
-
-export type ReviewState = 'approved' | 'changes_requested' | 'commented';
-
-/** A review's top-level body ("approved these changes" + text). */
-export type ReviewSummaryActivity = {
-  kind: 'review';
-  /** `pullrequestreview-N`, also the anchor of its permalink. */
-  id: string;
-  author: string;
-  /** ISO 8601, '' when not shown. */
-  time: string;
-  body: string;
-  /** Read from the header's verb; absent when the wording is unknown. */
-  state?: ReviewState;
-};
-
-/** One comment of a review thread. */
-export type ReviewCommentActivity = {
-  kind: 'comment';
-  /** `discussion_rN`, also the anchor of its permalink. */
-  id: string;
-  author: string;
-  time: string;
-  body: string;
-  /** The id of the thread (`ReviewThread.id`), to group comments by thread. */
-  threadId: string;
-  path: string | null;
-  range: LineRange | null;
-  /** Not the first comment of its thread. */
-  isReply: boolean;
-  outdated: boolean;
-  resolved: boolean;
-};
-
-export type ReviewActivity = ReviewSummaryActivity | ReviewCommentActivity;
 
 const REVIEW_ID = /^pullrequestreview-\d+$/;
 const THREAD = reviewThreads.join(', ');
@@ -128,10 +98,4 @@ export function collectReviewActivity(root: ParentNode): ReviewActivity[] {
     return true;
   });
   return byTime(items);
-}
-
-/** The items of `activity` whose ids are not in `sentIds` (what was sent to the conversation before). */
-export function newSince(activity: readonly ReviewActivity[], sentIds: Iterable<string>): ReviewActivity[] {
-  const sent = new Set(sentIds);
-  return activity.filter((item) => !sent.has(item.id));
 }

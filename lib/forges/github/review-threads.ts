@@ -7,15 +7,7 @@ import {
   reviewCommentId,
   reviewCommentNumber,
 } from '@/lib/forges/github/comment';
-import {
-  type DiffLine,
-  type DiffSide,
-  hunkText,
-  type LineRange,
-  ownRows,
-  readDiffLines,
-  rowsAbove,
-} from '@/lib/forges/github/diff-hunk';
+import { type DiffLine, hunkText, ownRows, readDiffLines, rowsAbove } from '@/lib/forges/github/diff-hunk';
 import { oneLineText, queryStatic } from '@/lib/forges/github/dom';
 import {
   commentHeaderActions,
@@ -33,61 +25,22 @@ import {
   threadLabels,
   threadResolveForms,
 } from '@/lib/forges/github/selectors';
+import type {
+  DiffSide,
+  LineRange,
+  ReviewThread,
+  ThreadAnchor,
+  ThreadComment,
+  ThreadLayout,
+  ThreadMark,
+} from '@/lib/forges/page-data';
 
 /*
  * Review threads on a PR's Files/Changes tab (React), its Conversation timeline, and the legacy Files tab
- * (older GHE). Plain DOM reading, no zod: the GitHub content script uses it. Evidence and pitfalls:
- * /work/notes/github-review-threads.md. Fixtures: tests/fixtures/github/*-threads.html.
+ * (older GHE). Plain DOM reading, no zod: the GitHub content script uses it. Evidence: the fixtures
+ * tests/fixtures/github/*-threads.html (what each imitates: tests/fixtures/github/README.md) and the real-page
+ * lane (tests/e2e/real-pages.spec.ts).
  */
-
-export type { DiffSide, LineRange };
-
-/** `files`: React Files/Changes view; `timeline`: Conversation tab; `legacy-files`: older GHE Files tab. */
-export type ThreadLayout = 'files' | 'timeline' | 'legacy-files';
-
-/**
- * Where the thread's button goes. On the timeline it sits in the thread's header bar, which collapses the
- * thread on click (and inside a `<summary>` on older markup): the button's handler must call
- * `preventDefault()` and `stopPropagation()`. The React view stops click propagation, so listen on the button.
- */
-/** Where a per-thread button goes, relative to `element`. */
-export type ThreadAnchor = { element: Element; position: 'prepend' | 'append' | 'before' | 'after' };
-
-/** A thread's id and where a control for it goes (a `ReviewThread` is one too). */
-export type ThreadMark = { id: string; anchor: ThreadAnchor };
-
-export type ThreadComment = {
-  /** `discussion_r123` (the same on every layout); '' when the page shows none. */
-  id: string;
-  author: string;
-  /** ISO 8601 as GitHub gives it, '' when not shown. */
-  time: string;
-  /** See `renderedText`; suggested changes become `-`/`+` lines. */
-  body: string;
-};
-
-export type ReviewThread = {
-  /** `discussion_r<first comment>` whenever a comment id is known (the same thread on every tab), else `thread-<GitHub's thread id>`. */
-  id: string;
-  layout: ThreadLayout;
-  anchor: ThreadAnchor;
-  /** The file's path; null when the page doesn't show it. */
-  path: string | null;
-  /** null for a comment on the whole file (or when no line can be read). */
-  range: LineRange | null;
-  /** The diff lines shown with the thread, as unified diff (see `hunkText`); '' when none. */
-  hunk: string;
-  /** The lines belong to an earlier commit of the PR. */
-  outdated: boolean;
-  resolved: boolean;
-  /** The page holds only the thread's header (a collapsed resolved thread): GET `deferredUrl` for the rest. */
-  collapsed: boolean;
-  deferredUrl?: string;
-  /** Relative to the PR's URL, e.g. `#discussion_r123`; null when no comment id is known. */
-  permalink: string | null;
-  /** Submitted comments, oldest first: no composers, pending drafts, annotations or sticky copies. */
-  comments: ThreadComment[];
-};
 
 type Located = { element: Element; layout: ThreadLayout };
 

@@ -1,7 +1,8 @@
 /**
  * GitHub landmarks as ordered fallback lists: current React markup first, Primer next, legacy (older GitHub
  * Enterprise Server) last. Never use a full hashed class (`…--Gf9W9`): match the CSS-module prefix instead.
- * Evidence and history: /work/shared/reference/github-pages.md. Counts per fixture: tests/unit/lib/github.
+ * What each fixture imitates: tests/fixtures/github/README.md. Counts per fixture:
+ * tests/unit/lib/forges/github/selectors.test.ts.
  */
 
 /** GitHub renders issue and PR headers twice; anything inside these is the sticky copy, which we skip. */
@@ -123,8 +124,8 @@ export const legacyHeadRefs = [
 ];
 
 /*
- * Review threads (PR Files/Changes tab and Conversation timeline). Evidence for every entry:
- * /work/notes/github-review-threads.md (sections A–E, keys [E1]…). Counts per fixture: selectors.test.ts.
+ * Review threads (PR Files/Changes tab and Conversation timeline). Evidence for every entry: the
+ * tests/fixtures/github/*-threads.html fixtures; counts per fixture: selectors.test.ts.
  */
 
 /** One review thread, in document order; the first entry per layout. */

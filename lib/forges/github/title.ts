@@ -1,4 +1,4 @@
-import type { PageKind } from '@/lib/forges/github/page';
+import type { PageKind } from '@/lib/forges/forge';
 
 export type DocumentTitle = { kind: PageKind; title: string; number: number; repository: string };
 

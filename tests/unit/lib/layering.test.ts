@@ -44,7 +44,8 @@ const level = (layer: Layer) => DOMAIN_STACK.indexOf(layer.slice('domain:'.lengt
 /** Whether a file of layer `from` may import one of layer `to`. */
 function mayImport(from: Layer, to: Layer): boolean {
   const isContext = (layer: Layer) => (CONTEXTS as readonly string[]).includes(layer);
-  if (from.startsWith('domain:')) return to === 'other' || (to.startsWith('domain:') && level(to) <= level(from));
+  if (from.startsWith('domain:'))
+    return to === 'other' || (to.startsWith('domain:') && level(to) <= level(from));
   if (isContext(from)) return to === from || !isContext(to);
   return true;
 }
@@ -111,9 +112,9 @@ describe('layering', () => {
     const folders = readdirSync(join(ROOT, 'lib'), { withFileTypes: true })
       .filter((entry) => entry.isDirectory())
       .map((entry) => entry.name);
-    expect(folders.filter((name) => ![...DOMAIN_STACK, 'background', 'content'].includes(name as never))).toEqual(
-      [],
-    );
+    expect(
+      folders.filter((name) => ![...DOMAIN_STACK, 'background', 'content'].includes(name as never)),
+    ).toEqual([]);
   });
 
   it('should see every kind of import, and tell layers apart (the check itself works)', () => {

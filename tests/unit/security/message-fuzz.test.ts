@@ -12,6 +12,7 @@ import { serializeError } from '@/lib/errors/error';
 import { GITHUB_TYPES, MESSAGES, requestSchema } from '@/lib/protocol/messages';
 import { portName } from '@/lib/protocol/ports';
 import { CLOUD_ORIGIN } from '@/lib/server/origin';
+import { testKey } from '../../support/api-key';
 import { asPageReadsIt, backgroundPorts, SELF } from '../../support/background-ports';
 import { makeRecord } from '../factories/conversation-record';
 
@@ -178,7 +179,7 @@ describe('background message handling under hostile input', () => {
     const fetchSpy = vi.fn(async () => new Response('{}'));
     const encryption = await generateSecretKey();
     const apiKeys = createApiKeyStore(async () => encryption);
-    await apiKeys.write(CLOUD_ORIGIN, 'secret-key-that-must-stay');
+    await apiKeys.write(CLOUD_ORIGIN, testKey('secret-key-that-must-stay'));
     // A conversation the follow-ups name: one that got through would call the server.
     await upsertConversation(makeRecord({ id: 'a'.repeat(32), serverUrl: CLOUD_ORIGIN }));
     const handlers = createHandlers({
@@ -217,7 +218,7 @@ describe('background message handling under hostile input', () => {
     const fetchSpy = vi.fn(async () => new Response('{}'));
     const encryption = await generateSecretKey();
     const apiKeys = createApiKeyStore(async () => encryption);
-    await apiKeys.write(CLOUD_ORIGIN, 'secret-key-that-must-stay');
+    await apiKeys.write(CLOUD_ORIGIN, testKey('secret-key-that-must-stay'));
     // A conversation the follow-ups name: one that got through would call the server.
     await upsertConversation(makeRecord({ id: 'a'.repeat(32), serverUrl: CLOUD_ORIGIN }));
     const handlers = createHandlers({

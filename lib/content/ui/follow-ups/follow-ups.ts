@@ -13,16 +13,14 @@ import {
 } from '@/lib/content/ui/follow-ups/follow-up-views';
 import type { MenuEntry } from '@/lib/content/ui/menu/menu';
 import { OPEN_CONVERSATION } from '@/lib/content/ui/overlay/toast';
+import type { UiPage } from '@/lib/content/ui/page';
 import type { ProgressView } from '@/lib/content/ui/start/progress';
 import type { SendFlow, SendFlowDeps } from '@/lib/content/ui/start/send-flow';
 import { followUpStageLabel, MAX_REVIEW_ITEMS, RESTART_LABEL } from '@/lib/conversations/follow-up';
 import type { ItemConversation } from '@/lib/conversations/item';
 import { type ConversationState, stateLabel } from '@/lib/conversations/state';
 import { errorMessage } from '@/lib/errors/messages';
-import { extractPageContext, type PullContext } from '@/lib/forges/github/context';
-import { parseGitHubPage } from '@/lib/forges/github/page';
-import { collectReviewActivity, newSince } from '@/lib/forges/github/review-activity';
-import type { ReviewThread } from '@/lib/forges/github/review-threads';
+import { newSince, type PullContext, type ReviewThread } from '@/lib/forges/page-data';
 import { buildStartInput } from '@/lib/prompts/request';
 import { SEND_NEW_REVIEW_COMMENTS } from '@/lib/prompts/review-comments-message';
 import { ASK_ABOUT_THREAD } from '@/lib/prompts/review-thread-message';
@@ -57,7 +55,7 @@ const BUSY = 'A conversation is already starting from this page.';
 
 export type FollowUpsDeps = {
   doc: Document;
-  href(): string;
+  page: UiPage;
   /** The item's conversations, newest first (null while unknown). */
   conversations(): readonly ItemConversation[] | null;
   connect(name: string): PagePort;
@@ -105,12 +103,8 @@ export function createFollowUps(deps: FollowUpsDeps): FollowUps {
     label: targetLabel(conversation),
   });
 
-  const readContext = () => {
-    const url = deps.href();
-    return parseGitHubPage(url) ? extractPageContext(deps.doc, url) : null;
-  };
   const readPull = (): PullContext | null => {
-    const context = readContext();
+    const context = deps.page.context();
     return context?.kind === 'pull' ? context : null;
   };
 
@@ -152,7 +146,7 @@ export function createFollowUps(deps: FollowUpsDeps): FollowUps {
   });
 
   function openContinue(): void {
-    const context = readContext();
+    const context = deps.page.context();
     const list = targets();
     if (!context || list.length === 0) return;
     deps.editor().open({
@@ -184,7 +178,7 @@ export function createFollowUps(deps: FollowUpsDeps): FollowUps {
     const context = readPull();
     const [latest] = targets();
     if (!context || !latest) return;
-    const activity = collectReviewActivity(deps.doc);
+    const activity = deps.page.pages.reviewActivity(deps.doc);
     const sent = await alreadySent(
       latest.id,
       activity.map((item) => item.id),
@@ -226,7 +220,7 @@ export function createFollowUps(deps: FollowUpsDeps): FollowUps {
 
   return {
     entries() {
-      const page = parseGitHubPage(deps.href());
+      const page = deps.page.current().item;
       const all = deps.conversations() ?? [];
       if (!page || all.length === 0) return [];
       if (!all.some(canFollowUp)) return [{ ...FOLLOW_UPS_NEED_V1, disabled: true }];

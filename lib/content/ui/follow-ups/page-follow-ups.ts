@@ -4,10 +4,10 @@ import type { FollowUpEditor } from '@/lib/content/ui/follow-ups/follow-up-edito
 import { createFollowUps, type FollowUps } from '@/lib/content/ui/follow-ups/follow-ups';
 import { createThreadButtons, type ThreadButtonsDeps } from '@/lib/content/ui/follow-ups/thread-buttons';
 import type { MenuEntry } from '@/lib/content/ui/menu/menu';
+import type { UiPage } from '@/lib/content/ui/page';
 import type { ProgressView } from '@/lib/content/ui/start/progress';
 import type { SendFlow, SendFlowDeps } from '@/lib/content/ui/start/send-flow';
 import type { ItemConversation } from '@/lib/conversations/item';
-import { parseGitHubPage } from '@/lib/forges/github/page';
 import type { PagePort } from '@/lib/protocol/watch';
 
 /*
@@ -20,7 +20,7 @@ import type { PagePort } from '@/lib/protocol/watch';
 export type PageFollowUpsDeps = {
   doc: Document;
   win: Window;
-  href(): string;
+  page: UiPage;
   connect(name: string): PagePort;
   ask: SendFlowDeps['ask'];
   later: SendFlowDeps['later'];
@@ -52,8 +52,9 @@ export function createPageFollowUps(deps: PageFollowUpsDeps): PageFollowUps {
   const followUps = createFollowUps(deps);
   const threads = createThreadButtons({
     doc: deps.doc,
+    pages: deps.page.pages,
     listen: deps.listen,
-    isPull: () => parseGitHubPage(deps.href())?.kind === 'pull',
+    isPull: () => deps.page.current().item?.kind === 'pull',
     onAsk: (thread, button) => followUps.askAboutThread(thread, button),
     later: deps.later,
     observe: deps.observe ?? observeMutations,

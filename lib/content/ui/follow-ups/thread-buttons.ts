@@ -2,13 +2,8 @@ import { createShadowHost, h } from '@/lib/content/resident/dom';
 import type { Listen } from '@/lib/content/resident/trusted';
 import { INSERTION_ANIMATION } from '@/lib/content/resident/watch';
 import ASK_CSS from '@/lib/content/ui/follow-ups/ask-button.css?inline';
-import {
-  findReviewThreadMarks,
-  findReviewThreads,
-  type ReviewThread,
-  type ThreadMark,
-} from '@/lib/forges/github/review-threads';
-import { reviewThreadRoots, reviewThreads } from '@/lib/forges/github/selectors';
+import type { ForgePages } from '@/lib/forges/forge';
+import type { ReviewThread, ThreadMark } from '@/lib/forges/page-data';
 import { ASK_ABOUT_THREAD } from '@/lib/prompts/review-thread-message';
 
 /*
@@ -21,7 +16,6 @@ import { ASK_ABOUT_THREAD } from '@/lib/prompts/review-thread-message';
 
 /** Marks an "Ask OpenHands" button's host; its value is the thread's id. */
 export const ASK_HOST_ATTRIBUTE = 'data-openhands-ask';
-const REVIEW_THREADS = reviewThreads.join();
 /** Mutations are gathered this long before the page is read again. */
 export const SCAN_DELAY_MS = 150;
 /** After a navigation, how long new containers are looked for in the whole document. */
@@ -29,6 +23,8 @@ export const SETTLE_MS = 10_000;
 
 export type ThreadButtonsDeps = {
   doc: Document;
+  /** The forge's review-thread readers. */
+  pages: ForgePages;
   /** Trusted-only listening (page scripts can reach into open shadow roots). */
   listen: Listen;
   /** Whether the page on screen is a PR (no buttons elsewhere). */
@@ -55,7 +51,9 @@ function place(host: HTMLElement, thread: ThreadMark): void {
 }
 
 export function createThreadButtons(deps: ThreadButtonsDeps): ThreadButtons {
-  const { doc } = deps;
+  const { doc, pages } = deps;
+  const threadSelector = pages.threadSelectors.threads.join();
+  const rootSelector = pages.threadSelectors.roots.join(', ');
   const watched = new Map<Element, { disconnect(): void }>();
   let documentWatch: { disconnect(): void } | undefined;
   let cancelScan: (() => void) | undefined;
@@ -79,7 +77,7 @@ export function createThreadButtons(deps: ThreadButtonsDeps): ThreadButtons {
       event.stopPropagation();
       // Read in full at the click only (comments, path, diff): placing buttons reads just where threads are
       const read = roots()
-        .flatMap((root) => findReviewThreads(root))
+        .flatMap((root) => pages.reviewThreads(root))
         .find((candidate) => candidate.id === thread.id);
       if (read) deps.onAsk(read, button);
       else {
@@ -91,7 +89,7 @@ export function createThreadButtons(deps: ThreadButtonsDeps): ThreadButtons {
     return host;
   }
 
-  const roots = () => [...doc.querySelectorAll(reviewThreadRoots.join(', '))];
+  const roots = () => [...doc.querySelectorAll(rootSelector)];
 
   deps.listen(
     doc,
@@ -101,7 +99,7 @@ export function createThreadButtons(deps: ThreadButtonsDeps): ThreadButtons {
       if (
         animationName === INSERTION_ANIMATION &&
         target instanceof Element &&
-        target.matches(REVIEW_THREADS)
+        target.matches(threadSelector)
       )
         schedule();
     },
@@ -122,7 +120,7 @@ export function createThreadButtons(deps: ThreadButtonsDeps): ThreadButtons {
         watched.set(root, deps.observe(root, { childList: true, subtree: true }, schedule));
     }
     const present = new Set(hosts().map((host) => host.getAttribute(ASK_HOST_ATTRIBUTE)));
-    for (const thread of found.flatMap((root) => findReviewThreadMarks(root))) {
+    for (const thread of found.flatMap((root) => pages.reviewThreadMarks(root))) {
       if (present.has(thread.id)) continue;
       present.add(thread.id);
       place(makeButton(thread), thread);

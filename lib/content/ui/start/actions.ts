@@ -1,15 +1,14 @@
 import type { MenuEntry } from '@/lib/content/ui/menu/menu';
 import type { Editor } from '@/lib/content/ui/overlay/editor';
+import type { UiPage } from '@/lib/content/ui/page';
 import { nothingToSendView, type ProgressView } from '@/lib/content/ui/start/progress';
 import type { SendFlow } from '@/lib/content/ui/start/send-flow';
-import { extractPageContext, type PageContext } from '@/lib/forges/github/context';
-import { parseGitHubPage } from '@/lib/forges/github/page';
+import type { PageContext } from '@/lib/forges/page-data';
 import { buildMessage, defaultPreset, presetsFor } from '@/lib/prompts/presets';
 import { buildStartInput } from '@/lib/prompts/request';
 
 export type ActionsDeps = {
-  doc: Document;
-  href(): string;
+  page: UiPage;
   flow: SendFlow;
   editor: Editor;
   /** Where focus returns after the editor (the caret). */
@@ -51,11 +50,6 @@ export function contextSummary(context: PageContext): string {
  * navigation and edits to the issue never send stale context.
  */
 export function createActions(deps: ActionsDeps): Actions {
-  const readContext = (): PageContext | null => {
-    const url = deps.href();
-    return parseGitHubPage(url) ? extractPageContext(deps.doc, url) : null;
-  };
-
   const openEditor = (context: PageContext) => {
     deps.editor.open({
       message: buildMessage(context, 'custom'),
@@ -74,7 +68,7 @@ export function createActions(deps: ActionsDeps): Actions {
 
   const run = (presetId: string) => {
     if (deps.flow.busy) return;
-    const context = readContext();
+    const context = deps.page.context();
     if (!context) return;
     if (presetId === 'custom') openEditor(context);
     else deps.flow.start(buildStartInput(context, buildMessage(context, presetId)));
@@ -82,7 +76,7 @@ export function createActions(deps: ActionsDeps): Actions {
 
   return {
     entries() {
-      const page = parseGitHubPage(deps.href());
+      const page = deps.page.current().item;
       if (!page) return [];
       const fallback = defaultPreset(page.kind).id;
       return presetsFor(page.kind).map((preset) => ({ ...preset, isDefault: preset.id === fallback }));
@@ -92,7 +86,7 @@ export function createActions(deps: ActionsDeps): Actions {
       // The command reaches the page behind an open editor: only the editor's Send may send then. While a start
       // is under way its toast stays, rather than give way to a note.
       if (deps.editor.isOpen || deps.flow.busy) return;
-      const page = parseGitHubPage(deps.href());
+      const page = deps.page.current().item;
       if (!page) return deps.notice(nothingToSendView());
       const go = () => run(defaultPreset(page.kind).id);
       if (deps.beforeDefault) deps.beforeDefault(go);

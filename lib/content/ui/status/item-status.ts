@@ -13,7 +13,7 @@ import {
 } from '@/lib/content/ui/status/item-words';
 import STATUS_CSS from '@/lib/content/ui/status/status.css?inline';
 import type { ItemConversation } from '@/lib/conversations/item';
-import type { PageKind } from '@/lib/forges/github/page';
+import type { PageKind } from '@/lib/forges/forge';
 
 /** Marks the status control's host, next to the button's; a copy of it (a Turbo snapshot) is removed. */
 export const STATUS_HOST_ATTRIBUTE = 'data-openhands-status';

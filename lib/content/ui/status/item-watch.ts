@@ -1,13 +1,14 @@
 import { BUTTON_HOST_ATTRIBUTE } from '@/lib/content/resident/mount';
 import type { Listen } from '@/lib/content/resident/trusted';
 import { INSERTION_ANIMATION, watchNavigation } from '@/lib/content/resident/watch';
+import type { UiPage } from '@/lib/content/ui/page';
 import {
   createStatusControl,
   STATUS_HOST_ATTRIBUTE,
   type StatusControl,
 } from '@/lib/content/ui/status/item-status';
 import { type ItemConversation, type ItemKey, itemKey } from '@/lib/conversations/item';
-import { type PageKind, parseGitHubPage } from '@/lib/forges/github/page';
+import type { PageKind } from '@/lib/forges/forge';
 import { readItemMessage } from '@/lib/protocol/checks';
 import { portName } from '@/lib/protocol/ports';
 import { type WatchDeps, watchPort } from '@/lib/protocol/watch';
@@ -15,7 +16,7 @@ import { type WatchDeps, watchPort } from '@/lib/protocol/watch';
 export type ItemWatchDeps = WatchDeps & {
   doc: Document;
   win: Window;
-  href(): string;
+  page: UiPage;
   /** For the page's own events (navigation, visibility), which page scripts dispatch: not trusted-only. */
   listen: Listen;
   /** For the control's user input: trusted-only. */
@@ -128,14 +129,14 @@ export function createItemWatch(deps: ItemWatchDeps): ItemWatch {
 
   function refresh(): void {
     if (destroyed) return;
-    const page = parseGitHubPage(deps.href());
-    const repository = page ? `${page.owner}/${page.repo}` : '';
-    const item = page ? itemKey(repository, page.number) : null;
+    const page = deps.page.current().item;
+    const item = page ? itemKey(page.repository, page.number) : null;
     if (item !== current?.item) {
       disconnect();
       unplace();
       flushWaiters();
-      current = page && item ? { item, kind: page.kind, repository, conversations: null } : null;
+      current =
+        page && item ? { item, kind: page.kind, repository: page.repository, conversations: null } : null;
       deps.onChange?.();
     }
     connect();

@@ -1,6 +1,6 @@
 import type { ItemConversation } from '@/lib/conversations/item';
 import { isBusy, stateLabel } from '@/lib/conversations/state';
-import type { PageKind } from '@/lib/forges/github/page';
+import type { PageKind } from '@/lib/forges/forge';
 
 /*
  * What the status control and the caret menu say about an item's conversations, in words: pure functions of

@@ -55,11 +55,12 @@ describe('the resident GitHub script (it runs on every GitHub page)', () => {
     );
 
     // The keyboard command's global, shared with the background (lib/protocol/commands.ts), and what the resident
-    // needs of GitHub: its URL gate, where the button goes, and the landmarks the UI's page reading shares
+    // needs of its forge (lib/forges/github/resident.ts): the URL gate, where the button goes, the landmarks
     expect(outside.sort()).toEqual(
       [
         'lib/forges/github/anchor.ts',
         'lib/forges/github/gate.ts',
+        'lib/forges/github/resident.ts',
         'lib/forges/github/selectors.ts',
         'lib/protocol/commands.ts',
       ].sort(),

@@ -12,6 +12,7 @@ import {
 } from '@/lib/errors/error';
 import { DEFAULT_RETRY_AFTER_SECONDS } from '@/lib/errors/messages';
 import { createOpenHandsClient } from '@/lib/openhands/client';
+import { testKey } from '../../../support/api-key';
 import { hangingFetch, json, recordingFetch } from '../openhands/helpers/fake-fetch';
 import { issueInput, startTask } from '../openhands/helpers/fixtures';
 
@@ -25,7 +26,7 @@ function clientFor(
   const { fetch } = recordingFetch(() => (typeof response === 'function' ? response() : response));
   return createOpenHandsClient({
     baseUrl: SERVER,
-    auth: { kind: 'bearer', key: 'sk-abcdefgh' },
+    auth: { kind: 'bearer', key: testKey('sk-abcdefgh') },
     fetch,
     ...options,
   });
@@ -96,7 +97,7 @@ describe('OpenHands errors', () => {
     const selfHosted = (response: Response, options: Parameters<typeof clientFor>[1] = {}) =>
       clientFor(response, {
         baseUrl: SELF_HOSTED,
-        auth: { kind: 'session', key: 'sk-abcdefgh' },
+        auth: { kind: 'session', key: testKey('sk-abcdefgh') },
         ...options,
       });
 

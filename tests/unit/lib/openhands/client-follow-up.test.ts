@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { toStartRequestV1 } from '@/lib/conversations/start-request';
 import { OpenHandsError } from '@/lib/errors/error';
 import { createOpenHandsClient } from '@/lib/openhands/client';
+import { testKey } from '../../../support/api-key';
 import {
   getValidator,
   MAX_PENDING_MESSAGES,
@@ -17,7 +18,8 @@ import { issueInput } from './helpers/fixtures';
 const KEY = 'follow-up-key';
 const cloud = getValidator('cloud');
 let server: OpenHandsTestServer;
-const client = () => createOpenHandsClient({ baseUrl: server.url, auth: { kind: 'bearer', key: KEY } });
+const client = () =>
+  createOpenHandsClient({ baseUrl: server.url, auth: { kind: 'bearer', key: testKey(KEY) } });
 
 /** The error a promise rejects with. */
 async function failure(promise: Promise<unknown>): Promise<OpenHandsError> {

@@ -8,6 +8,7 @@ import { createOpenHandsClient, type OpenHandsClient } from '@/lib/openhands/cli
 import { authFor, detectServer } from '@/lib/openhands/detect';
 import type { Auth } from '@/lib/openhands/http';
 import type { AppConversationStartTask } from '@/lib/openhands/schemas-v1';
+import { testKey } from '../../../support/api-key';
 import { type OpenHandsTestServer, startOpenHandsServer } from '../../../support/openhands-server/index.ts';
 import { issueInput, noRepositoryInput, prInput } from './helpers/fixtures';
 
@@ -62,7 +63,7 @@ describe('client against the local OpenHands server (cloud)', () => {
 
   it('should detect V1 Cloud and check the key', async () => {
     const info = await detectServer(clientWith(null));
-    const client = clientWith(authFor(server.url, info.appMode, API_KEY));
+    const client = clientWith(authFor(server.url, info.appMode, testKey(API_KEY)));
 
     const key = await client.getCurrentApiKey();
 
@@ -72,7 +73,7 @@ describe('client against the local OpenHands server (cloud)', () => {
   });
 
   it('should start a conversation and poll it to READY', async () => {
-    const client = clientWith({ kind: 'bearer', key: API_KEY });
+    const client = clientWith({ kind: 'bearer', key: testKey(API_KEY) });
 
     const task = await client.startConversation(toStartRequestV1(prInput));
     const done = await pollStart(client, task);
@@ -90,7 +91,7 @@ describe('client against the local OpenHands server (cloud)', () => {
   });
 
   it('should start a conversation without a repository', async () => {
-    const client = clientWith({ kind: 'bearer', key: API_KEY });
+    const client = clientWith({ kind: 'bearer', key: testKey(API_KEY) });
 
     const done = await pollStart(client, await client.startConversation(toStartRequestV1(noRepositoryInput)));
     const [conversation] = await client.getConversations([done.app_conversation_id ?? '']);
@@ -106,7 +107,7 @@ describe('client against the local OpenHands server (cloud)', () => {
       errorDetail: 'Repository not accessible',
       stepsPerPoll: 10,
     });
-    const client = clientWith({ kind: 'bearer', key: API_KEY });
+    const client = clientWith({ kind: 'bearer', key: testKey(API_KEY) });
 
     const done = await pollStart(client, await client.startConversation(toStartRequestV1(issueInput)));
 
@@ -114,7 +115,7 @@ describe('client against the local OpenHands server (cloud)', () => {
   });
 
   it('should search start tasks newest first, created since a given time', async () => {
-    const client = clientWith({ kind: 'bearer', key: API_KEY });
+    const client = clientWith({ kind: 'bearer', key: testKey(API_KEY) });
     await client.startConversation(toStartRequestV1(prInput));
     await new Promise((resolve) => setTimeout(resolve, 5));
     const since = new Date();
@@ -133,7 +134,7 @@ describe('client against the local OpenHands server (cloud)', () => {
 
   it('should search conversations page by page', async () => {
     server.seedConversations(3);
-    const client = clientWith({ kind: 'bearer', key: API_KEY });
+    const client = clientWith({ kind: 'bearer', key: testKey(API_KEY) });
 
     const first = await client.searchConversations({ limit: 2 });
     const second = await client.searchConversations({ limit: 2, pageId: first.next_page_id });
@@ -145,7 +146,7 @@ describe('client against the local OpenHands server (cloud)', () => {
   });
 
   it('should explain a wrong key without repeating it', async () => {
-    const client = clientWith({ kind: 'bearer', key: 'wrong-key-123' });
+    const client = clientWith({ kind: 'bearer', key: testKey('wrong-key-123') });
 
     const err = await failure(client.getCurrentApiKey());
 
@@ -164,7 +165,7 @@ describe('client against the local OpenHands server (cloud)', () => {
     ['disconnect', 'offline', /Could not reach OpenHands/],
   ] as const)('should map an injected %s failure to %s', async (kind, code, message) => {
     server.failNext(kind);
-    const client = clientWith({ kind: 'bearer', key: API_KEY });
+    const client = clientWith({ kind: 'bearer', key: testKey(API_KEY) });
 
     const err = await failure(client.startConversation(toStartRequestV1(issueInput)));
 
@@ -175,7 +176,9 @@ describe('client against the local OpenHands server (cloud)', () => {
   it('should time out on a server that never answers', async () => {
     server.failNext('timeout');
 
-    const err = await failure(clientWith({ kind: 'bearer', key: API_KEY }, 200).searchConversations());
+    const err = await failure(
+      clientWith({ kind: 'bearer', key: testKey(API_KEY) }, 200).searchConversations(),
+    );
 
     expect(err.code).toBe('timeout');
   });
@@ -192,7 +195,7 @@ describe('client against the local OpenHands server (self-hosted)', () => {
     server = await startOpenHandsServer({ mode: 'oss', apiKey: SESSION_KEY });
 
     const info = await detectServer(createOpenHandsClient({ baseUrl: server.url, auth: null }));
-    const auth = authFor(server.url, info.appMode, SESSION_KEY);
+    const auth = authFor(server.url, info.appMode, testKey(SESSION_KEY));
     const page = await createOpenHandsClient({ baseUrl: server.url, auth }).searchConversations({ limit: 1 });
 
     expect(info).toEqual({ apiVersion: 'v1', appMode: 'oss' });
@@ -220,7 +223,7 @@ describe('client against the local OpenHands server (legacy V0)', () => {
   it('should start, get and list V0 conversations', async () => {
     const client = createOpenHandsClient({
       baseUrl: server.url,
-      auth: authFor(server.url, null, SESSION_KEY),
+      auth: authFor(server.url, null, testKey(SESSION_KEY)),
     });
 
     const started = await client.startConversationV0(toStartRequestV0(prInput));
@@ -236,7 +239,7 @@ describe('client against the local OpenHands server (legacy V0)', () => {
   it('should start a V0 conversation without a repository', async () => {
     const client = createOpenHandsClient({
       baseUrl: server.url,
-      auth: authFor(server.url, null, SESSION_KEY),
+      auth: authFor(server.url, null, testKey(SESSION_KEY)),
     });
 
     const started = await client.startConversationV0(toStartRequestV0(noRepositoryInput));
@@ -249,7 +252,7 @@ describe('client against the local OpenHands server (legacy V0)', () => {
   it('should answer null for an unknown V0 conversation', async () => {
     const client = createOpenHandsClient({
       baseUrl: server.url,
-      auth: authFor(server.url, null, SESSION_KEY),
+      auth: authFor(server.url, null, testKey(SESSION_KEY)),
     });
 
     expect(await client.getConversationV0('0'.repeat(32))).toBeNull();
@@ -270,7 +273,7 @@ describe('client against a real OpenHands server', () => {
     const info = await detectServer(createOpenHandsClient({ baseUrl: REAL_URL ?? '', auth: null }));
     const client = createOpenHandsClient({
       baseUrl: REAL_URL ?? '',
-      auth: authFor(REAL_URL ?? '', info.appMode, REAL_KEY),
+      auth: authFor(REAL_URL ?? '', info.appMode, testKey(REAL_KEY)),
     });
     return { info, client };
   }

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { toStartRequestV0, toStartRequestV1 } from '@/lib/conversations/start-request';
 import { createOpenHandsClient } from '@/lib/openhands/client';
+import { testKey } from '../../../support/api-key';
 import { json, type RecordedRequest, recordingFetch } from './helpers/fake-fetch';
 import {
   appConversation,
@@ -52,7 +53,7 @@ async function sent(call: (client: ReturnType<typeof createOpenHandsClient>) => 
   const { fetch, calls } = recordingFetch(fakeServer);
   const client = createOpenHandsClient({
     baseUrl: 'https://app.all-hands.dev/',
-    auth: { kind: 'bearer', key: 'sk-test-123456' },
+    auth: { kind: 'bearer', key: testKey('sk-test-123456') },
     fetch,
   });
   await call(client);

@@ -6,6 +6,7 @@ import { OpenHandsError, serializeError } from '@/lib/errors/error';
 import { describeBody, formatValidationDetail, parseRetryAfter } from '@/lib/errors/from-response';
 import { createOpenHandsClient } from '@/lib/openhands/client';
 import { authHeaders, buildUrl } from '@/lib/openhands/http';
+import { testKey } from '../../../support/api-key';
 import { hangingFetch, json, recordingFetch } from './helpers/fake-fetch';
 import { issueInput, startTask } from './helpers/fixtures';
 
@@ -29,31 +30,17 @@ describe('buildUrl', () => {
 
 describe('authHeaders', () => {
   it('should send a Bearer key as Authorization', () => {
-    expect(authHeaders({ kind: 'bearer', key: ' sk-1 ' })).toEqual({ Authorization: 'Bearer sk-1' });
+    expect(authHeaders({ kind: 'bearer', key: testKey(' sk-1 ') })).toEqual({ Authorization: 'Bearer sk-1' });
   });
 
   it('should send a session key as X-Session-API-Key', () => {
-    expect(authHeaders({ kind: 'session', key: 'sess-1' })).toEqual({ 'X-Session-API-Key': 'sess-1' });
+    expect(authHeaders({ kind: 'session', key: testKey('sess-1') })).toEqual({
+      'X-Session-API-Key': 'sess-1',
+    });
   });
 
-  it('should send nothing without auth or with a blank key', () => {
+  it('should send nothing without auth', () => {
     expect(authHeaders(null)).toEqual({});
-    expect(authHeaders({ kind: 'bearer', key: '  ' })).toEqual({});
-  });
-
-  it('should refuse a key that cannot be a header, say what is wrong, and not quote it', () => {
-    const actual = (() => {
-      try {
-        authHeaders({ kind: 'bearer', key: 'sk-ab\ncd-secret' });
-      } catch (e) {
-        return e as OpenHandsError;
-      }
-    })();
-
-    expect(actual?.code).toBe('invalid_key');
-    expect(actual?.message).toContain('a line break at character 6');
-    expect(actual?.message).not.toContain('secret');
-    expect(actual?.action).toBe('options');
   });
 });
 
@@ -65,7 +52,7 @@ describe('request', () => {
     const { fetch, calls } = recordingFetch(() => json({ items: [], next_page_id: null }));
     const client = createOpenHandsClient({
       baseUrl: 'https://x.test',
-      auth: { kind, key: 'sk-test-123456' },
+      auth: { kind, key: testKey('sk-test-123456') },
       fetch,
     });
 
@@ -102,7 +89,7 @@ describe('request', () => {
     const { fetch, calls } = recordingFetch(() => json({ app_mode: 'saas' }));
     const client = createOpenHandsClient({
       baseUrl: 'https://x.test',
-      auth: { kind: 'bearer', key: 'k' },
+      auth: { kind: 'bearer', key: testKey('k') },
       fetch,
     });
 
@@ -140,7 +127,7 @@ describe('the API key never leaks into errors', () => {
     for (const kind of ['bearer', 'session'] as const) {
       const client = createOpenHandsClient({
         baseUrl: 'https://x.test',
-        auth: { kind, key: KEY },
+        auth: { kind, key: testKey(KEY) },
         fetch,
         timeoutMs: 20,
       });

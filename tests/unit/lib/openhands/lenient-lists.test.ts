@@ -4,6 +4,7 @@ import { fetchUpdates } from '@/lib/background/polling/fetch-updates';
 import { itemFromAppConversation } from '@/lib/conversations/list-item';
 import { conversationListReplySchema } from '@/lib/conversations/list-page';
 import { createOpenHandsClient } from '@/lib/openhands/client';
+import { testKey } from '../../../support/api-key';
 import { makeRecord } from '../../factories/conversation-record';
 import { json, recordingFetch } from './helpers/fake-fetch';
 import { appConversation, conversationInfoV0, startTask } from './helpers/fixtures';
@@ -16,7 +17,7 @@ import { appConversation, conversationInfoV0, startTask } from './helpers/fixtur
 const client = (body: unknown) =>
   createOpenHandsClient({
     baseUrl: 'https://x.test',
-    auth: { kind: 'bearer', key: 'k' },
+    auth: { kind: 'bearer', key: testKey('k') },
     fetch: recordingFetch(() => json(body)).fetch,
   });
 

@@ -1,4 +1,4 @@
-import type { IssueContext, PullContext } from '@/lib/forges/github/context';
+import type { IssueContext, PullContext } from '@/lib/forges/page-data';
 
 const HELLO = { owner: 'octo-org', repo: 'hello-world', repository: 'octo-org/hello-world' } as const;
 

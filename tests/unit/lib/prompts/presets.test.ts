@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PageContext } from '@/lib/forges/github/context';
+import type { PageContext } from '@/lib/forges/page-data';
 import { ISSUE_PRESETS } from '@/lib/prompts/issue-presets';
 import {
   buildMessage,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReviewActivity, ReviewCommentActivity } from '@/lib/forges/github/review-activity';
+import type { ReviewActivity, ReviewCommentActivity } from '@/lib/forges/page-data';
 import { newReviewCommentsMessage, SEND_NEW_REVIEW_COMMENTS } from '@/lib/prompts/review-comments-message';
 import { PULL } from './contexts';
 

@@ -11,8 +11,8 @@ describe('cleanApiKey', () => {
     ['bearer   sk-oh-abc123 ', 'sk-oh-abc123'],
     [' BEARER\tsk-oh-abc123', 'sk-oh-abc123'],
     ['\ufeffsk-oh-abc123', 'sk-oh-abc123'],
-    ['', ''],
-    ['   ', ''],
+    ['', null],
+    ['   ', null],
   ])('should keep %j as %j', (input, key) => {
     expect(cleanApiKey(input)).toEqual({ ok: true, key });
   });

@@ -9,6 +9,7 @@ import {
 import type { FollowUpStage } from '@/lib/conversations/follow-up';
 import { OpenHandsError } from '@/lib/errors/error';
 import { createOpenHandsClient } from '@/lib/openhands/client';
+import { testKey } from '../../../../support/api-key';
 import {
   getValidator,
   type OpenHandsTestServer,
@@ -40,7 +41,11 @@ function harness(beforeRequest: (method: string, path: string) => void = () => {
     return globalThis.fetch(input, init);
   };
   const deps: DeliveryDeps = {
-    client: createOpenHandsClient({ baseUrl: server.url, auth: { kind: 'bearer', key: KEY }, fetch }),
+    client: createOpenHandsClient({
+      baseUrl: server.url,
+      auth: { kind: 'bearer', key: testKey(KEY) },
+      fetch,
+    }),
     onStage: (stage) => stages.push(stage),
     sleep: async (ms) => {
       clock += ms;
@@ -320,5 +325,7 @@ describe('when OpenHands is not available for the conversation (503)', () => {
 
 /** A client for setting up starts, outside the run under test. */
 function deps() {
-  return { client: createOpenHandsClient({ baseUrl: server.url, auth: { kind: 'bearer', key: KEY } }) };
+  return {
+    client: createOpenHandsClient({ baseUrl: server.url, auth: { kind: 'bearer', key: testKey(KEY) } }),
+  };
 }

@@ -20,6 +20,7 @@ import { serializeError } from '@/lib/errors/error';
 import { portName } from '@/lib/protocol/ports';
 import { conversationUrl } from '@/lib/server/origin';
 import { DEFAULT_SETTINGS } from '@/lib/storage/settings';
+import { testKey } from '../../../../support/api-key';
 import { asPageReadsIt, backgroundPorts, GITHUB_TAB, SELF } from '../../../../support/background-ports';
 import {
   type OpenHandsTestServer,
@@ -40,7 +41,7 @@ let server: OpenHandsTestServer;
 async function makeDeps() {
   const encryption = await generateSecretKey();
   const apiKeys = createApiKeyStore(async () => encryption);
-  await apiKeys.write(server.url, KEY);
+  await apiKeys.write(server.url, testKey(KEY));
   return {
     apiKeys,
     fetch: (...args: Parameters<typeof fetch>) => fetch(...args),

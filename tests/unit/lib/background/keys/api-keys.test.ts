@@ -2,7 +2,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createApiKeyStore, keyFingerprint, keyHint } from '@/lib/background/keys/api-keys';
 import { generateSecretKey, open, seal } from '@/lib/background/keys/secret-box';
+import type { OpenHandsError } from '@/lib/errors/error';
 import { CLOUD_ORIGIN } from '@/lib/server/origin';
+import { testKey } from '../../../../support/api-key';
 
 const KEY = 'oh-sk-live-0123456789abcdef';
 const OTHER_KEY = 'session-key-for-my-server-42';
@@ -31,7 +33,7 @@ describe('api key store', () => {
 
   it('should keep the key in storage.local only encrypted', async () => {
     const { store } = await keyStore();
-    await store.write(CLOUD_ORIGIN, KEY);
+    await store.write(CLOUD_ORIGIN, testKey(KEY));
     const local = JSON.stringify(await fakeBrowser.storage.local.get(null));
     const sync = JSON.stringify(await fakeBrowser.storage.sync.get(null));
     expect(local).not.toContain(KEY);
@@ -41,7 +43,7 @@ describe('api key store', () => {
   });
 
   it('should read no key when the encryption key is gone', async () => {
-    await createApiKeyStore(async () => generateSecretKey()).write(CLOUD_ORIGIN, KEY);
+    await createApiKeyStore(async () => generateSecretKey()).write(CLOUD_ORIGIN, testKey(KEY));
     const other = createApiKeyStore(async () => generateSecretKey());
     expect(await other.read(CLOUD_ORIGIN)).toBeNull();
     expect(await other.hints()).toEqual({});
@@ -49,10 +51,10 @@ describe('api key store', () => {
 
   it('should keep one key per server and never hand one out for another server', async () => {
     const { store } = await keyStore();
-    await store.write(CLOUD_ORIGIN, KEY);
+    await store.write(CLOUD_ORIGIN, testKey(KEY));
     expect(await store.read(SELF_HOSTED)).toBeNull();
     expect(await store.read('http://localhost:3001')).toBeNull();
-    await store.write(SELF_HOSTED, OTHER_KEY);
+    await store.write(SELF_HOSTED, testKey(OTHER_KEY));
     expect(await store.read(CLOUD_ORIGIN)).toBe(KEY);
     expect(await store.read(`${SELF_HOSTED}/some/path/`)).toBe(OTHER_KEY);
     expect(await store.hints()).toEqual({ [CLOUD_ORIGIN]: '…cdef', [SELF_HOSTED]: '…r-42' });
@@ -60,8 +62,8 @@ describe('api key store', () => {
 
   it('should remove one server’s key and keep the others', async () => {
     const { store } = await keyStore();
-    await store.write(CLOUD_ORIGIN, KEY);
-    await store.write(SELF_HOSTED, OTHER_KEY);
+    await store.write(CLOUD_ORIGIN, testKey(KEY));
+    await store.write(SELF_HOSTED, testKey(OTHER_KEY));
     await store.write(SELF_HOSTED, null);
     expect(await store.read(SELF_HOSTED)).toBeNull();
     expect(await store.read(CLOUD_ORIGIN)).toBe(KEY);
@@ -70,14 +72,17 @@ describe('api key store', () => {
 
   it('should keep both keys when two servers are saved at once', async () => {
     const { store } = await keyStore();
-    await Promise.all([store.write(CLOUD_ORIGIN, KEY), store.write(SELF_HOSTED, OTHER_KEY)]);
+    await Promise.all([
+      store.write(CLOUD_ORIGIN, testKey(KEY)),
+      store.write(SELF_HOSTED, testKey(OTHER_KEY)),
+    ]);
     expect(await store.read(CLOUD_ORIGIN)).toBe(KEY);
     expect(await store.read(SELF_HOSTED)).toBe(OTHER_KEY);
   });
 
   it('should drop an entry it cannot read and keep the rest', async () => {
     const { store } = await keyStore();
-    await store.write(CLOUD_ORIGIN, KEY);
+    await store.write(CLOUD_ORIGIN, testKey(KEY));
     const { apiKeys } = await fakeBrowser.storage.local.get('apiKeys');
     await fakeBrowser.storage.local.set({ apiKeys: { ...(apiKeys as object), [SELF_HOSTED]: 'not sealed' } });
     expect(await store.read(SELF_HOSTED)).toBeNull();
@@ -121,9 +126,24 @@ describe('api key store: migration from one key for the saved server', () => {
   it('should migrate before the first write, so a new key for another server does not lose it', async () => {
     const { encryption, store } = await keyStore();
     await storeLegacy(encryption, { serverUrl: CLOUD_ORIGIN, notifications: true });
-    await store.write(SELF_HOSTED, OTHER_KEY);
+    await store.write(SELF_HOSTED, testKey(OTHER_KEY));
     expect(await store.read(CLOUD_ORIGIN)).toBe(KEY);
     expect(await store.read(SELF_HOSTED)).toBe(OTHER_KEY);
+  });
+
+  it('should read an old key as it is sent, and refuse one that cannot be sent, saying why without quoting it', async () => {
+    const { encryption, store } = await keyStore();
+    // Versions before keys were checked saved them as pasted
+    await fakeBrowser.storage.local.set({ apiKey: await seal(encryption, `  Bearer ${KEY}\n`) });
+    expect(await store.read(CLOUD_ORIGIN)).toBe(KEY);
+
+    await fakeBrowser.storage.local.set({
+      apiKeys: { [SELF_HOSTED]: await seal(encryption, 'sk-ab\ncd-secret') },
+    });
+    const refused = await store.read(SELF_HOSTED).catch((error: OpenHandsError) => error);
+    expect(refused).toMatchObject({ code: 'invalid_key', action: 'options' });
+    expect((refused as OpenHandsError).message).toContain('a line break at character 6');
+    expect((refused as OpenHandsError).message).not.toContain('secret');
   });
 
   it('should drop an old item that is not a sealed key', async () => {

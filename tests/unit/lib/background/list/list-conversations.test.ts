@@ -11,6 +11,7 @@ import { conversationListReplySchema } from '@/lib/conversations/list-page';
 import { CLOUD_ORIGIN } from '@/lib/server/origin';
 import { readCachedReply, readListCache } from '@/lib/storage/list-cache';
 import { DEFAULT_SETTINGS } from '@/lib/storage/settings';
+import { testKey } from '../../../../support/api-key';
 import {
   type OpenHandsTestServer,
   startOpenHandsServer,
@@ -25,7 +26,7 @@ let clock: number;
 async function makeDeps(key: string | null = KEY) {
   const encryption = await generateSecretKey();
   const apiKeys = createApiKeyStore(async () => encryption);
-  await apiKeys.write(server.url, key);
+  await apiKeys.write(server.url, testKey(key));
   return { apiKeys, fetch: globalThis.fetch, now: () => new Date(clock) };
 }
 
@@ -234,7 +235,7 @@ describe('listConversations against the OpenHands test server', () => {
     const deps = await makeDeps();
     await listConversations({ refresh: true }, deps);
     // Another key (another account) on the same server, set without the options page clearing the cache.
-    await deps.apiKeys.write(server.url, 'another-accounts-key');
+    await deps.apiKeys.write(server.url, testKey('another-accounts-key'));
     server.configure({ apiKey: 'another-accounts-key' });
     server.failNext('server_error', 3);
     clock += 1;
@@ -250,7 +251,7 @@ describe('listConversations against the OpenHands test server', () => {
     const deps = await makeDeps();
     const fetch: typeof globalThis.fetch = async (...args) => {
       // The user saves another key while the server is being asked.
-      await deps.apiKeys.write(server.url, 'a-newer-key-5555');
+      await deps.apiKeys.write(server.url, testKey('a-newer-key-5555'));
       return globalThis.fetch(...args);
     };
 

@@ -17,6 +17,7 @@ import { startConversation } from '@/lib/background/starts/start-conversation';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import type { StartInput } from '@/lib/conversations/start-input';
 import { DEFAULT_SETTINGS } from '@/lib/storage/settings';
+import { testKey } from '../../../../support/api-key';
 import {
   type OpenHandsTestServer,
   startOpenHandsServer,
@@ -40,7 +41,7 @@ let clock: number;
 async function makeDeps() {
   const encryption = await generateSecretKey();
   const apiKeys = createApiKeyStore(async () => encryption);
-  await apiKeys.write(server.url, KEY);
+  await apiKeys.write(server.url, testKey(KEY));
   return {
     apiKeys,
     fetch: globalThis.fetch,

@@ -11,6 +11,7 @@ import { saveSettings } from '@/lib/background/settings/settings-store';
 import { portName } from '@/lib/protocol/ports';
 import { readCachedReply } from '@/lib/storage/list-cache';
 import { DEFAULT_SETTINGS } from '@/lib/storage/settings';
+import { testKey } from '../../../../support/api-key';
 import { backgroundPorts, POPUP } from '../../../../support/background-ports';
 import {
   type OpenHandsTestServer,
@@ -29,7 +30,7 @@ describe('pages following the list', () => {
   async function makeDeps() {
     const encryption = await generateSecretKey();
     const apiKeys = createApiKeyStore(async () => encryption);
-    await apiKeys.write(server.url, KEY);
+    await apiKeys.write(server.url, testKey(KEY));
     return { apiKeys, fetch: globalThis.fetch, now: () => new Date(clock) };
   }
 

@@ -10,6 +10,7 @@ import { itemKey } from '@/lib/conversations/item';
 import { itemConversations } from '@/lib/conversations/item-index';
 import { appConversationSchema } from '@/lib/openhands/schemas-v1';
 import { DEFAULT_SETTINGS } from '@/lib/storage/settings';
+import { testKey } from '../../../../support/api-key';
 import {
   type OpenHandsTestServer,
   startOpenHandsServer,
@@ -24,7 +25,7 @@ let clock: number;
 async function makeScan() {
   const encryption = await generateSecretKey();
   const apiKeys = createApiKeyStore(async () => encryption);
-  await apiKeys.write(server.url, KEY);
+  await apiKeys.write(server.url, testKey(KEY));
   const onRecords = vi.fn(async () => {});
   return {
     scan: createServerScan({ apiKeys, fetch: globalThis.fetch, now: () => new Date(clock), onRecords }),

@@ -13,6 +13,7 @@ import type { StartInput } from '@/lib/conversations/start-input';
 import { createOpenHandsError } from '@/lib/errors/error';
 import { CLOUD_ORIGIN } from '@/lib/server/origin';
 import { DEFAULT_SETTINGS } from '@/lib/storage/settings';
+import { testKey } from '../../../../support/api-key';
 import {
   type OpenHandsTestServer,
   startOpenHandsServer,
@@ -35,7 +36,7 @@ let two: OpenHandsTestServer;
 async function makeDeps(keys: Record<string, string> = {}) {
   const encryption = await generateSecretKey();
   const apiKeys = createApiKeyStore(async () => encryption);
-  for (const [serverUrl, key] of Object.entries(keys)) await apiKeys.write(serverUrl, key);
+  for (const [serverUrl, key] of Object.entries(keys)) await apiKeys.write(serverUrl, testKey(key));
   return {
     apiKeys,
     fetch: vi.fn(globalThis.fetch),
@@ -94,9 +95,9 @@ describe('connect: the key for exactly the server it connects to', () => {
   it('should send a typed key, and the saved one when the typed key is empty', async () => {
     const deps = await makeDeps({ [two.url]: KEY_TWO });
     await (
-      await connect(deps, { serverUrl: two.url, apiKey: 'typed-key-3333' })
+      await connect(deps, { serverUrl: two.url, apiKey: testKey('typed-key-3333') })
     ).client.searchConversations();
-    await (await connect(deps, { serverUrl: two.url, apiKey: '' })).client.searchConversations();
+    await (await connect(deps, { serverUrl: two.url, apiKey: null })).client.searchConversations();
     expect(sentKeys(two)).toEqual(['typed-key-3333', KEY_TWO]);
   });
 

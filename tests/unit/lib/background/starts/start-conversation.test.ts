@@ -8,6 +8,7 @@ import { saveSettings } from '@/lib/background/settings/settings-store';
 import { startConversation } from '@/lib/background/starts/start-conversation';
 import type { StartInput } from '@/lib/conversations/start-input';
 import { DEFAULT_SETTINGS } from '@/lib/storage/settings';
+import { testKey } from '../../../../support/api-key';
 import {
   type OpenHandsTestServer,
   startOpenHandsServer,
@@ -38,7 +39,7 @@ const impatientFetch: typeof fetch = (url, init) => {
 async function makeDeps(fetch = impatientFetch) {
   const encryption = await generateSecretKey();
   const apiKeys = createApiKeyStore(async () => encryption);
-  await apiKeys.write(server.url, KEY);
+  await apiKeys.write(server.url, testKey(KEY));
   return { apiKeys, fetch, now: () => new Date(), schedulePoll: vi.fn() };
 }
 

@@ -10,6 +10,7 @@ import type { StartInput } from '@/lib/conversations/start-input';
 import { toStartRequestV1 } from '@/lib/conversations/start-request';
 import { pendingStartsItem } from '@/lib/storage/pending-starts';
 import { DEFAULT_SETTINGS } from '@/lib/storage/settings';
+import { testKey } from '../../../../support/api-key';
 import {
   type OpenHandsTestServer,
   startOpenHandsServer,
@@ -35,7 +36,7 @@ let server: OpenHandsTestServer;
 async function makeDeps() {
   const encryption = await generateSecretKey();
   const apiKeys = createApiKeyStore(async () => encryption);
-  await apiKeys.write(server.url, KEY);
+  await apiKeys.write(server.url, testKey(KEY));
   return { apiKeys, fetch: globalThis.fetch, now: () => new Date(), schedulePoll: vi.fn() };
 }
 

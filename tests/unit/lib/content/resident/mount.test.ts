@@ -21,6 +21,7 @@ function setup(name: FixtureName) {
     doc,
     pageKind: () => (state.belongs ? kind : null),
     findAnchor: findButtonAnchor,
+    isInStickyHeader,
     createHost: () => {
       state.created++;
       return doc.createElement('span');

@@ -3,6 +3,7 @@ import { LOAD_FAILED, type ResidentRuntime, startResident } from '@/lib/content/
 import { registerUi, type UiApi } from '@/lib/content/resident/contract';
 import { BUTTON_HOST_ATTRIBUTE } from '@/lib/content/resident/mount';
 import { INSERTION_ANIMATION } from '@/lib/content/resident/watch';
+import { githubResident } from '@/lib/forges/github/resident';
 import { reviewThreads } from '@/lib/forges/github/selectors';
 import { RESIDENT_COMMAND_GLOBAL } from '@/lib/protocol/commands';
 import { FIXTURE_URLS, type FixtureName, loadFixture } from '../../forges/github/fixtures';
@@ -72,6 +73,7 @@ function start(path: string, load?: () => Promise<unknown>) {
       return runtime as ResidentRuntime;
     },
     scope,
+    site: githubResident,
   });
   const flush = () => {
     for (const frame of frames.splice(0)) frame();

@@ -8,6 +8,7 @@ import { createEditor } from '@/lib/content/ui/overlay/editor';
 import { createOverlay, OVERLAY_HOST_ATTRIBUTE } from '@/lib/content/ui/overlay/overlay';
 import { createToast, OPEN_CONVERSATION, OPEN_OPTIONS } from '@/lib/content/ui/overlay/toast';
 import type { Request } from '@/lib/protocol/messages';
+import { GITHUB_SITE } from '../../../../support/ui-page';
 import { FIXTURE_URLS, loadFixture } from '../../forges/github/fixtures';
 import { fakeItemPorts, itemConversation } from './item-port';
 import { startingRecord } from './records';
@@ -33,6 +34,7 @@ function mountUi({ answered = true } = {}) {
   const sent: Request[] = [];
   const itemPorts = fakeItemPorts();
   const ui = createUi({
+    ...GITHUB_SITE,
     doc: loadFixture('issue'),
     href: () => FIXTURE_URLS.issue,
     alive: () => true,

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type AnchorKind,
-  type AnchorPosition,
-  findButtonAnchor,
-  isInStickyHeader,
-} from '@/lib/forges/github/anchor';
+import type { AnchorKind, AnchorPosition } from '@/lib/forges/forge';
+import { findButtonAnchor, isInStickyHeader } from '@/lib/forges/github/anchor';
 import { FIXTURE_URLS, type FixtureName, loadFixture } from './fixtures';
 
 /** The kind of page each fixture is, as the resident's URL gate reads it. */

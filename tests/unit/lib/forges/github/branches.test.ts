@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type PrBranches, readPrBranches } from '@/lib/forges/github/branches';
+import { readPrBranches } from '@/lib/forges/github/branches';
+import type { PrBranches } from '@/lib/forges/page-data';
 
 /** Parses a page body, for header variants no fixture covers. */
 function page(body: string): Document {

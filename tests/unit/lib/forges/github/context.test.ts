@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractPageContext, type PageContext } from '@/lib/forges/github/context';
+import { extractPageContext } from '@/lib/forges/github/context';
+import type { PageContext } from '@/lib/forges/page-data';
 import { pageContextSchema } from '@/tests/support/context-schema';
 import { FIXTURE_HOSTS, FIXTURE_URLS, type FixtureName, loadFixture } from './fixtures';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collectReviewActivity, newSince, type ReviewActivity } from '@/lib/forges/github/review-activity';
+import { collectReviewActivity } from '@/lib/forges/github/review-activity';
+import { newSince, type ReviewActivity } from '@/lib/forges/page-data';
 import { loadFixture } from './fixtures';
 
 /** `kind id author time` per item: the order and identity of what would be sent. */

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  findReviewThreadMarks,
-  findReviewThreads,
-  type ReviewThread,
-} from '@/lib/forges/github/review-threads';
+import { findReviewThreadMarks, findReviewThreads } from '@/lib/forges/github/review-threads';
+import type { ReviewThread } from '@/lib/forges/page-data';
 import { type FixtureName, loadFixture } from './fixtures';
 
 /** Parses a page body, for cases no fixture covers. */

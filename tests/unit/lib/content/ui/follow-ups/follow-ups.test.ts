@@ -7,6 +7,7 @@ import { collectReviewActivity } from '@/lib/forges/github/review-activity';
 import type { Request } from '@/lib/protocol/messages';
 import { parsePortName, portName } from '@/lib/protocol/ports';
 import { type FakePort, fakeRuntime } from '../../../../../support/fake-ports';
+import { GITHUB_SITE } from '../../../../../support/ui-page';
 import { FIXTURE_URLS, type FixtureName, loadFixture } from '../../../forges/github/fixtures';
 import { itemConversation } from '../item-port';
 import { startingRecord } from '../records';
@@ -46,6 +47,7 @@ async function mount(name: FixtureName, conversations: ItemConversation[], backe
       queueMicrotask(() => port.emit({ type: 'item.conversations', item: item.key, conversations }));
   });
   const ui = createUi({
+    ...GITHUB_SITE,
     doc: document,
     href: () => FIXTURE_URLS[name],
     alive: () => true,

@@ -7,8 +7,10 @@ import {
   SCAN_DELAY_MS,
   type ThreadButtonsDeps,
 } from '@/lib/content/ui/follow-ups/thread-buttons';
-import { findReviewThreads, type ReviewThread } from '@/lib/forges/github/review-threads';
+import { githubPages } from '@/lib/forges/github/pages';
+import { findReviewThreads } from '@/lib/forges/github/review-threads';
 import { reviewThreads } from '@/lib/forges/github/selectors';
+import type { ReviewThread } from '@/lib/forges/page-data';
 import { type FixtureName, loadFixture } from '../../../forges/github/fixtures';
 
 /** What each test leaves behind (listeners, observers), undone after it: earlier instances must not answer. */
@@ -28,6 +30,7 @@ function mount(name: FixtureName, overrides: Partial<ThreadButtonsDeps> = {}) {
   const asked: ReviewThread[] = [];
   const buttons = createThreadButtons({
     doc: document,
+    pages: githubPages,
     listen,
     isPull: () => true,
     onAsk: (thread) => asked.push(thread),

@@ -4,6 +4,7 @@ import { contextSummary, createActions } from '@/lib/content/ui/start/actions';
 import type { ProgressView } from '@/lib/content/ui/start/progress';
 import type { SendFlow } from '@/lib/content/ui/start/send-flow';
 import type { StartInput } from '@/lib/conversations/start-input';
+import { githubUiPage } from '../../../../../support/ui-page';
 import { FIXTURE_URLS, type FixtureName, loadFixture } from '../../../forges/github/fixtures';
 import { FORK_PULL, ISSUE, PULL } from '../../../prompts/contexts';
 
@@ -23,8 +24,7 @@ function setup(name: FixtureName, options: { busy?: boolean; href?: string; edit
   const editor: Editor = { open: (request) => opened.push(request), isOpen: options.editorOpen ?? false };
   const caret = document.createElement('button');
   const actions = createActions({
-    doc: loadFixture(name),
-    href: () => options.href ?? FIXTURE_URLS[name],
+    page: githubUiPage(loadFixture(name), () => options.href ?? FIXTURE_URLS[name]),
     flow,
     editor,
     returnFocus: () => caret,

@@ -6,6 +6,7 @@ import { INSERTION_ANIMATION } from '@/lib/content/resident/watch';
 import { STATUS_HOST_ATTRIBUTE } from '@/lib/content/ui/status/item-status';
 import { createItemWatch } from '@/lib/content/ui/status/item-watch';
 import { MAX_QUICK_LOSSES, RECONNECT_MS } from '@/lib/protocol/watch';
+import { githubUiPage } from '../../../../../support/ui-page';
 import { fakeItemPorts, itemConversation } from '../item-port';
 
 const ISSUE = 'https://github.com/octo-org/hello-world/issues/42';
@@ -47,7 +48,7 @@ function mountWatch(url = ISSUE) {
   const watch = createItemWatch({
     doc: document,
     win: window,
-    href: () => page.href,
+    page: githubUiPage(document, () => page.href),
     runtime: ports.runtime,
     listen,
     userListen: trustedOnly(listen),
