@@ -128,8 +128,7 @@ export function createOpenHandsClient({
 
     /** `GET /api/keys/current` (Cloud): which key and org are in use; the options page's "Test key". */
     getCurrentApiKey: async () => {
-      if (!auth)
-        throw createOpenHandsError('no_key', { server: config.baseUrl, cloud: config.cloud });
+      if (!auth) throw createOpenHandsError('no_key', { server: config.baseUrl, cloud: config.cloud });
       return request(config, { path: '/api/keys/current', schema: currentApiKeyResponseSchema });
     },
 
