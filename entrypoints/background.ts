@@ -30,12 +30,13 @@ import type { ItemKey } from '@/lib/conversations/item';
 import { itemConversations } from '@/lib/conversations/item-index';
 import { serializeError } from '@/lib/errors/error';
 import type { AppConversation } from '@/lib/openhands/schemas-v1';
+import type { ServerOrigin } from '@/lib/server/origin';
 import { conversationsItem } from '@/lib/storage/conversations';
 
 // Listeners are registered synchronously: the worker may have been started by one of these events.
 export default defineBackground(() => {
   // A server answering again after failures: what was backing off from it is polled at once.
-  const serverBack = async (origin: string) => {
+  const serverBack = async (origin: ServerOrigin) => {
     if (await serverAnswered(origin, new Date())) scheduler.schedule(0);
   };
   const base = {
@@ -60,7 +61,7 @@ export default defineBackground(() => {
   // The popup's page of the server: adopted conversations, and what it says of the known ones.
   const listDeps = {
     ...base,
-    onServerPage: async (serverUrl: string, page: AppConversation[]) => {
+    onServerPage: async (serverUrl: ServerOrigin, page: AppConversation[]) => {
       await scan.offer(serverUrl, page);
       await applyServerPage(serverUrl, page, pollDeps);
       scheduler.schedule(0);

@@ -5,6 +5,7 @@ import type { MessageError } from '@/lib/errors/error';
 import { ask } from '@/lib/protocol/ask';
 import type { Draft } from '@/lib/storage/draft';
 import './compose.css';
+import type { ServerOrigin } from '@/lib/server/origin';
 
 interface Props {
   /** The page's query string: `?draft=<id>` from the context menu. */
@@ -16,7 +17,7 @@ interface Props {
 type Loaded =
   | { status: 'loading' }
   | { status: 'failed'; error: MessageError }
-  | { status: 'ready'; draft: Draft; draftId: string | null; recent: string[]; serverUrl?: string };
+  | { status: 'ready'; draft: Draft; draftId: string | null; recent: string[]; serverUrl?: ServerOrigin };
 
 /** A draft with nothing in it, for the page opened without one: the user can paste text. */
 const emptyDraft = (): Draft => ({ text: '', url: '', createdAt: new Date().toISOString() });

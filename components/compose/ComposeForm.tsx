@@ -18,6 +18,7 @@ import { buildMessage } from '@/lib/prompts/selection';
 import { COMPOSE_ACTIONS, DEFAULT_ACTION, isComposeAction } from '@/lib/prompts/selection-presets';
 import { ask } from '@/lib/protocol/ask';
 import { newRequestId, sendRepeatable, startError } from '@/lib/protocol/send';
+import type { ServerOrigin } from '@/lib/server/origin';
 import type { Draft } from '@/lib/storage/draft';
 
 interface Props {
@@ -26,7 +27,7 @@ interface Props {
   draftId: string | null;
   /** Recent repositories, most recent first. */
   recent: string[];
-  serverUrl?: string;
+  serverUrl?: ServerOrigin;
   /** Closes the window; the form asks first when that would leave edits behind. */
   onClose(): void;
 }

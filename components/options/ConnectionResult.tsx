@@ -1,6 +1,7 @@
 import { ErrorMessage } from '@/components/shared/ErrorMessage';
 import type { AsyncState } from '@/components/shared/use-async';
 import type { ConnectionReport } from '@/lib/protocol/messages';
+import type { ServerOrigin } from '@/lib/server/origin';
 
 /** The outcome of "Test connection": which server and key answered, or why not. */
 export function ConnectionResult({
@@ -8,7 +9,7 @@ export function ConnectionResult({
   serverUrl,
 }: {
   state: AsyncState<ConnectionReport>;
-  serverUrl: string;
+  serverUrl: ServerOrigin;
 }) {
   if (state.status === 'idle') return null;
   if (state.status === 'pending') {

@@ -7,7 +7,7 @@ import { EXTENSION_MESSAGES } from '@/lib/errors/messages';
 import { ask } from '@/lib/protocol/ask';
 import type { ConnectionReport, Reply, SettingsView } from '@/lib/protocol/messages';
 import { cleanApiKey } from '@/lib/server/api-key';
-import { apiKeysUrl, CLOUD_ORIGIN, serverOrigin } from '@/lib/server/origin';
+import { apiKeysUrl, CLOUD_ORIGIN, type ServerOrigin, serverOrigin } from '@/lib/server/origin';
 
 interface Props {
   settings: SettingsView;
@@ -15,7 +15,7 @@ interface Props {
 }
 
 /** Returns the normalised URL, or the sentence that says what is wrong with it. */
-function checkUrl(input: string): { url: string } | { error: string } {
+function checkUrl(input: string): { url: ServerOrigin } | { error: string } {
   try {
     return { url: serverOrigin(input) };
   } catch {
@@ -25,7 +25,7 @@ function checkUrl(input: string): { url: string } | { error: string } {
   }
 }
 
-const permissionDenied = (url: string) => ({
+const permissionDenied = (url: ServerOrigin) => ({
   ok: false as const,
   error: {
     code: 'permission_denied' as const,
@@ -37,14 +37,15 @@ export function SettingsForm({ settings, onSaved }: Props) {
   const ids = { key: useId(), url: useId(), keyHelp: useId(), keyError: useId(), urlError: useId() };
   const [apiKey, setApiKey] = useState('');
   const [revealed, setRevealed] = useState(false);
-  const [serverUrl, setServerUrl] = useState(settings.serverUrl);
+  // What the field holds: text, until a check reads it as a server (`checkUrl`)
+  const [serverUrl, setServerUrl] = useState<string>(settings.serverUrl);
   const [notifications, setNotifications] = useState(settings.notifications);
   const [urlError, setUrlError] = useState<string | null>(null);
   const [keyError, setKeyError] = useState<string | null>(null);
   const keyInput = useRef<HTMLInputElement>(null);
 
   const [saveState, save, setSaveState] = useAsync(
-    async (url: string, key: string): Promise<Reply<SettingsView>> => {
+    async (url: ServerOrigin, key: string): Promise<Reply<SettingsView>> => {
       if (!(await requestServerPermission(url))) return permissionDenied(url);
       const reply = await ask({
         type: 'settings.save',
@@ -62,7 +63,7 @@ export function SettingsForm({ settings, onSaved }: Props) {
   );
 
   const [removeState, removeKey, setRemoveState] = useAsync(
-    async (url: string): Promise<Reply<SettingsView>> => {
+    async (url: ServerOrigin): Promise<Reply<SettingsView>> => {
       const reply = await ask({ type: 'settings.removeKey', serverUrl: url });
       if (reply.ok) {
         onSaved(reply.data);
@@ -79,13 +80,15 @@ export function SettingsForm({ settings, onSaved }: Props) {
     setRemoveState({ status: 'idle' });
   };
 
-  const [testState, test] = useAsync(async (url: string, key: string): Promise<Reply<ConnectionReport>> => {
-    if (!(await requestServerPermission(url))) return permissionDenied(url);
-    return ask({ type: 'connection.test', serverUrl: url, apiKey: key || undefined });
-  });
+  const [testState, test] = useAsync(
+    async (url: ServerOrigin, key: string): Promise<Reply<ConnectionReport>> => {
+      if (!(await requestServerPermission(url))) return permissionDenied(url);
+      return ask({ type: 'connection.test', serverUrl: url, apiKey: key || undefined });
+    },
+  );
 
   /** Validates the URL, then runs `action` with it, synchronously inside the click. */
-  const withUrl = (action: (url: string) => unknown) => {
+  const withUrl = (action: (url: ServerOrigin) => unknown) => {
     const checked = checkUrl(serverUrl);
     if ('error' in checked) {
       setUrlError(checked.error);
@@ -99,7 +102,7 @@ export function SettingsForm({ settings, onSaved }: Props) {
    * Checks the typed key (as people paste it: see lib/server/api-key.ts) and the URL, then runs `action`
    * with both. A key that cannot be sent is never saved or tested: the field says what is wrong.
    */
-  const withKeyAndUrl = (action: (url: string, key: string) => unknown) => {
+  const withKeyAndUrl = (action: (url: ServerOrigin, key: string) => unknown) => {
     const key = cleanApiKey(apiKey);
     if (!key.ok) {
       setKeyError(key.problem);
@@ -231,12 +234,12 @@ export function SettingsForm({ settings, onSaved }: Props) {
         </span>
       </div>
       {saveState.status === 'failed' && (
-        <ErrorMessage error={saveState.error} serverUrl={serverUrl} onOptionsPage />
+        <ErrorMessage error={saveState.error} serverUrl={formOrigin ?? settings.serverUrl} onOptionsPage />
       )}
       {removeState.status === 'failed' && (
-        <ErrorMessage error={removeState.error} serverUrl={serverUrl} onOptionsPage />
+        <ErrorMessage error={removeState.error} serverUrl={formOrigin ?? settings.serverUrl} onOptionsPage />
       )}
-      <ConnectionResult state={testState} serverUrl={serverUrl} />
+      <ConnectionResult state={testState} serverUrl={formOrigin ?? settings.serverUrl} />
     </form>
   );
 }

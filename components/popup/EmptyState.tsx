@@ -1,8 +1,9 @@
 import { CommentDiscussionIcon } from '@primer/octicons-react/CommentDiscussionIcon';
 import { useId } from 'react';
+import type { ServerOrigin } from '@/lib/server/origin';
 
 /** Nothing to list: how to start a conversation. */
-export function EmptyState({ serverUrl }: { serverUrl: string }) {
+export function EmptyState({ serverUrl }: { serverUrl: ServerOrigin }) {
   const headingId = useId();
   return (
     <section className="panel" aria-labelledby={headingId}>

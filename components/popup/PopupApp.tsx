@@ -12,7 +12,7 @@ import { useConversationList } from '@/components/popup/use-conversation-list';
 import { ErrorMessage } from '@/components/shared/ErrorMessage';
 import { GrantAccess } from '@/components/shared/GrantAccess';
 import type { MessageError } from '@/lib/errors/error';
-import { CLOUD_ORIGIN } from '@/lib/server/origin';
+import { CLOUD_ORIGIN, type ServerOrigin } from '@/lib/server/origin';
 import './popup.css';
 
 /** Relative times are redrawn this often. */
@@ -32,7 +32,7 @@ function useNow(reason: unknown): Date {
 }
 
 /** What went wrong, where it matters: no key, a rejected key, or a server that could not be asked. */
-function Notice(props: { error: MessageError; serverUrl: string; hasItems: boolean; onRetry(): void }) {
+function Notice(props: { error: MessageError; serverUrl: ServerOrigin; hasItems: boolean; onRetry(): void }) {
   if (props.error.code === 'no_key') return <SetupNotice serverUrl={props.serverUrl} />;
   if (KEY_REJECTED.has(props.error.code))
     return <ErrorMessage error={props.error} serverUrl={props.serverUrl} />;

@@ -1,10 +1,10 @@
 import { KeyIcon } from '@primer/octicons-react/KeyIcon';
 import { useId } from 'react';
 import { browser } from '#imports';
-import { apiKeysUrl, isCloudServer } from '@/lib/server/origin';
+import { apiKeysUrl, isCloudServer, type ServerOrigin } from '@/lib/server/origin';
 
 /** No API key yet: what the key is for, where it comes from on this kind of server, and the way to the options. */
-export function SetupNotice({ serverUrl }: { serverUrl: string }) {
+export function SetupNotice({ serverUrl }: { serverUrl: ServerOrigin }) {
   const headingId = useId();
   const purpose = 'to see your conversations here and send GitHub issues and pull requests to the agent.';
   return (

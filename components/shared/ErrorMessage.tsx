@@ -1,10 +1,10 @@
 import { browser } from '#imports';
 import type { MessageError } from '@/lib/errors/error';
-import { homeUrl } from '@/lib/server/origin';
+import { homeUrl, type ServerOrigin } from '@/lib/server/origin';
 
 interface Props {
   error: MessageError;
-  serverUrl?: string;
+  serverUrl?: ServerOrigin;
   /** Hide the options link where the user already is on the options page. */
   onOptionsPage?: boolean;
 }

@@ -6,6 +6,7 @@ import { forgeOfProvider } from '@/lib/forges/forges';
 import { github } from '@/lib/forges/github/forge';
 import { normalizeId } from '@/lib/openhands/ids';
 import type { AppConversation } from '@/lib/openhands/schemas-v1';
+import type { ServerOrigin } from '@/lib/server/origin';
 
 /*
  * Conversations found on the server (V1 search) that name a GitHub item become records (`foundOnServer`), so
@@ -33,7 +34,7 @@ export function foundItemNumbers(conversation: AppConversation): number[] {
  */
 export function foundRecord(
   conversation: AppConversation,
-  serverUrl: string,
+  serverUrl: ServerOrigin,
   now: Date,
 ): ConversationRecord | null {
   const [first] = foundItemNumbers(conversation);
@@ -79,7 +80,7 @@ export function foundRecord(
 export function adoptable(
   records: readonly ConversationRecord[],
   page: readonly AppConversation[],
-  serverUrl: string,
+  serverUrl: ServerOrigin,
   now: Date,
 ): ConversationRecord[] {
   const known = new Set(records.flatMap((r) => (r.conversationId ? [normalizeId(r.conversationId)] : [])));

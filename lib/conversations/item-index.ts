@@ -3,7 +3,7 @@ import type { ConversationRecord } from '@/lib/conversations/record';
 import { recordUrl } from '@/lib/conversations/record-url';
 import { isFinalState, startStageLabel } from '@/lib/conversations/state';
 import { itemOfUrl } from '@/lib/forges/forges';
-import { normaliseServerUrl } from '@/lib/server/origin';
+import type { ServerOrigin } from '@/lib/server/origin';
 
 /*
  * The index from a GitHub item (`owner/repo#N`) to the conversations for it, built from the stored records on
@@ -52,8 +52,8 @@ export function recordItems(
 }
 
 /** Whether `record` belongs to `serverUrl` (the configured server): only its conversations count. */
-export function isOnServer(record: Pick<ConversationRecord, 'serverUrl'>, serverUrl: string): boolean {
-  return normaliseServerUrl(record.serverUrl) === normaliseServerUrl(serverUrl);
+export function isOnServer(record: Pick<ConversationRecord, 'serverUrl'>, serverUrl: ServerOrigin): boolean {
+  return record.serverUrl === serverUrl;
 }
 
 /** A record as an item's page shows it. */
@@ -84,7 +84,7 @@ function retrying(record: ConversationRecord): Pick<ItemConversation, 'retrying'
 export function itemRecords(
   records: readonly ConversationRecord[],
   key: ItemKey,
-  serverUrl: string,
+  serverUrl: ServerOrigin,
 ): ConversationRecord[] {
   return records
     .filter((r) => isOnServer(r, serverUrl) && isServerConversation(r) && recordItems(r).includes(key))
@@ -95,7 +95,7 @@ export function itemRecords(
 export function itemConversations(
   records: readonly ConversationRecord[],
   key: ItemKey,
-  serverUrl: string,
+  serverUrl: ServerOrigin,
 ): ItemConversation[] {
   return itemRecords(records, key, serverUrl).map(toItemConversation);
 }

@@ -9,7 +9,7 @@ import { normalizeId } from '@/lib/openhands/ids';
 import type { ConversationInfoV0 } from '@/lib/openhands/schemas-v0';
 import type { AppConversation } from '@/lib/openhands/schemas-v1';
 import { eachItem } from '@/lib/schema/each';
-import { conversationUrl } from '@/lib/server/origin';
+import { conversationUrl, type ServerOrigin } from '@/lib/server/origin';
 
 /** One row of the popup's list: a conversation this extension started, one from the server, or both. */
 export const conversationListItemSchema = z.object({
@@ -87,7 +87,7 @@ export function itemFromRecord(record: ConversationRecord): ConversationListItem
 /** A V1 `AppConversation` from `/api/v1/app-conversations/search`. */
 export function itemFromAppConversation(
   conversation: AppConversation,
-  serverUrl: string,
+  serverUrl: ServerOrigin,
 ): ConversationListItem {
   const prNumber = conversation.pr_number?.[0] ?? null;
   return {
@@ -112,7 +112,7 @@ export function itemFromAppConversation(
 /** A legacy V0 `ConversationInfo` from `GET /api/conversations`. */
 export function itemFromConversationInfoV0(
   info: ConversationInfoV0,
-  serverUrl: string,
+  serverUrl: ServerOrigin,
 ): ConversationListItem {
   const prNumber = info.pr_number?.[0] ?? null;
   return {

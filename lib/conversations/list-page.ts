@@ -7,7 +7,8 @@ import {
 import { mergeConversations, newestFirst, type ServerPage } from '@/lib/conversations/merge';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import { messageErrorSchema } from '@/lib/errors/error';
-import { normaliseServerUrl } from '@/lib/server/origin';
+import type { ServerOrigin } from '@/lib/server/origin';
+import { storedOriginSchema } from '@/lib/server/origin-schema';
 
 /**
  * One page of the popup's list: the records of conversations started here on `serverUrl`, merged with a page
@@ -17,20 +18,17 @@ import { normaliseServerUrl } from '@/lib/server/origin';
  */
 export function listPageItems(
   records: readonly ConversationRecord[],
-  serverUrl: string,
+  serverUrl: ServerOrigin,
   page: ServerPage | null,
 ): ConversationListItem[] {
-  const wanted = normaliseServerUrl(serverUrl);
-  const local = records
-    .filter((record) => normaliseServerUrl(record.serverUrl) === wanted)
-    .map(itemFromRecord);
+  const local = records.filter((record) => record.serverUrl === serverUrl).map(itemFromRecord);
   return page ? mergeConversations(local, page) : newestFirst(local);
 }
 
 /** The popup's list as the background answers it (`conversation.list`) and keeps it (the list cache). */
 export const conversationListReplySchema = z.object({
   /** The configured server, for links such as "Open OpenHands". */
-  serverUrl: z.string(),
+  serverUrl: storedOriginSchema,
   /** Newest first: local records merged with one page of the server's list (checked row by row). */
   items: conversationListItemsSchema,
   /** Pass back as `pageId` for older conversations; null on the last page. */

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { sourceSchema } from '@/lib/conversations/start-input';
 import { conversationStateSchema } from '@/lib/conversations/state-schema';
+import { storedOriginSchema } from '@/lib/server/origin-schema';
 
 /**
  * A conversation this extension started (or found on the server for a GitHub item: `foundOnServer`), as kept in `storage.local` (lib/storage/conversations.ts). The
@@ -10,7 +11,7 @@ import { conversationStateSchema } from '@/lib/conversations/state-schema';
 export const conversationRecordSchema = z.object({
   /** Local id: the V1 start-task id, or the V0 conversation id. */
   id: z.string().check(z.minLength(1)),
-  serverUrl: z.string(),
+  serverUrl: storedOriginSchema,
   apiVersion: z.enum(['v1', 'v0']),
   taskId: z.nullable(z.string()),
   conversationId: z.nullable(z.string()),

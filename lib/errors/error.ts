@@ -7,7 +7,7 @@ import {
   type ErrorCode,
 } from '@/lib/errors/codes';
 import { type ErrorContext, errorMessage } from '@/lib/errors/messages';
-import { homeUrl } from '@/lib/server/origin';
+import { homeUrl, type ServerOrigin } from '@/lib/server/origin';
 
 /** Facts only the message needs: they shape its wording and are not kept on the error. */
 type MessageOnly = 'server' | 'timeoutMs' | 'cloud' | 'keySaved' | 'keySent';
@@ -98,7 +98,7 @@ export interface SerializeOptions {
    * The server the user works with. The concurrency limit asks the user to stop a conversation, so its link
    * leads to this server's home page: the receiving page (a GitHub content script) cannot know the server.
    */
-  server?: string;
+  server?: ServerOrigin;
 }
 
 /** Anything thrown, as it crosses the message boundary. */

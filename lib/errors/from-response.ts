@@ -1,5 +1,6 @@
 import { createOpenHandsError, type OpenHandsError } from '@/lib/errors/error';
 import { DEFAULT_RETRY_AFTER_SECONDS, type ErrorContext } from '@/lib/errors/messages';
+import type { ServerOrigin } from '@/lib/server/origin';
 
 const MAX_REASON_CHARS = 200;
 const MAX_VALIDATION_LINES = 5;
@@ -72,7 +73,7 @@ export function formatValidationDetail(body: unknown): string | undefined {
 }
 
 export interface ResponseErrorContext extends Pick<ErrorContext, 'cloud' | 'keySaved'> {
-  server: string;
+  server: ServerOrigin;
   /**
    * Whether the request carried a key: a 401 without one means "add a key" when none is saved, and
    * something in the way of a keyless request when one is; never "wrong key".

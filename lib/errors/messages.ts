@@ -1,5 +1,5 @@
 import type { ErrorCode } from '@/lib/errors/codes';
-import { apiKeysUrl } from '@/lib/server/origin';
+import { apiKeysUrl, type ServerOrigin } from '@/lib/server/origin';
 
 /*
  * The one message table: every error text users read, for every code in codes.ts, plus the few texts that
@@ -9,7 +9,7 @@ import { apiKeysUrl } from '@/lib/server/origin';
 /** What a message may mention; every field is optional so a message degrades gracefully. */
 export interface ErrorContext {
   /** The server's base URL, used for links in the message. */
-  server?: string;
+  server?: ServerOrigin;
   /**
    * Whether the server takes OpenHands API keys (Cloud, or another `saas` deployment), which come from its
    * Settings → API Keys page. `false`: a self-hosted server, whose key is the SESSION_API_KEY it was started
@@ -34,7 +34,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const withReason = (status: number | undefined, reason: string | undefined) =>
   `HTTP ${status ?? '?'}${reason ? `: ${reason}` : ''}`;
 
-const serverAt = (server: string | undefined) => (server ? `The OpenHands server at ${server}` : 'OpenHands');
+const serverAt = (server: ServerOrigin | undefined) =>
+  server ? `The OpenHands server at ${server}` : 'OpenHands';
 /** What a self-hosted server's key is, for people who did not start the server themselves. */
 const SESSION_KEY = 'the session key the server was started with (its SESSION_API_KEY)';
 

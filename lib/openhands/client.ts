@@ -24,10 +24,10 @@ import {
   webClientConfigSchema,
 } from '@/lib/openhands/schemas-v1';
 import { toPendingMessageRequest, toSendMessageRequest } from '@/lib/openhands/text-message';
-import { isCloudServer, normaliseServerUrl } from '@/lib/server/origin';
+import { isCloudServer, type ServerOrigin } from '@/lib/server/origin';
 
 export interface ClientOptions {
-  baseUrl: string;
+  baseUrl: ServerOrigin;
   auth: Auth;
   fetch?: typeof globalThis.fetch;
   timeoutMs?: number;
@@ -82,7 +82,7 @@ function undeliveredCode(status: SandboxStatus | (string & {})): ErrorCode {
  */
 function refine(
   error: unknown,
-  server: string,
+  server: ServerOrigin,
   codeFor: (e: OpenHandsError) => ErrorCode | undefined,
 ): unknown {
   if (!(error instanceof OpenHandsError)) return error;
@@ -101,7 +101,7 @@ export function createOpenHandsClient({
   keySaved,
 }: ClientOptions) {
   const config: HttpConfig = {
-    baseUrl: normaliseServerUrl(baseUrl),
+    baseUrl,
     auth,
     // Bound late so tests and the service worker can swap `globalThis.fetch`; bound to avoid "Illegal invocation".
     fetch: fetch ?? ((...args) => globalThis.fetch(...args)),

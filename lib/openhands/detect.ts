@@ -3,7 +3,7 @@ import type { OpenHandsClient } from '@/lib/openhands/client';
 import type { Auth } from '@/lib/openhands/http';
 import type { AppMode } from '@/lib/openhands/schemas-v1';
 import type { ApiKey } from '@/lib/server/api-key';
-import { isCloudServer } from '@/lib/server/origin';
+import { isCloudServer, type ServerOrigin } from '@/lib/server/origin';
 
 export interface ServerInfo {
   apiVersion: 'v1' | 'v0';
@@ -41,7 +41,7 @@ export async function detectServer(client: OpenHandsClient): Promise<ServerInfo>
  * Whether a server takes OpenHands API keys (from its Settings → API Keys page): Cloud and other `saas`
  * servers (Enterprise). Self-hosted (`oss`) and legacy V0 servers take the SESSION_API_KEY they were started with.
  */
-export function takesApiKeys(serverUrl: string, appMode: AppMode | null): boolean {
+export function takesApiKeys(serverUrl: ServerOrigin, appMode: AppMode | null): boolean {
   return appMode === 'saas' || isCloudServer(serverUrl);
 }
 
@@ -49,7 +49,11 @@ export function takesApiKeys(serverUrl: string, appMode: AppMode | null): boolea
  * The auth for a server: an API key as Bearer where the server takes API keys, otherwise the session key as
  * `X-Session-API-Key`. No key, no auth.
  */
-export function authFor(serverUrl: string, appMode: AppMode | null, key: ApiKey | null | undefined): Auth {
+export function authFor(
+  serverUrl: ServerOrigin,
+  appMode: AppMode | null,
+  key: ApiKey | null | undefined,
+): Auth {
   if (!key) return null;
   return { kind: takesApiKeys(serverUrl, appMode) ? 'bearer' : 'session', key };
 }

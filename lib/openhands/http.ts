@@ -2,13 +2,13 @@ import type { z } from 'zod';
 import { createOpenHandsError, OpenHandsError, toOpenHandsError, zodHint } from '@/lib/errors/error';
 import { errorFromResponse } from '@/lib/errors/from-response';
 import type { ApiKey } from '@/lib/server/api-key';
-import { normaliseServerUrl } from '@/lib/server/origin';
+import type { ServerOrigin } from '@/lib/server/origin';
 
 /** How a request proves who it is: Cloud takes a Bearer key, self-hosted servers a session key. */
 export type Auth = { kind: 'bearer' | 'session'; key: ApiKey } | null;
 
 export interface HttpConfig {
-  baseUrl: string;
+  baseUrl: ServerOrigin;
   auth: Auth;
   fetch: typeof globalThis.fetch;
   timeoutMs: number;
@@ -31,14 +31,18 @@ export interface RequestOptions<S extends z.ZodType> {
 }
 
 /** `base + path + ?query`, with arrays as repeated keys (`ids=a&ids=b`) and empty values left out. */
-export function buildUrl(baseUrl: string, path: string, query: Record<string, QueryValue> = {}): string {
+export function buildUrl(
+  baseUrl: ServerOrigin,
+  path: string,
+  query: Record<string, QueryValue> = {},
+): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
     if (value === undefined || value === null) continue;
     for (const item of Array.isArray(value) ? value : [value]) params.append(name, String(item));
   }
   const search = params.toString();
-  return `${normaliseServerUrl(baseUrl)}/${path.replace(/^\/+/, '')}${search ? `?${search}` : ''}`;
+  return `${baseUrl}/${path.replace(/^\/+/, '')}${search ? `?${search}` : ''}`;
 }
 
 /** The auth header for `auth`, or none. The key was cleaned once, where it was typed or read (`ApiKey`). */
@@ -70,7 +74,7 @@ export async function request<S extends z.ZodType>(
   config: HttpConfig,
   { method = 'GET', path, query, body, schema, withAuth = true }: RequestOptions<S>,
 ): Promise<z.output<S>> {
-  const server = normaliseServerUrl(config.baseUrl);
+  const server = config.baseUrl;
   const auth = withAuth ? config.auth : null;
   const ctx = { server, timeoutMs: config.timeoutMs, cloud: config.cloud, keySaved: config.keySaved };
   const controller = new AbortController();

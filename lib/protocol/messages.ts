@@ -5,6 +5,7 @@ import { conversationListReplySchema } from '@/lib/conversations/list-page';
 import { conversationRecordSchema } from '@/lib/conversations/record';
 import { MAX_MESSAGE_CHARS, startInputSchema } from '@/lib/conversations/start-input';
 import type { MessageError } from '@/lib/errors/error';
+import { storedOriginSchema } from '@/lib/server/origin-schema';
 import { composeFieldsSchema, draftIdSchema, draftSchema } from '@/lib/storage/draft';
 
 /*
@@ -38,7 +39,7 @@ const reviewItemIdSchema = z.string().check(z.minLength(1), z.maxLength(100));
 
 /** What `settings.get`, `settings.save` and `settings.removeKey` answer: never a key itself. */
 export const settingsViewSchema = z.object({
-  serverUrl: z.string(),
+  serverUrl: storedOriginSchema,
   notifications: z.boolean(),
   /** Whether the saved server has a key. */
   hasKey: z.boolean(),
@@ -52,7 +53,7 @@ export type SettingsView = z.infer<typeof settingsViewSchema>;
 
 /** What `connection.test` answers when the server and key were accepted. */
 export const connectionReportSchema = z.object({
-  serverUrl: z.string(),
+  serverUrl: storedOriginSchema,
   apiVersion: z.enum(['v1', 'v0']),
   appMode: z.nullable(z.enum(['saas', 'oss'])),
   /** Which key answered on Cloud (`/api/keys/current`). */

@@ -6,6 +6,7 @@ import {
   listPageItems,
 } from '@/lib/conversations/list-page';
 import type { ConversationRecord } from '@/lib/conversations/record';
+import { storedOriginSchema } from '@/lib/server/origin-schema';
 import { defineStoredItem } from '@/lib/storage/stored-item';
 
 /**
@@ -15,7 +16,7 @@ import { defineStoredItem } from '@/lib/storage/stored-item';
  * account): the background clears it whenever either changes and reuses it only for both.
  */
 const listCacheSchema = z.object({
-  serverUrl: z.string(),
+  serverUrl: storedOriginSchema,
   /** `keyFingerprint` of the key the list was fetched with (never the key); null without a key. */
   keyId: z.nullable(z.string()),
   /** The server's first page as fetched, merged again with fresh local records on each answer. */

@@ -1,13 +1,14 @@
 import * as z from 'zod/mini';
 import { startInputSchema } from '@/lib/conversations/start-input';
 import { eachEntry } from '@/lib/schema/each';
+import { storedOriginSchema } from '@/lib/server/origin-schema';
 import { defineStoredItem } from '@/lib/storage/stored-item';
 
 /** A start whose POST may have left: recorded before it leaves, so a worker stopped meanwhile loses nothing. */
 export const pendingStartSchema = z.object({
   input: startInputSchema,
   /** The server it was sent to. */
-  serverUrl: z.string(),
+  serverUrl: storedOriginSchema,
   /** When it was recorded (just before the POST). */
   at: z.string(),
   /** The record it became, once known; null while its outcome is unknown. */

@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
-import { CLOUD_ORIGIN } from '@/lib/server/origin';
+import { CLOUD_ORIGIN, storedOrigin } from '@/lib/server/origin';
 import { defineStoredItem } from '@/lib/storage/stored-item';
 
 /** Non-secret settings. The API keys are kept apart (lib/storage/api-keys.ts). A missing field takes its default. */
 export const settingsSchema = z.object({
-  serverUrl: z._default(z.url(), CLOUD_ORIGIN),
+  serverUrl: z._default(z.pipe(z.url(), z.transform(storedOrigin)), CLOUD_ORIGIN),
   /** Notify when a conversation started here finishes, fails or waits for confirmation. */
   notifications: z._default(z.boolean(), true),
   /** What the server said it is at the last check; null until checked. */

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { ConversationRecord } from '../../lib/conversations/record.ts';
+import { testOrigin } from '../support/origin';
 import { expect, test } from './fixtures.ts';
 import { recordMessages } from './support/messages.ts';
 import { CLOUD_ORIGIN, REAL_SERVER } from './support/openhands.ts';
@@ -191,7 +192,7 @@ test.describe('popup', () => {
     // What the previous version stored: records in its hand-rolled wrapper, without WXT's version entry.
     const record: Omit<ConversationRecord, 'pullNumbers' | 'foundOnServer' | 'requestId'> = {
       id: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
-      serverUrl: CLOUD_ORIGIN,
+      serverUrl: testOrigin(CLOUD_ORIGIN),
       apiVersion: 'v1',
       taskId: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
       conversationId: 'c0ffee00c0ffee00c0ffee00c0ffee00',

@@ -8,7 +8,7 @@ import { listPageItems } from '@/lib/conversations/list-page';
 import type { ServerPage } from '@/lib/conversations/merge';
 import { type MessageError, serializeError } from '@/lib/errors/error';
 import type { AppConversation } from '@/lib/openhands/schemas-v1';
-import { normaliseServerUrl } from '@/lib/server/origin';
+import type { ServerOrigin } from '@/lib/server/origin';
 import {
   type ListCache,
   type ListOwner,
@@ -23,7 +23,7 @@ export interface ListDeps extends ConnectionDeps {
    * Each V1 page fetched for the list, as the server sent it: the server scan adopts the conversations that
    * name a GitHub item from it (lib/background/records/server-scan.ts), without a request of its own.
    */
-  onServerPage?(serverUrl: string, conversations: AppConversation[]): Promise<void>;
+  onServerPage?(serverUrl: ServerOrigin, conversations: AppConversation[]): Promise<void>;
 }
 
 /** Conversations per server page. */
@@ -71,7 +71,7 @@ async function fetchFromServer(deps: ListDeps, pageId?: string): Promise<Fetched
 async function currentOwner(apiKeys: ApiKeyStore): Promise<ListOwner> {
   const { serverUrl } = await loadSettings();
   const key = await apiKeys.read(serverUrl);
-  return { serverUrl: normaliseServerUrl(serverUrl), keyId: key ? await keyFingerprint(key) : null };
+  return { serverUrl, keyId: key ? await keyFingerprint(key) : null };
 }
 
 /**

@@ -14,6 +14,7 @@ import { loadUi } from '@/lib/background/tabs/load-ui';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import type { StartInput } from '@/lib/conversations/start-input';
 import type { AppConversation } from '@/lib/openhands/schemas-v1';
+import type { ServerOrigin } from '@/lib/server/origin';
 
 export interface BackgroundDeps {
   apiKeys: ApiKeyStore;
@@ -22,7 +23,7 @@ export interface BackgroundDeps {
   schedulePoll(): void;
   onRecords(records: ConversationRecord[]): Promise<void>;
   /** Each V1 page the popup's list fetched (the server scan adopts from it). */
-  onServerPage?(serverUrl: string, conversations: AppConversation[]): Promise<void>;
+  onServerPage?(serverUrl: ServerOrigin, conversations: AppConversation[]): Promise<void>;
   /** After each start: the server scan looks for the item's other conversations (at most once a minute). */
   afterStart?(): void;
   /** The starts journal (handlers/starts.ts); made here unless the caller also recovers with it. */

@@ -14,7 +14,7 @@ import { isFinalState, isNotifyState } from '@/lib/conversations/state';
 import { toOpenHandsError } from '@/lib/errors/error';
 import { normalizeId } from '@/lib/openhands/ids';
 import type { AppConversation } from '@/lib/openhands/schemas-v1';
-import { normaliseServerUrl } from '@/lib/server/origin';
+import type { ServerOrigin } from '@/lib/server/origin';
 
 export interface PollDeps extends ConnectionDeps {
   now(): Date;
@@ -112,7 +112,7 @@ export async function refreshRecords(ids: readonly string[], deps: PollDeps): Pr
  * shows (a conversation running again is polled again).
  */
 export async function applyServerPage(
-  serverUrl: string,
+  serverUrl: ServerOrigin,
   page: readonly AppConversation[],
   deps: Pick<PollDeps, 'now' | 'notify' | 'onRecords'>,
 ): Promise<void> {
@@ -121,7 +121,7 @@ export async function applyServerPage(
   const updates = new Map<string, RecordUpdate>();
   for (const record of records) {
     const conversation = record.conversationId && byId.get(normalizeId(record.conversationId));
-    if (conversation && normaliseServerUrl(record.serverUrl) === normaliseServerUrl(serverUrl))
+    if (conversation && record.serverUrl === serverUrl)
       updates.set(record.id, conversationUpdate(conversation));
   }
   if (updates.size > 0) await saveUpdates(updates, deps);
@@ -172,11 +172,9 @@ async function saveUpdates(
  * A request to `serverUrl` succeeded: records that were backing off from failed polls of it come due at once
  * (issue 17), unless the server asked for a pause. Returns whether any did (then poll now). No write otherwise.
  */
-export async function serverAnswered(serverUrl: string, now: Date): Promise<boolean> {
-  const origin = normaliseServerUrl(serverUrl);
+export async function serverAnswered(serverUrl: ServerOrigin, now: Date): Promise<boolean> {
   const at = now.getTime();
-  const waiting = (r: ConversationRecord) =>
-    normaliseServerUrl(r.serverUrl) === origin && afterServerBack(r, at) !== r;
+  const waiting = (r: ConversationRecord) => r.serverUrl === serverUrl && afterServerBack(r, at) !== r;
   if (!(await loadConversations()).some(waiting)) return false;
   await updateConversations((records) => ({
     records: records.map((r) => (waiting(r) ? afterServerBack(r, at) : r)),

@@ -6,10 +6,11 @@ import { itemConversations } from '@/lib/conversations/item-index';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import { isFinalState } from '@/lib/conversations/state';
 import type { ItemWatchMessage } from '@/lib/protocol/ports';
+import type { ServerOrigin } from '@/lib/server/origin';
 
 export type ItemWatchDeps = {
   /** The stored records and the configured server. No network. */
-  load(): Promise<{ records: ConversationRecord[]; serverUrl: string }>;
+  load(): Promise<{ records: ConversationRecord[]; serverUrl: ServerOrigin }>;
   /** Calls `listener` after every write of the stored conversations; returns what unsubscribes it. */
   onChange(listener: () => void): () => void;
   /** Polls these records (those due and not final) with one batch call; the records' writes follow. */

@@ -4,7 +4,7 @@ import { type ConnectionDeps, withConnection } from '@/lib/background/settings/c
 import { adoptable } from '@/lib/conversations/adopt';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import type { AppConversation } from '@/lib/openhands/schemas-v1';
-import { normaliseServerUrl } from '@/lib/server/origin';
+import type { ServerOrigin } from '@/lib/server/origin';
 import { type ScanTimes, scanTimesItem } from '@/lib/storage/scan-times';
 
 /*
@@ -30,13 +30,13 @@ export interface ServerScan {
   /** Reads the newest page of the configured V1 server, unless it was read within SCAN_INTERVAL_MS. */
   scan(): Promise<void>;
   /** A page of the server's newest conversations fetched anyway (the popup's list): adopts from it. */
-  offer(serverUrl: string, page: readonly AppConversation[]): Promise<void>;
+  offer(serverUrl: ServerOrigin, page: readonly AppConversation[]): Promise<void>;
 }
 
 export function createServerScan(deps: ScanDeps): ServerScan {
   const running = new Map<string, Promise<void>>();
 
-  async function adopt(serverUrl: string, page: readonly AppConversation[]) {
+  async function adopt(serverUrl: ServerOrigin, page: readonly AppConversation[]) {
     const now = deps.now();
     const fresh = (records: readonly ConversationRecord[]) =>
       adoptable(records, page, serverUrl, now).map((r) => ({ ...r, polling: keepPolling(r, now.getTime()) }));
@@ -50,17 +50,17 @@ export function createServerScan(deps: ScanDeps): ServerScan {
   }
 
   /** Remembers when `serverUrl` was read; times older than the interval are dropped on the way. */
-  async function markRead(serverUrl: string, now: number, times?: ScanTimes) {
+  async function markRead(serverUrl: ServerOrigin, now: number, times?: ScanTimes) {
     times ??= await scanTimesItem.getValue();
     const recent = Object.entries(times).filter(([, time]) => now - time < SCAN_INTERVAL_MS);
-    await scanTimesItem.setValue({ ...Object.fromEntries(recent), [normaliseServerUrl(serverUrl)]: now });
+    await scanTimesItem.setValue({ ...Object.fromEntries(recent), [serverUrl]: now });
   }
 
   async function read(): Promise<void> {
     await withConnection(deps, async ({ apiVersion, client, serverUrl }) => {
       if (apiVersion !== 'v1') return;
       const times = await scanTimesItem.getValue();
-      const last = times[normaliseServerUrl(serverUrl)];
+      const last = times[serverUrl];
       const now = deps.now().getTime();
       if (last !== undefined && now - last < SCAN_INTERVAL_MS) return;
       await markRead(serverUrl, now, times);

@@ -4,11 +4,11 @@ import { createOpenHandsError, OpenHandsError } from '@/lib/errors/error';
 import { createOpenHandsClient, type OpenHandsClient } from '@/lib/openhands/client';
 import { authFor, detectServer, type ServerInfo, takesApiKeys } from '@/lib/openhands/detect';
 import type { ApiKey } from '@/lib/server/api-key';
-import { isCloudServer, serverOrigin } from '@/lib/server/origin';
+import { isCloudServer, type ServerOrigin, serverOrigin } from '@/lib/server/origin';
 import type { Settings } from '@/lib/storage/settings';
 
 export interface Connection {
-  serverUrl: string;
+  serverUrl: ServerOrigin;
   apiVersion: 'v1' | 'v0';
   appMode: 'saas' | 'oss' | null;
   client: OpenHandsClient;
@@ -24,7 +24,7 @@ export interface ConnectionDeps {
 
 export interface ConnectOptions {
   /** A server other than the saved one: the options page's unsaved URL. */
-  serverUrl?: string;
+  serverUrl?: ServerOrigin;
   /** A key typed on the options page, cleaned (`typedKey`); null or absent: the key saved for `serverUrl`, if any. */
   apiKey?: ApiKey | null;
   /** Ask the server what it is even when that is remembered ("Test connection", a server that changed). */
@@ -34,7 +34,7 @@ export interface ConnectOptions {
 const sameServer = (a: string, b: string) => serverOrigin(a) === serverOrigin(b);
 
 /** Remembers what the server said, unless the saved server changed meanwhile. */
-async function rememberServer(serverUrl: string, info: ServerInfo): Promise<void> {
+async function rememberServer(serverUrl: ServerOrigin, info: ServerInfo): Promise<void> {
   const settings = await loadSettings();
   if (sameServer(settings.serverUrl, serverUrl)) await saveSettings({ ...settings, ...info });
 }

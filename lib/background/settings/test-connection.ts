@@ -1,9 +1,13 @@
 import { type ConnectionDeps, connect } from '@/lib/background/settings/connection';
 import { typedKey } from '@/lib/background/settings/settings';
 import type { ConnectionReport } from '@/lib/protocol/messages';
-import { serverOrigin } from '@/lib/server/origin';
+import { type ServerOrigin, serverOrigin } from '@/lib/server/origin';
 
-function describeServer(serverUrl: string, appMode: 'saas' | 'oss' | null, apiVersion: 'v1' | 'v0'): string {
+function describeServer(
+  serverUrl: ServerOrigin,
+  appMode: 'saas' | 'oss' | null,
+  apiVersion: 'v1' | 'v0',
+): string {
   const kind =
     appMode === 'saas'
       ? 'OpenHands Cloud'
@@ -47,6 +51,6 @@ export async function testConnection(
   };
 }
 
-function base(c: { serverUrl: string; apiVersion: 'v1' | 'v0'; appMode: 'saas' | 'oss' | null }) {
+function base(c: { serverUrl: ServerOrigin; apiVersion: 'v1' | 'v0'; appMode: 'saas' | 'oss' | null }) {
   return { serverUrl: c.serverUrl, apiVersion: c.apiVersion, appMode: c.appMode };
 }

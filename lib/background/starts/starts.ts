@@ -5,7 +5,7 @@ import { type StartDeps, startConversation } from '@/lib/background/starts/start
 import type { ConversationRecord } from '@/lib/conversations/record';
 import type { StartInput } from '@/lib/conversations/start-input';
 import { toOpenHandsError } from '@/lib/errors/error';
-import { normaliseServerUrl } from '@/lib/server/origin';
+import type { ServerOrigin } from '@/lib/server/origin';
 import { pendingStartsItem } from '@/lib/storage/pending-starts';
 
 /*
@@ -39,21 +39,19 @@ export function createStarts(deps: StartDeps): Starts {
   const journal = createJournal(pendingStartsItem, PENDING_START_TTL_MS, () => deps.now().getTime());
 
   /** An entry of this request, or else an unfinished one of the same input on the same server. */
-  async function earlier(input: StartInput, requestId: string, serverUrl: string) {
+  async function earlier(input: StartInput, requestId: string, serverUrl: ServerOrigin) {
     const entries = await journal.entries();
     const own = entries[requestId];
     if (own) return { id: requestId, entry: own };
     const twin = Object.entries(entries).find(
       ([, entry]) =>
-        entry.recordId === null &&
-        normaliseServerUrl(entry.serverUrl) === serverUrl &&
-        sameInput(entry.input, input),
+        entry.recordId === null && entry.serverUrl === serverUrl && sameInput(entry.input, input),
     );
     return twin ? { id: twin[0], entry: twin[1] } : null;
   }
 
   async function run(input: StartInput, requestId: string): Promise<ConversationRecord> {
-    const serverUrl = normaliseServerUrl((await loadSettings()).serverUrl);
+    const { serverUrl } = await loadSettings();
     const found = await earlier(input, requestId, serverUrl);
     const id = found?.id ?? requestId;
     // Stored already (the worker may have stopped between storing the record and noting it here)

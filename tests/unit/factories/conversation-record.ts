@@ -1,10 +1,14 @@
 import type { ConversationRecord } from '@/lib/conversations/record';
+import { storedOrigin } from '@/lib/server/origin';
 
 /** A valid stored record; tests override only what they are about. */
-export function makeRecord(overrides: Partial<ConversationRecord> = {}): ConversationRecord {
+export function makeRecord(
+  overrides: Omit<Partial<ConversationRecord>, 'serverUrl'> & { serverUrl?: string } = {},
+): ConversationRecord {
+  const { serverUrl = 'https://app.all-hands.dev', ...rest } = overrides;
   return {
     id: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
-    serverUrl: 'https://app.all-hands.dev',
+    serverUrl: storedOrigin(serverUrl),
     apiVersion: 'v1',
     taskId: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
     conversationId: null,
@@ -25,6 +29,6 @@ export function makeRecord(overrides: Partial<ConversationRecord> = {}): Convers
     pullNumbers: [],
     foundOnServer: false,
     requestId: null,
-    ...overrides,
+    ...rest,
   };
 }

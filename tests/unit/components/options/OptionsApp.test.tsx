@@ -4,10 +4,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import type { Reply, Request, SettingsView } from '@/lib/protocol/messages';
+import { testOrigin } from '../../../support/origin';
 import { answerMessages } from '../../support/answer-messages';
 
 const SETTINGS: SettingsView = {
-  serverUrl: 'https://app.all-hands.dev',
+  serverUrl: testOrigin('https://app.all-hands.dev'),
   notifications: true,
   hasKey: true,
   keyHint: '…a1b2',

@@ -11,6 +11,7 @@ import { CONVERSATION_STATES } from '@/lib/conversations/state';
 import { portName } from '@/lib/protocol/ports';
 import { conversationsItem } from '@/lib/storage/conversations';
 import { writeListCache } from '@/lib/storage/list-cache';
+import { testOrigin } from '../../../support/origin';
 import { makeRecord } from '../../factories/conversation-record';
 import { answer, item, listReply, SERVER } from './popup-fixtures';
 
@@ -26,7 +27,7 @@ async function cacheServerPage(items: ConversationListItem[], records: Conversat
   const reply = listReply(items, { fetchedAt });
   if (!reply.ok) throw new Error('unreachable');
   await writeListCache({
-    serverUrl: SERVER,
+    serverUrl: testOrigin(SERVER),
     keyId: 'fingerprint',
     server: { items, nextPageId: null, fetchedAt },
     reply: reply.data,
@@ -304,7 +305,7 @@ describe('PopupApp', () => {
   it('should ask a self-hosted server’s user for its SESSION_API_KEY, not a Cloud API key', async () => {
     answer(() =>
       listReply([], {
-        serverUrl: 'http://localhost:3000',
+        serverUrl: testOrigin('http://localhost:3000'),
         fetchedAt: null,
         serverError: { code: 'no_key', message: 'The server asks for a key.', action: 'options' },
       }),

@@ -1,6 +1,7 @@
 import type { ConversationListItem } from '@/lib/conversations/list-item';
 import type { ConversationListReply } from '@/lib/conversations/list-page';
 import type { Reply, Request } from '@/lib/protocol/messages';
+import { testOrigin } from '../../../support/origin';
 import { answerMessages } from '../../support/answer-messages';
 
 export const SERVER = 'https://app.all-hands.dev';
@@ -35,7 +36,13 @@ export function listReply(
 ): Reply<ConversationListReply> {
   return {
     ok: true,
-    data: { serverUrl: SERVER, items, nextPageId: null, fetchedAt: new Date().toISOString(), ...overrides },
+    data: {
+      serverUrl: testOrigin(SERVER),
+      items,
+      nextPageId: null,
+      fetchedAt: new Date().toISOString(),
+      ...overrides,
+    },
   };
 }
 

@@ -1,7 +1,8 @@
 import type { ConversationListItem } from '@/lib/conversations/list-item';
 import type { AppConversation } from '@/lib/openhands/schemas-v1';
+import { CLOUD_ORIGIN } from '@/lib/server/origin';
 
-export const SERVER = 'https://app.all-hands.dev';
+export const SERVER = CLOUD_ORIGIN;
 
 /** A list row; tests override only what they are about. */
 export function makeItem(overrides: Partial<ConversationListItem> = {}): ConversationListItem {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { itemKey } from '@/lib/conversations/item';
 import { itemConversations, numbersInTitle, recordItems, trimFound } from '@/lib/conversations/item-index';
 import type { ConversationRecord } from '@/lib/conversations/record';
+import { testOrigin } from '../../../support/origin';
 import { makeRecord } from '../../factories/conversation-record';
 
 const SERVER = 'https://app.all-hands.dev';
@@ -26,7 +27,7 @@ function found(overrides: Partial<ConversationRecord> = {}): ConversationRecord 
 }
 
 const ids = (records: ConversationRecord[], key = ISSUE) =>
-  itemConversations(records, key, SERVER).map((c) => c.id);
+  itemConversations(records, key, testOrigin(SERVER)).map((c) => c.id);
 
 describe('item index: conversations started here', () => {
   it.each([
@@ -96,7 +97,7 @@ describe('item index: conversations started here', () => {
       makeRecord({ id: 'there', serverUrl: 'https://oh.example.com' }),
     ];
     expect(ids(records)).toEqual(['here']);
-    expect(itemConversations(records, ISSUE, `${SERVER}/`).map((c) => c.id)).toEqual(['here']);
+    expect(itemConversations(records, ISSUE, testOrigin(`${SERVER}/`)).map((c) => c.id)).toEqual(['here']);
   });
 
   it('should list newest first', () => {
@@ -115,7 +116,7 @@ describe('item index: conversations started here', () => {
       startStatus: 'READY',
       pullNumbers: [57],
     });
-    expect(itemConversations([record], ISSUE, SERVER)).toEqual([
+    expect(itemConversations([record], ISSUE, testOrigin(SERVER))).toEqual([
       {
         id: record.id,
         url: `${SERVER}/conversations/c0ffee00c0ffee00c0ffee00c0ffee00`,
@@ -132,7 +133,7 @@ describe('item index: conversations started here', () => {
       },
     ]);
     const starting = makeRecord({ startStatus: 'PREPARING_REPOSITORY' });
-    expect(itemConversations([starting], ISSUE, SERVER)[0]?.stage).toBe('Preparing repository');
+    expect(itemConversations([starting], ISSUE, testOrigin(SERVER))[0]?.stage).toBe('Preparing repository');
   });
 
   it('should say when polls of a conversation keep failing, and when the server last answered', () => {
@@ -147,11 +148,11 @@ describe('item index: conversations started here', () => {
     });
     const done = { ...failing, state: 'finished' as const, polling: false };
 
-    expect(itemConversations([failing], ISSUE, SERVER)[0]).toMatchObject({
+    expect(itemConversations([failing], ISSUE, testOrigin(SERVER))[0]).toMatchObject({
       retrying: true,
       lastAnswerAt: '2026-11-28T10:05:00.000Z',
     });
-    expect(itemConversations([done], ISSUE, SERVER)[0]).toMatchObject({
+    expect(itemConversations([done], ISSUE, testOrigin(SERVER))[0]).toMatchObject({
       retrying: false,
       lastAnswerAt: null,
     });

@@ -8,6 +8,7 @@ import {
 import type { ConversationState } from '@/lib/conversations/state';
 import { CONVERSATION_STATUSES_V0, type ConversationInfoV0 } from '@/lib/openhands/schemas-v0';
 import { EXECUTION_STATUSES, SANDBOX_STATUSES, START_TASK_STATUSES } from '@/lib/openhands/schemas-v1';
+import { testOrigin } from '../../../support/origin';
 import { makeRecord } from '../../factories/conversation-record';
 import { makeAppConversation, SERVER } from './factories';
 
@@ -51,7 +52,7 @@ describe('itemFromRecord', () => {
 
 describe('itemFromAppConversation', () => {
   it('should map the fields a row shows', () => {
-    const actual = itemFromAppConversation(makeAppConversation({ pr_number: [7] }), `${SERVER}/`);
+    const actual = itemFromAppConversation(makeAppConversation({ pr_number: [7] }), testOrigin(`${SERVER}/`));
     expect(actual).toEqual({
       key: '660e8400e29b41d4a716446655440001',
       conversationId: '660e8400e29b41d4a716446655440001',
@@ -72,12 +73,17 @@ describe('itemFromAppConversation', () => {
   });
 
   it('should leave an untitled conversation untitled, so the popup can show its reference', () => {
-    expect(itemFromAppConversation(makeAppConversation({ title: null }), SERVER).title).toBeNull();
+    expect(
+      itemFromAppConversation(makeAppConversation({ title: null }), testOrigin(SERVER)).title,
+    ).toBeNull();
   });
 
   it('should not invent a GitHub link for other providers', () => {
     const conversation = makeAppConversation({ git_provider: 'gitlab', pr_number: [3] });
-    expect(itemFromAppConversation(conversation, SERVER)).toMatchObject({ source: null, pullNumbers: [] });
+    expect(itemFromAppConversation(conversation, testOrigin(SERVER))).toMatchObject({
+      source: null,
+      pullNumbers: [],
+    });
   });
 
   const expected: Record<string, ConversationState> = {
@@ -107,12 +113,12 @@ describe('itemFromAppConversation', () => {
   it.each(cases)('should show sandbox %s with execution %s', (sandbox, execution) => {
     const want = sandbox === 'RUNNING' ? (execution ? byExecution[execution] : 'running') : expected[sandbox];
     const conversation = makeAppConversation({ sandbox_status: sandbox, execution_status: execution });
-    expect(itemFromAppConversation(conversation, SERVER).state).toBe(want);
+    expect(itemFromAppConversation(conversation, testOrigin(SERVER)).state).toBe(want);
   });
 
   it('should show a status from a newer server as stopped', () => {
     const conversation = makeAppConversation({ sandbox_status: 'HIBERNATING' });
-    expect(itemFromAppConversation(conversation, SERVER).state).toBe('stopped');
+    expect(itemFromAppConversation(conversation, testOrigin(SERVER)).state).toBe('stopped');
   });
 });
 
@@ -129,7 +135,7 @@ describe('itemFromConversationInfoV0', () => {
   });
 
   it('should map the fields a row shows', () => {
-    expect(itemFromConversationInfoV0(info(), SERVER)).toMatchObject({
+    expect(itemFromConversationInfoV0(info(), testOrigin(SERVER))).toMatchObject({
       key: 'abc123',
       title: 'Legacy conversation',
       repository: 'octo-org/hello-world',
@@ -146,6 +152,6 @@ describe('itemFromConversationInfoV0', () => {
     ERROR: 'error',
   };
   it.each(CONVERSATION_STATUSES_V0)('should show V0 status %s', (status) => {
-    expect(itemFromConversationInfoV0(info({ status }), SERVER).state).toBe(v0States[status]);
+    expect(itemFromConversationInfoV0(info({ status }), testOrigin(SERVER)).state).toBe(v0States[status]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recordUrl } from '@/lib/conversations/record-url';
+import { storedOrigin } from '@/lib/server/origin';
 
 describe('recordUrl', () => {
   it.each([
@@ -9,7 +10,7 @@ describe('recordUrl', () => {
       'https://app.all-hands.dev/conversations/task-t1',
     ],
     [
-      'a ready conversation on a server URL with a slash',
+      'a ready conversation stored with a slash after its server (read as its origin)',
       { serverUrl: 'https://oh.example/', id: 't1', taskId: 't1', conversationId: 'c0ffee' },
       'https://oh.example/conversations/c0ffee',
     ],
@@ -19,6 +20,7 @@ describe('recordUrl', () => {
       'http://localhost:3000/conversations/v0id',
     ],
   ])('should link %s', (_name, record, expected) => {
-    expect(recordUrl(record)).toBe(expected);
+    // As storage reads it back (lib/conversations/record.ts)
+    expect(recordUrl({ ...record, serverUrl: storedOrigin(record.serverUrl) })).toBe(expected);
   });
 });

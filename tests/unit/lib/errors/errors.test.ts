@@ -13,6 +13,7 @@ import {
 import { DEFAULT_RETRY_AFTER_SECONDS } from '@/lib/errors/messages';
 import { createOpenHandsClient } from '@/lib/openhands/client';
 import { testKey } from '../../../support/api-key';
+import { testOrigin } from '../../../support/origin';
 import { hangingFetch, json, recordingFetch } from '../openhands/helpers/fake-fetch';
 import { issueInput, startTask } from '../openhands/helpers/fixtures';
 
@@ -25,7 +26,7 @@ function clientFor(
 ) {
   const { fetch } = recordingFetch(() => (typeof response === 'function' ? response() : response));
   return createOpenHandsClient({
-    baseUrl: SERVER,
+    baseUrl: testOrigin(SERVER),
     auth: { kind: 'bearer', key: testKey('sk-abcdefgh') },
     fetch,
     ...options,
@@ -96,7 +97,7 @@ describe('OpenHands errors', () => {
     /** A client for a self-hosted server, which takes its SESSION_API_KEY as X-Session-API-Key. */
     const selfHosted = (response: Response, options: Parameters<typeof clientFor>[1] = {}) =>
       clientFor(response, {
-        baseUrl: SELF_HOSTED,
+        baseUrl: testOrigin(SELF_HOSTED),
         auth: { kind: 'session', key: testKey('sk-abcdefgh') },
         ...options,
       });
@@ -137,7 +138,7 @@ describe('OpenHands errors', () => {
 
     it('should take an Enterprise (saas) server’s Bearer key for an API key', async () => {
       const client = clientFor(json({ error: 'failed to authenticate' }, 401), {
-        baseUrl: 'https://openhands.example.com',
+        baseUrl: testOrigin('https://openhands.example.com'),
       });
 
       const actual = await failure(client.searchConversations());
@@ -171,7 +172,7 @@ describe('OpenHands errors', () => {
     });
 
     it('403 without any key: should say a key may be needed', async () => {
-      const client = clientFor(json({}, 403), { baseUrl: 'http://localhost:3000', auth: null });
+      const client = clientFor(json({}, 403), { baseUrl: testOrigin('http://localhost:3000'), auth: null });
 
       const actual = await failure(client.searchConversations());
 
@@ -285,7 +286,12 @@ describe('OpenHands errors', () => {
   });
 
   it('timeout: should give up after timeoutMs and say so', async () => {
-    const client = createOpenHandsClient({ baseUrl: SERVER, auth: null, fetch: hangingFetch, timeoutMs: 20 });
+    const client = createOpenHandsClient({
+      baseUrl: testOrigin(SERVER),
+      auth: null,
+      fetch: hangingFetch,
+      timeoutMs: 20,
+    });
 
     const actual = await failure(client.getWebClientConfig());
 
@@ -303,7 +309,7 @@ describe('OpenHands errors', () => {
     const fetch = (async () => {
       throw new TypeError('Failed to fetch');
     }) as typeof globalThis.fetch;
-    const client = createOpenHandsClient({ baseUrl: 'http://localhost:3000', auth: null, fetch });
+    const client = createOpenHandsClient({ baseUrl: testOrigin('http://localhost:3000'), auth: null, fetch });
 
     const actual = await failure(client.getWebClientConfig());
 
@@ -444,7 +450,7 @@ describe('serializeError', () => {
 
   it('should link the concurrency limit to the server’s home page, which lists the conversations', () => {
     const actual = serializeError(createOpenHandsError('concurrency_limit', { limit: 3, current: 3 }), {
-      server: 'https://openhands.example',
+      server: testOrigin('https://openhands.example'),
     });
     expect(actual).toMatchObject({
       code: 'concurrency_limit',
@@ -460,13 +466,15 @@ describe('serializeError', () => {
   });
 
   it('should add no link to other errors', () => {
-    const actual = serializeError(createOpenHandsError('no_key'), { server: 'https://openhands.example' });
+    const actual = serializeError(createOpenHandsError('no_key'), {
+      server: testOrigin('https://openhands.example'),
+    });
     expect(actual).toEqual({ code: 'no_key', message: expect.any(String), action: 'options' });
   });
 
   it('should never carry the text of an unexpected error', () => {
     const actual = serializeError(new Error('secret-key-in-a-message'), {
-      server: 'https://openhands.example',
+      server: testOrigin('https://openhands.example'),
     });
     expect(JSON.stringify(actual)).not.toContain('secret-key');
   });

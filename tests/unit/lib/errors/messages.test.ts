@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, isErrorCode } from '@/lib/errors/codes';
 import { EXTENSION_MESSAGES, errorMessage, SPECIFIC_ERRORS } from '@/lib/errors/messages';
+import { testOrigin } from '../../../support/origin';
 
 describe('the message table', () => {
   it.each(ERROR_CODES)('should have a text for %s', (code) => {
@@ -23,7 +24,7 @@ describe('the message table', () => {
     ],
     [
       'permission_denied',
-      { server: 'http://localhost:3000' },
+      { server: testOrigin('http://localhost:3000') },
       'Send to OpenHands needs your permission to reach http://localhost:3000. Try again and choose “Allow”.',
     ],
     ['no_draft', {}, 'This window was not opened for a selection, so your edits cannot be kept.'],
@@ -37,7 +38,7 @@ describe('the message table', () => {
   });
 
   it('should give the same texts from the pages’ own table', () => {
-    const ctx = { server: 'http://localhost:3000', limit: 100_000 };
+    const ctx = { server: testOrigin('http://localhost:3000'), limit: 100_000 };
     for (const [code, text] of Object.entries(EXTENSION_MESSAGES))
       expect(text(ctx)).toBe(errorMessage(code as keyof typeof EXTENSION_MESSAGES, ctx));
   });

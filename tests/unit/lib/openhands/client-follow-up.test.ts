@@ -11,6 +11,7 @@ import {
   type OpenHandsTestServer,
   startOpenHandsServer,
 } from '../../../support/openhands-server/index.ts';
+import { testOrigin } from '../../../support/origin';
 import { issueInput } from './helpers/fixtures';
 
 /** The follow-up calls of the real client against the local stand-in, which checks them against the spec. */
@@ -19,7 +20,7 @@ const KEY = 'follow-up-key';
 const cloud = getValidator('cloud');
 let server: OpenHandsTestServer;
 const client = () =>
-  createOpenHandsClient({ baseUrl: server.url, auth: { kind: 'bearer', key: testKey(KEY) } });
+  createOpenHandsClient({ baseUrl: testOrigin(server.url), auth: { kind: 'bearer', key: testKey(KEY) } });
 
 /** The error a promise rejects with. */
 async function failure(promise: Promise<unknown>): Promise<OpenHandsError> {

@@ -10,6 +10,7 @@ import type { Auth } from '@/lib/openhands/http';
 import type { AppConversationStartTask } from '@/lib/openhands/schemas-v1';
 import { testKey } from '../../../support/api-key';
 import { type OpenHandsTestServer, startOpenHandsServer } from '../../../support/openhands-server/index.ts';
+import { testOrigin } from '../../../support/origin';
 import { issueInput, noRepositoryInput, prInput } from './helpers/fixtures';
 
 /*
@@ -53,7 +54,7 @@ function expectContractKept(server: OpenHandsTestServer) {
 describe('client against the local OpenHands server (cloud)', () => {
   let server: OpenHandsTestServer;
   const clientWith = (auth: Auth, timeoutMs?: number) =>
-    createOpenHandsClient({ baseUrl: `${server.url}/`, auth, timeoutMs });
+    createOpenHandsClient({ baseUrl: testOrigin(`${server.url}/`), auth, timeoutMs });
 
   beforeAll(async () => {
     server = await startOpenHandsServer({ mode: 'cloud', apiKey: API_KEY });
@@ -63,7 +64,7 @@ describe('client against the local OpenHands server (cloud)', () => {
 
   it('should detect V1 Cloud and check the key', async () => {
     const info = await detectServer(clientWith(null));
-    const client = clientWith(authFor(server.url, info.appMode, testKey(API_KEY)));
+    const client = clientWith(authFor(testOrigin(server.url), info.appMode, testKey(API_KEY)));
 
     const key = await client.getCurrentApiKey();
 
@@ -194,9 +195,11 @@ describe('client against the local OpenHands server (self-hosted)', () => {
   it('should detect V1 oss and use X-Session-API-Key', async () => {
     server = await startOpenHandsServer({ mode: 'oss', apiKey: SESSION_KEY });
 
-    const info = await detectServer(createOpenHandsClient({ baseUrl: server.url, auth: null }));
-    const auth = authFor(server.url, info.appMode, testKey(SESSION_KEY));
-    const page = await createOpenHandsClient({ baseUrl: server.url, auth }).searchConversations({ limit: 1 });
+    const info = await detectServer(createOpenHandsClient({ baseUrl: testOrigin(server.url), auth: null }));
+    const auth = authFor(testOrigin(server.url), info.appMode, testKey(SESSION_KEY));
+    const page = await createOpenHandsClient({ baseUrl: testOrigin(server.url), auth }).searchConversations({
+      limit: 1,
+    });
 
     expect(info).toEqual({ apiVersion: 'v1', appMode: 'oss' });
     expect(auth).toEqual({ kind: 'session', key: SESSION_KEY });
@@ -215,15 +218,15 @@ describe('client against the local OpenHands server (legacy V0)', () => {
   afterAll(() => server?.close());
 
   it('should fall back to V0, even probing without the session key', async () => {
-    const info = await detectServer(createOpenHandsClient({ baseUrl: server.url, auth: null }));
+    const info = await detectServer(createOpenHandsClient({ baseUrl: testOrigin(server.url), auth: null }));
 
     expect(info).toEqual({ apiVersion: 'v0', appMode: null });
   });
 
   it('should start, get and list V0 conversations', async () => {
     const client = createOpenHandsClient({
-      baseUrl: server.url,
-      auth: authFor(server.url, null, testKey(SESSION_KEY)),
+      baseUrl: testOrigin(server.url),
+      auth: authFor(testOrigin(server.url), null, testKey(SESSION_KEY)),
     });
 
     const started = await client.startConversationV0(toStartRequestV0(prInput));
@@ -238,8 +241,8 @@ describe('client against the local OpenHands server (legacy V0)', () => {
 
   it('should start a V0 conversation without a repository', async () => {
     const client = createOpenHandsClient({
-      baseUrl: server.url,
-      auth: authFor(server.url, null, testKey(SESSION_KEY)),
+      baseUrl: testOrigin(server.url),
+      auth: authFor(testOrigin(server.url), null, testKey(SESSION_KEY)),
     });
 
     const started = await client.startConversationV0(toStartRequestV0(noRepositoryInput));
@@ -251,8 +254,8 @@ describe('client against the local OpenHands server (legacy V0)', () => {
 
   it('should answer null for an unknown V0 conversation', async () => {
     const client = createOpenHandsClient({
-      baseUrl: server.url,
-      auth: authFor(server.url, null, testKey(SESSION_KEY)),
+      baseUrl: testOrigin(server.url),
+      auth: authFor(testOrigin(server.url), null, testKey(SESSION_KEY)),
     });
 
     expect(await client.getConversationV0('0'.repeat(32))).toBeNull();
@@ -270,10 +273,12 @@ const realSuffix = noReal ? ' (skipped: OPENHANDS_BASE_URL and OPENHANDS_API_KEY
 describe('client against a real OpenHands server', () => {
   /** A client for the real server, with auth chosen the way the background chooses it. */
   async function realClient() {
-    const info = await detectServer(createOpenHandsClient({ baseUrl: REAL_URL ?? '', auth: null }));
+    const info = await detectServer(
+      createOpenHandsClient({ baseUrl: testOrigin(REAL_URL ?? ''), auth: null }),
+    );
     const client = createOpenHandsClient({
-      baseUrl: REAL_URL ?? '',
-      auth: authFor(REAL_URL ?? '', info.appMode, testKey(REAL_KEY)),
+      baseUrl: testOrigin(REAL_URL ?? ''),
+      auth: authFor(testOrigin(REAL_URL ?? ''), info.appMode, testKey(REAL_KEY)),
     });
     return { info, client };
   }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { toStartRequestV0, toStartRequestV1 } from '@/lib/conversations/start-request';
 import { createOpenHandsClient, MAX_IDS_PER_REQUEST } from '@/lib/openhands/client';
 import { testKey } from '../../../support/api-key';
+import { testOrigin } from '../../../support/origin';
 import { json, type RecordedRequest, recordingFetch } from './helpers/fake-fetch';
 import {
   appConversation,
@@ -20,7 +21,7 @@ import {
 function setup(handler: (req: RecordedRequest) => Response) {
   const { fetch, calls } = recordingFetch(handler);
   const client = createOpenHandsClient({
-    baseUrl: 'https://x.test/',
+    baseUrl: testOrigin('https://x.test/'),
     auth: { kind: 'bearer', key: testKey('k') },
     fetch,
   });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { toStartRequestV0, toStartRequestV1 } from '@/lib/conversations/start-request';
 import { createOpenHandsClient } from '@/lib/openhands/client';
 import { testKey } from '../../../support/api-key';
+import { testOrigin } from '../../../support/origin';
 import { json, type RecordedRequest, recordingFetch } from './helpers/fake-fetch';
 import {
   appConversation,
@@ -52,7 +53,7 @@ function fakeServer(req: RecordedRequest): Response {
 async function sent(call: (client: ReturnType<typeof createOpenHandsClient>) => Promise<unknown>) {
   const { fetch, calls } = recordingFetch(fakeServer);
   const client = createOpenHandsClient({
-    baseUrl: 'https://app.all-hands.dev/',
+    baseUrl: testOrigin('https://app.all-hands.dev/'),
     auth: { kind: 'bearer', key: testKey('sk-test-123456') },
     fetch,
   });

@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { createOpenHandsClient } from '@/lib/openhands/client';
 import { authFor, detectServer } from '@/lib/openhands/detect';
 import { testKey } from '../../../support/api-key';
+import { testOrigin } from '../../../support/origin';
 import { json, type RecordedRequest, recordingFetch } from './helpers/fake-fetch';
 import { conversationInfoV0, webClientConfig } from './helpers/fixtures';
 
 /** Detects a fake server answering with `handler`; returns the result and the paths asked for. */
 async function detect(handler: (req: RecordedRequest) => Response) {
   const { fetch, calls } = recordingFetch(handler);
-  const client = createOpenHandsClient({ baseUrl: 'http://localhost:3000', auth: null, fetch });
+  const client = createOpenHandsClient({ baseUrl: testOrigin('http://localhost:3000'), auth: null, fetch });
   const result = await detectServer(client).catch((e: unknown) => e);
   return { result, paths: calls.map((c) => `${c.url.pathname}${c.url.search}`) };
 }
@@ -82,10 +83,10 @@ describe('authFor', () => {
     ['http://localhost:3000', 'oss', 'session'],
     ['http://localhost:3000', null, 'session'],
   ] as const)('%s with app_mode %s → %s', (url, mode, kind) => {
-    expect(authFor(url, mode, testKey(' key-1 '))).toEqual({ kind, key: 'key-1' });
+    expect(authFor(testOrigin(url), mode, testKey(' key-1 '))).toEqual({ kind, key: 'key-1' });
   });
 
   it.each([undefined, null])('should give no auth for key %j', (key) => {
-    expect(authFor('https://app.all-hands.dev', 'saas', key)).toBeNull();
+    expect(authFor(testOrigin('https://app.all-hands.dev'), 'saas', key)).toBeNull();
   });
 });

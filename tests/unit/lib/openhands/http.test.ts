@@ -7,22 +7,28 @@ import { describeBody, formatValidationDetail, parseRetryAfter } from '@/lib/err
 import { createOpenHandsClient } from '@/lib/openhands/client';
 import { authHeaders, buildUrl } from '@/lib/openhands/http';
 import { testKey } from '../../../support/api-key';
+import { testOrigin } from '../../../support/origin';
 import { hangingFetch, json, recordingFetch } from './helpers/fake-fetch';
 import { issueInput, startTask } from './helpers/fixtures';
 
 describe('buildUrl', () => {
   it('should join base and path with one slash and repeat array keys', () => {
-    const actual = buildUrl('https://x.test/', '/api/v1/app-conversations', { ids: ['a', 'b'], limit: 5 });
+    const actual = buildUrl(testOrigin('https://x.test/'), '/api/v1/app-conversations', {
+      ids: ['a', 'b'],
+      limit: 5,
+    });
 
     expect(actual).toBe('https://x.test/api/v1/app-conversations?ids=a&ids=b&limit=5');
   });
 
   it('should leave out undefined and null values', () => {
-    expect(buildUrl('https://x.test', 'api/x', { page_id: undefined, q: null })).toBe('https://x.test/api/x');
+    expect(buildUrl(testOrigin('https://x.test'), 'api/x', { page_id: undefined, q: null })).toBe(
+      'https://x.test/api/x',
+    );
   });
 
   it('should encode values', () => {
-    expect(buildUrl('https://x.test', '/s', { page_id: 'a b&c=d' })).toBe(
+    expect(buildUrl(testOrigin('https://x.test'), '/s', { page_id: 'a b&c=d' })).toBe(
       'https://x.test/s?page_id=a+b%26c%3Dd',
     );
   });
@@ -51,7 +57,7 @@ describe('request', () => {
   ] as const)('should send a %s key as %s', async (kind, header, expected) => {
     const { fetch, calls } = recordingFetch(() => json({ items: [], next_page_id: null }));
     const client = createOpenHandsClient({
-      baseUrl: 'https://x.test',
+      baseUrl: testOrigin('https://x.test'),
       auth: { kind, key: testKey('sk-test-123456') },
       fetch,
     });
@@ -63,7 +69,7 @@ describe('request', () => {
 
   it('should omit credentials, ask for JSON, and label JSON bodies', async () => {
     const { fetch, calls } = recordingFetch(() => json(startTask()));
-    const client = createOpenHandsClient({ baseUrl: 'https://x.test', auth: null, fetch });
+    const client = createOpenHandsClient({ baseUrl: testOrigin('https://x.test'), auth: null, fetch });
 
     await client.startConversation(toStartRequestV1(issueInput));
 
@@ -77,7 +83,7 @@ describe('request', () => {
 
   it('should not send a body or Content-Type on GET', async () => {
     const { fetch, calls } = recordingFetch(() => json({ items: [], next_page_id: null }));
-    const client = createOpenHandsClient({ baseUrl: 'https://x.test', auth: null, fetch });
+    const client = createOpenHandsClient({ baseUrl: testOrigin('https://x.test'), auth: null, fetch });
 
     await client.searchConversations();
 
@@ -88,7 +94,7 @@ describe('request', () => {
   it('should not send the key to web-client/config, which needs none', async () => {
     const { fetch, calls } = recordingFetch(() => json({ app_mode: 'saas' }));
     const client = createOpenHandsClient({
-      baseUrl: 'https://x.test',
+      baseUrl: testOrigin('https://x.test'),
       auth: { kind: 'bearer', key: testKey('k') },
       fetch,
     });
@@ -126,7 +132,7 @@ describe('the API key never leaks into errors', () => {
   it.each(failures)('should keep it out of a %s error', async (_name, fetch) => {
     for (const kind of ['bearer', 'session'] as const) {
       const client = createOpenHandsClient({
-        baseUrl: 'https://x.test',
+        baseUrl: testOrigin('https://x.test'),
         auth: { kind, key: testKey(KEY) },
         fetch,
         timeoutMs: 20,

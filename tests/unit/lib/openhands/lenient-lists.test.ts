@@ -5,6 +5,7 @@ import { itemFromAppConversation } from '@/lib/conversations/list-item';
 import { conversationListReplySchema } from '@/lib/conversations/list-page';
 import { createOpenHandsClient } from '@/lib/openhands/client';
 import { testKey } from '../../../support/api-key';
+import { testOrigin } from '../../../support/origin';
 import { makeRecord } from '../../factories/conversation-record';
 import { json, recordingFetch } from './helpers/fake-fetch';
 import { appConversation, conversationInfoV0, startTask } from './helpers/fixtures';
@@ -16,7 +17,7 @@ import { appConversation, conversationInfoV0, startTask } from './helpers/fixtur
 
 const client = (body: unknown) =>
   createOpenHandsClient({
-    baseUrl: 'https://x.test',
+    baseUrl: testOrigin('https://x.test'),
     auth: { kind: 'bearer', key: testKey('k') },
     fetch: recordingFetch(() => json(body)).fetch,
   });
@@ -51,7 +52,7 @@ describe('a server page with odd conversations', () => {
   it('should list the others in the popup when one row does not fit', () => {
     const serverUrl = 'https://x.test';
     const rows = [1, 2].map((n) =>
-      itemFromAppConversation(appConversation({ id: id(n) }) as never, serverUrl),
+      itemFromAppConversation(appConversation({ id: id(n) }) as never, testOrigin(serverUrl)),
     );
     const reply = {
       serverUrl,
@@ -71,7 +72,7 @@ describe('a server page with odd conversations', () => {
       next_page_id: null,
     }).searchConversations();
 
-    const item = itemFromAppConversation(page.items[0] as never, 'https://x.test');
+    const item = itemFromAppConversation(page.items[0] as never, testOrigin('https://x.test'));
 
     expect(item).toMatchObject({ prNumber: null, pullNumbers: [], source: null });
     expect(

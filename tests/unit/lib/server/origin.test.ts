@@ -7,25 +7,12 @@ import {
   conversationUrl,
   homeUrl,
   isCloudServer,
-  normaliseServerUrl,
   originPattern,
   serverOrigin,
+  storedOrigin,
   taskUrl,
 } from '@/lib/server/origin';
-
-describe('normaliseServerUrl', () => {
-  it.each([
-    ['https://app.all-hands.dev', 'https://app.all-hands.dev'],
-    ['https://app.all-hands.dev///', 'https://app.all-hands.dev'],
-    ['  http://localhost:3000/ ', 'http://localhost:3000'],
-    ['https://example.com/openhands/', 'https://example.com/openhands'],
-    ['https://user:pass@example.com/', 'https://example.com'],
-    // Not a URL: only trimmed; the request then fails as `offline`.
-    [' not a url/ ', 'not a url'],
-  ])('should turn %j into %j', (input, expected) => {
-    expect(normaliseServerUrl(input)).toBe(expected);
-  });
-});
+import { testOrigin } from '../../../support/origin';
 
 describe('serverOrigin', () => {
   it.each([
@@ -44,9 +31,16 @@ describe('serverOrigin', () => {
     },
   );
 
-  it('should already be in the normal form, so saved servers and request bases compare equal', () => {
-    for (const input of ['https://app.all-hands.dev///', 'http://u:p@localhost:3000/x/'])
-      expect(normaliseServerUrl(serverOrigin(input))).toBe(serverOrigin(input));
+  it('should name one server one way, so saved servers and records compare with ===', () => {
+    expect(serverOrigin('https://app.all-hands.dev///')).toBe(serverOrigin('HTTPS://app.all-hands.dev'));
+    expect(serverOrigin('http://u:p@localhost:3000/x/')).toBe(serverOrigin('http://localhost:3000'));
+  });
+});
+
+describe('storedOrigin', () => {
+  it('should read a stored server as its origin, and keep what is no URL as it is, without throwing', () => {
+    expect(storedOrigin('https://app.all-hands.dev/')).toBe(CLOUD_ORIGIN);
+    expect(storedOrigin('not a url')).toBe('not a url');
   });
 });
 
@@ -57,9 +51,8 @@ describe('isCloudServer', () => {
     ['https://app.all-hands.dev/conversations/abc', true],
     ['http://localhost:3000', false],
     ['https://app.all-hands.dev.example.com', false],
-    ['not a url', false],
   ])('%s → %s', (url, expected) => {
-    expect(isCloudServer(url)).toBe(expected);
+    expect(isCloudServer(testOrigin(url))).toBe(expected);
   });
 
   it('should name Cloud’s host', () => {
@@ -69,23 +62,23 @@ describe('isCloudServer', () => {
 
 describe('web pages', () => {
   it('should link a conversation', () => {
-    expect(conversationUrl('https://app.all-hands.dev/', 'abc123')).toBe(
+    expect(conversationUrl(testOrigin('https://app.all-hands.dev/'), 'abc123')).toBe(
       'https://app.all-hands.dev/conversations/abc123',
     );
   });
 
   it('should link a pending start task', () => {
-    expect(taskUrl('http://localhost:3000', 'abc123')).toBe(
+    expect(taskUrl(testOrigin('http://localhost:3000'), 'abc123')).toBe(
       'http://localhost:3000/conversations/task-abc123',
     );
   });
 
   it('should link the server’s home page, which lists the conversations', () => {
-    expect(homeUrl('http://localhost:3000/')).toBe('http://localhost:3000/');
+    expect(homeUrl(testOrigin('http://localhost:3000/'))).toBe('http://localhost:3000/');
   });
 
   it('should link Settings → API Keys, on Cloud when the server is not known', () => {
-    expect(apiKeysUrl('http://localhost:3000')).toBe('http://localhost:3000/settings/api-keys');
+    expect(apiKeysUrl(testOrigin('http://localhost:3000'))).toBe('http://localhost:3000/settings/api-keys');
     expect(apiKeysUrl(undefined)).toBe('https://app.all-hands.dev/settings/api-keys');
   });
 });

@@ -8,6 +8,7 @@ import {
   sameOwner,
   writeListCache,
 } from '@/lib/storage/list-cache';
+import { testOrigin } from '../../../support/origin';
 import { makeRecord } from '../../factories/conversation-record';
 import { makeItem, SERVER } from '../conversations/factories';
 
@@ -28,13 +29,13 @@ describe('conversation list cache', () => {
 
   it('should keep the last reply in storage.local', async () => {
     const reply = {
-      serverUrl: SERVER,
+      serverUrl: testOrigin(SERVER),
       items: [makeItem()],
       nextPageId: 'p2',
       fetchedAt: '2026-11-28T10:00:00Z',
     };
     await writeListCache({
-      serverUrl: SERVER,
+      serverUrl: testOrigin(SERVER),
       keyId: '0123456789abcdef',
       server: { items: [makeItem()], nextPageId: 'p2', fetchedAt: '2026-11-28T10:00:00Z' },
       reply,
@@ -46,8 +47,8 @@ describe('conversation list cache', () => {
   });
 
   it('should forget the list when cleared', async () => {
-    const reply = { serverUrl: SERVER, items: [makeItem()], nextPageId: null, fetchedAt: null };
-    await writeListCache({ serverUrl: SERVER, keyId: null, server: null, reply });
+    const reply = { serverUrl: testOrigin(SERVER), items: [makeItem()], nextPageId: null, fetchedAt: null };
+    await writeListCache({ serverUrl: testOrigin(SERVER), keyId: null, server: null, reply });
     await clearListCache();
     expect(await readCachedReply()).toBeNull();
   });
@@ -86,7 +87,12 @@ describe('conversation list cache', () => {
     [{ serverUrl: SERVER, keyId: null }, false],
     [{ serverUrl: 'http://localhost:3000', keyId: 'a' }, false],
   ])('should tell whose list it is: %o', (other, expected) => {
-    expect(sameOwner({ serverUrl: SERVER, keyId: 'a' }, other)).toBe(expected);
+    expect(
+      sameOwner(
+        { serverUrl: testOrigin(SERVER), keyId: 'a' },
+        { ...other, serverUrl: testOrigin(other.serverUrl) },
+      ),
+    ).toBe(expected);
   });
 
   it('should rebuild the first page from the cached server page and the records as they are now', () => {

@@ -16,6 +16,7 @@ import {
   type RecordedRequest,
   startOpenHandsServer,
 } from '../../../../support/openhands-server/index.ts';
+import { testOrigin } from '../../../../support/origin';
 import { issueInput } from '../../openhands/helpers/fixtures';
 
 /*
@@ -42,7 +43,7 @@ function harness(beforeRequest: (method: string, path: string) => void = () => {
   };
   const deps: DeliveryDeps = {
     client: createOpenHandsClient({
-      baseUrl: server.url,
+      baseUrl: testOrigin(server.url),
       auth: { kind: 'bearer', key: testKey(KEY) },
       fetch,
     }),
@@ -326,6 +327,9 @@ describe('when OpenHands is not available for the conversation (503)', () => {
 /** A client for setting up starts, outside the run under test. */
 function deps() {
   return {
-    client: createOpenHandsClient({ baseUrl: server.url, auth: { kind: 'bearer', key: testKey(KEY) } }),
+    client: createOpenHandsClient({
+      baseUrl: testOrigin(server.url),
+      auth: { kind: 'bearer', key: testKey(KEY) },
+    }),
   };
 }

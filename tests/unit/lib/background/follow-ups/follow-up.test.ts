@@ -26,6 +26,7 @@ import {
   type OpenHandsTestServer,
   startOpenHandsServer,
 } from '../../../../support/openhands-server/index.ts';
+import { testOrigin } from '../../../../support/origin';
 import { makeRecord } from '../../../factories/conversation-record';
 
 /*
@@ -80,7 +81,7 @@ beforeAll(async () => {
 });
 beforeEach(async () => {
   fakeBrowser.reset();
-  await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: server.url });
+  await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: testOrigin(server.url) });
 });
 afterEach(() => {
   const broken = server.requests.filter((r) => !r.valid);
@@ -205,7 +206,7 @@ describe('a follow-up that is not delivered', () => {
       prNumber: 7,
       source: record.source,
     });
-    expect(result.restart.message).toContain(conversationUrl(server.url, id));
+    expect(result.restart.message).toContain(conversationUrl(testOrigin(server.url), id));
     expect(result.restart.message).toContain(TEXT);
     expect(result.record).toMatchObject({ state: 'archived', polling: false });
     expect(await getConversation(record.id)).toMatchObject({ state: 'archived', polling: false });
@@ -255,7 +256,7 @@ describe('on a server without the V1 API', () => {
   it('should say so when the server now answers only V0', async () => {
     const v0 = await startOpenHandsServer({ mode: 'v0', apiKey: null });
     try {
-      await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: v0.url });
+      await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: testOrigin(v0.url) });
       const record = makeRecord({ serverUrl: v0.url, conversationId: 'c'.repeat(32) });
       await upsertConversation(record);
 
@@ -365,7 +366,7 @@ describe('a follow-up whose answer was lost (the worker stopped)', () => {
       expect(failure).toMatchObject({
         code: 'delivery_unconfirmed',
         action: 'conversation',
-        url: conversationUrl(server.url, id),
+        url: conversationUrl(testOrigin(server.url), id),
         message: expect.stringContaining(
           'may already have been delivered. Check the conversation before you send it again.',
         ),

@@ -16,6 +16,7 @@ import {
   type OpenHandsTestServer,
   startOpenHandsServer,
 } from '../../../../support/openhands-server/index.ts';
+import { testOrigin } from '../../../../support/origin';
 import { makeRecord } from '../../../factories/conversation-record';
 
 const KEY = 'list-test-key-123';
@@ -43,7 +44,7 @@ describe('listConversations against the OpenHands test server', () => {
     fakeBrowser.reset();
     server.reset();
     clock = Date.parse('2026-11-28T12:00:00Z');
-    await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: server.url });
+    await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: testOrigin(server.url) });
   });
 
   it('should merge local starts with the server page, newest first', async () => {

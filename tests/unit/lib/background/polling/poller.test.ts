@@ -22,6 +22,7 @@ import {
   type OpenHandsTestServer,
   startOpenHandsServer,
 } from '../../../../support/openhands-server/index.ts';
+import { testOrigin } from '../../../../support/origin';
 import { makeRecord } from '../../../factories/conversation-record';
 
 const KEY = 'poller-test-key-123';
@@ -61,7 +62,7 @@ async function resetServer() {
   fakeBrowser.reset();
   server.reset();
   clock = Date.parse('2026-11-28T10:00:00Z');
-  await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: server.url });
+  await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: testOrigin(server.url) });
 }
 
 describe('poller against the OpenHands test server', () => {
@@ -377,7 +378,7 @@ describe('what you see is current (issue 17)', () => {
     const running = server.setConversationStatus(done, { execution_status: 'running', pr_number: [3] });
     server.requests.splice(0);
 
-    await applyServerPage(server.url, [running as never], await makeDeps());
+    await applyServerPage(testOrigin(server.url), [running as never], await makeDeps());
 
     expect((await loadConversations()).find((r) => r.id === done)).toMatchObject({
       state: 'running',
@@ -410,7 +411,7 @@ describe('offline and back (issue 17)', () => {
       makeRecord({ id: 'elsewhere', serverUrl: 'https://other.example', pollFailure: failure(null) }),
     );
 
-    expect(await serverAnswered('https://oh.example', new Date(now))).toBe(true);
+    expect(await serverAnswered(testOrigin('https://oh.example'), new Date(now))).toBe(true);
     const retryAt = Object.fromEntries(
       (await loadConversations()).map((r) => [r.id, r.pollFailure?.retryAt]),
     );
@@ -420,6 +421,6 @@ describe('offline and back (issue 17)', () => {
       'paused-by-server': later,
       elsewhere: later,
     });
-    expect(await serverAnswered('https://oh.example', new Date(now))).toBe(false);
+    expect(await serverAnswered(testOrigin('https://oh.example'), new Date(now))).toBe(false);
   });
 });

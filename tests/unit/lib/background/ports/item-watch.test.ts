@@ -10,11 +10,12 @@ import {
 import { itemKey } from '@/lib/conversations/item';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import { type ItemWatchMessage as ItemMessage, portName } from '@/lib/protocol/ports';
+import { CLOUD_ORIGIN } from '@/lib/server/origin';
 import { conversationsItem } from '@/lib/storage/conversations';
 import { backgroundPorts } from '../../../../support/background-ports';
 import { makeRecord } from '../../../factories/conversation-record';
 
-const SERVER = 'https://app.all-hands.dev';
+const SERVER = CLOUD_ORIGIN;
 const ISSUE = itemKey('octo-org/hello-world', 42);
 const itemPortName = (key: string) => portName('item', key);
 

@@ -17,6 +17,7 @@ import {
   type OpenHandsTestServer,
   startOpenHandsServer,
 } from '../../../../support/openhands-server/index.ts';
+import { testOrigin } from '../../../../support/origin';
 import { makeRecord } from '../../../factories/conversation-record';
 
 const KEY = 'followers-test-key-1';
@@ -42,7 +43,7 @@ describe('pages following the list', () => {
     fakeBrowser.reset();
     server.reset();
     clock = Date.parse('2026-11-28T12:00:00Z');
-    await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: server.url });
+    await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: testOrigin(server.url) });
     deps = await makeDeps();
   });
 

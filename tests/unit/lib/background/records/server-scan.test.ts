@@ -15,6 +15,7 @@ import {
   type OpenHandsTestServer,
   startOpenHandsServer,
 } from '../../../../support/openhands-server/index.ts';
+import { testOrigin } from '../../../../support/origin';
 import { makeRecord } from '../../../factories/conversation-record';
 
 const KEY = 'scan-test-key-123';
@@ -54,7 +55,12 @@ describe('server scan', () => {
     fakeBrowser.reset();
     server.reset();
     clock = Date.parse('2026-11-28T10:00:00Z');
-    await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: server.url, apiVersion: 'v1', appMode: 'saas' });
+    await saveSettings({
+      ...DEFAULT_SETTINGS,
+      serverUrl: testOrigin(server.url),
+      apiVersion: 'v1',
+      appMode: 'saas',
+    });
   });
 
   it('should adopt the newest conversations naming an item of their repository, without notifying them', async () => {
@@ -83,10 +89,10 @@ describe('server scan', () => {
       notifiedState: 'running',
       polling: true,
     });
-    expect(itemConversations(records, itemKey(REPO, 57), server.url)).toHaveLength(1);
-    expect(itemConversations(records, itemKey(REPO, 42), server.url).map((c) => c.title)).toEqual([
-      'Fix #42: 1',
-    ]);
+    expect(itemConversations(records, itemKey(REPO, 57), testOrigin(server.url))).toHaveLength(1);
+    expect(itemConversations(records, itemKey(REPO, 42), testOrigin(server.url)).map((c) => c.title)).toEqual(
+      ['Fix #42: 1'],
+    );
     expect(onRecords).toHaveBeenCalledTimes(1);
     expect(server.requests.every((r) => r.valid)).toBe(true);
   });
@@ -116,14 +122,19 @@ describe('server scan', () => {
   it('should adopt from a page fetched anyway (the popup’s) without a request, and count it as a read', async () => {
     const [conversation] = server.seedConversations(1, { repository: REPO, pr_number: [57] });
     const { scan } = await makeScan();
-    await scan.offer(server.url, [appConversationSchema.parse(conversation)]);
+    await scan.offer(testOrigin(server.url), [appConversationSchema.parse(conversation)]);
     expect((await loadConversations()).map((r) => r.conversationId)).toEqual([conversation?.id]);
     await scan.scan();
     expect(server.requests).toEqual([]);
   });
 
   it('should not scan a V0 server', async () => {
-    await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: server.url, apiVersion: 'v0', appMode: null });
+    await saveSettings({
+      ...DEFAULT_SETTINGS,
+      serverUrl: testOrigin(server.url),
+      apiVersion: 'v0',
+      appMode: null,
+    });
     const { scan } = await makeScan();
     await scan.scan();
     expect(searches()).toEqual([]);

@@ -18,6 +18,7 @@ import {
   type OpenHandsTestServer,
   startOpenHandsServer,
 } from '../../../../support/openhands-server/index.ts';
+import { testOrigin } from '../../../../support/origin';
 import { makeRecord } from '../../../factories/conversation-record';
 import { json, recordingFetch } from '../../openhands/helpers/fake-fetch';
 
@@ -68,7 +69,7 @@ beforeEach(async () => {
   fakeBrowser.reset();
   one.reset();
   two.reset();
-  await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: one.url });
+  await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: testOrigin(one.url) });
 });
 
 describe('connect: the key for exactly the server it connects to', () => {
@@ -80,13 +81,15 @@ describe('connect: the key for exactly the server it connects to', () => {
 
   it('should use another server’s own key for that server, never the saved server’s', async () => {
     const deps = await makeDeps({ [one.url]: KEY_ONE, [two.url]: KEY_TWO });
-    const { client } = await connect(deps, { serverUrl: two.url });
+    const { client } = await connect(deps, { serverUrl: testOrigin(two.url) });
     await client.searchConversations();
     expect(sentKeys(two)).toEqual([KEY_TWO]);
   });
 
   it('should send no key to a server that has none saved, even when the saved server has one', async () => {
-    const { client } = await connect(await makeDeps({ [one.url]: KEY_ONE }), { serverUrl: two.url });
+    const { client } = await connect(await makeDeps({ [one.url]: KEY_ONE }), {
+      serverUrl: testOrigin(two.url),
+    });
     await client.searchConversations();
     expect(two.requests.length).toBeGreaterThan(0);
     expect(sentKeys(two)).toEqual([]);
@@ -95,9 +98,11 @@ describe('connect: the key for exactly the server it connects to', () => {
   it('should send a typed key, and the saved one when the typed key is empty', async () => {
     const deps = await makeDeps({ [two.url]: KEY_TWO });
     await (
-      await connect(deps, { serverUrl: two.url, apiKey: testKey('typed-key-3333') })
+      await connect(deps, { serverUrl: testOrigin(two.url), apiKey: testKey('typed-key-3333') })
     ).client.searchConversations();
-    await (await connect(deps, { serverUrl: two.url, apiKey: null })).client.searchConversations();
+    await (
+      await connect(deps, { serverUrl: testOrigin(two.url), apiKey: null })
+    ).client.searchConversations();
     expect(sentKeys(two)).toEqual(['typed-key-3333', KEY_TWO]);
   });
 
@@ -111,7 +116,7 @@ describe('connect: the key for exactly the server it connects to', () => {
   it('should remember what the saved server is, and not what another server is', async () => {
     two.configure({ mode: 'v0' });
     const deps = await makeDeps();
-    await connect(deps, { serverUrl: two.url });
+    await connect(deps, { serverUrl: testOrigin(two.url) });
     expect(await loadSettings()).toMatchObject({ apiVersion: null });
     await connect(deps);
     expect(await loadSettings()).toMatchObject({ apiVersion: 'v1', appMode: 'oss' });
@@ -120,7 +125,12 @@ describe('connect: the key for exactly the server it connects to', () => {
 
 describe('a server whose API changed', () => {
   it('should start on V1 when a server remembered as V0 was upgraded', async () => {
-    await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: one.url, apiVersion: 'v0', appMode: null });
+    await saveSettings({
+      ...DEFAULT_SETTINGS,
+      serverUrl: testOrigin(one.url),
+      apiVersion: 'v0',
+      appMode: null,
+    });
     const deps = await makeDeps();
 
     const record = await startConversation(input, deps);
@@ -132,7 +142,12 @@ describe('a server whose API changed', () => {
   });
 
   it('should start on V0 when a server remembered as V1 now only speaks V0', async () => {
-    await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: one.url, apiVersion: 'v1', appMode: 'oss' });
+    await saveSettings({
+      ...DEFAULT_SETTINGS,
+      serverUrl: testOrigin(one.url),
+      apiVersion: 'v1',
+      appMode: 'oss',
+    });
     one.configure({ mode: 'v0' });
 
     const record = await startConversation(input, await makeDeps());
@@ -142,7 +157,12 @@ describe('a server whose API changed', () => {
   });
 
   it('should list an upgraded server’s conversations', async () => {
-    await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: one.url, apiVersion: 'v0', appMode: null });
+    await saveSettings({
+      ...DEFAULT_SETTINGS,
+      serverUrl: testOrigin(one.url),
+      apiVersion: 'v0',
+      appMode: null,
+    });
     one.seedConversations(2);
 
     const actual = await listConversations({ refresh: true }, await makeDeps());
@@ -152,7 +172,12 @@ describe('a server whose API changed', () => {
   });
 
   it('should ask again and retry only once when the route is still missing', async () => {
-    await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: one.url, apiVersion: 'v1', appMode: 'oss' });
+    await saveSettings({
+      ...DEFAULT_SETTINGS,
+      serverUrl: testOrigin(one.url),
+      apiVersion: 'v1',
+      appMode: 'oss',
+    });
     // A V1 server (its config answers) whose start route is gone: a proxy rule, say.
     const { fetch, calls } = recordingFetch((req) =>
       req.url.pathname === '/api/v1/web-client/config' ? json({ app_mode: 'oss' }) : json({}, 404),
@@ -169,14 +194,24 @@ describe('a server whose API changed', () => {
   });
 
   it('should not ask again when a call fails for another reason', async () => {
-    await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: one.url, apiVersion: 'v1', appMode: 'oss' });
+    await saveSettings({
+      ...DEFAULT_SETTINGS,
+      serverUrl: testOrigin(one.url),
+      apiVersion: 'v1',
+      appMode: 'oss',
+    });
     one.failNext({ kind: 'server_error', path: '/api/v1/app-conversations', method: 'POST' });
     await expect(startConversation(input, await makeDeps())).rejects.toMatchObject({ code: 'server_error' });
     expect(probes(one)).toHaveLength(0);
   });
 
   it('should not ask again when a V0 conversation is unknown: that 404 means "gone"', async () => {
-    await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: one.url, apiVersion: 'v0', appMode: null });
+    await saveSettings({
+      ...DEFAULT_SETTINGS,
+      serverUrl: testOrigin(one.url),
+      apiVersion: 'v0',
+      appMode: null,
+    });
     one.configure({ mode: 'v0' });
     const id = 'f'.repeat(32);
     await upsertConversation(

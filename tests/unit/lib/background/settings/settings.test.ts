@@ -13,6 +13,7 @@ import {
   type OpenHandsTestServer,
   startOpenHandsServer,
 } from '../../../../support/openhands-server/index.ts';
+import { testOrigin } from '../../../../support/origin';
 
 const KEY = 'oh-settings-key-9876';
 const SELF_HOSTED = 'http://localhost:3000';
@@ -34,10 +35,10 @@ const sentKeys = (s: OpenHandsTestServer) =>
 /** A cached popup list, as the list handler leaves it. */
 const cacheSomeList = (serverUrl: string) =>
   writeListCache({
-    serverUrl,
+    serverUrl: testOrigin(serverUrl),
     keyId: 'abcdef0123456789',
     server: null,
-    reply: { serverUrl, items: [], nextPageId: null, fetchedAt: null },
+    reply: { serverUrl: testOrigin(serverUrl), items: [], nextPageId: null, fetchedAt: null },
   });
 
 beforeAll(async () => {
@@ -294,7 +295,12 @@ describe('test connection: which key it sends', () => {
 
   it('should ask the server afresh even when its API version is remembered', async () => {
     const keys = await keyStore();
-    await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: other.url, apiVersion: 'v1', appMode: 'oss' });
+    await saveSettings({
+      ...DEFAULT_SETTINGS,
+      serverUrl: testOrigin(other.url),
+      apiVersion: 'v1',
+      appMode: 'oss',
+    });
     other.configure({ mode: 'v0' });
 
     const actual = await testConnection({ serverUrl: other.url }, { apiKeys: keys, fetch });

@@ -13,6 +13,7 @@ import {
   type OpenHandsTestServer,
   startOpenHandsServer,
 } from '../../../../support/openhands-server/index.ts';
+import { testOrigin } from '../../../../support/origin';
 
 const KEY = 'start-test-key-123';
 const input: StartInput = {
@@ -58,7 +59,7 @@ describe('a start whose answer is lost', { timeout: 30_000 }, () => {
   beforeAll(async () => {
     server = await startOpenHandsServer({ mode: 'cloud', apiKey: KEY });
     // The first request of each route compiles its part of the spec; only lost answers may be slow here.
-    await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: server.url });
+    await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: testOrigin(server.url) });
     await startConversation(input, await makeDeps(globalThis.fetch));
     await serverTasks();
   });
@@ -66,7 +67,7 @@ describe('a start whose answer is lost', { timeout: 30_000 }, () => {
   beforeEach(async () => {
     fakeBrowser.reset();
     server.reset();
-    await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: server.url });
+    await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: testOrigin(server.url) });
   });
 
   it('should take over the start the server made instead of starting a second one', async () => {

@@ -15,6 +15,7 @@ import {
   type OpenHandsTestServer,
   startOpenHandsServer,
 } from '../../../../support/openhands-server/index.ts';
+import { testOrigin } from '../../../../support/origin';
 import { makeRecord } from '../../../factories/conversation-record';
 
 /*
@@ -51,7 +52,7 @@ const serverTasks = async () => {
 /** What a worker stopped mid-POST leaves: its note of the start, and the start the server made from the POST. */
 async function stoppedMidPost(at = new Date()) {
   await pendingStartsItem.setValue({
-    [REQUEST]: { input, serverUrl: server.url, at: at.toISOString(), recordId: null },
+    [REQUEST]: { input, serverUrl: testOrigin(server.url), at: at.toISOString(), recordId: null },
   });
   await fetch(`${server.url}/api/v1/app-conversations`, {
     method: 'POST',
@@ -71,7 +72,7 @@ describe('starts that outlive the worker', { timeout: 30_000 }, () => {
   beforeEach(async () => {
     fakeBrowser.reset();
     server.reset();
-    await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: server.url });
+    await saveSettings({ ...DEFAULT_SETTINGS, serverUrl: testOrigin(server.url) });
   });
 
   it('should note a start before its POST leaves, and name its record once it is known', async () => {
@@ -125,7 +126,7 @@ describe('starts that outlive the worker', { timeout: 30_000 }, () => {
 
   it('should post it when the stopped worker never got it out', async () => {
     await pendingStartsItem.setValue({
-      [REQUEST]: { input, serverUrl: server.url, at: new Date().toISOString(), recordId: null },
+      [REQUEST]: { input, serverUrl: testOrigin(server.url), at: new Date().toISOString(), recordId: null },
     });
 
     const record = await createStarts(await makeDeps()).start(input, REQUEST);
@@ -138,7 +139,7 @@ describe('starts that outlive the worker', { timeout: 30_000 }, () => {
     const stored = makeRecord({ id: 'task-1', taskId: 'task-1', serverUrl: server.url, requestId: REQUEST });
     await upsertConversation(stored);
     await pendingStartsItem.setValue({
-      [REQUEST]: { input, serverUrl: server.url, at: new Date().toISOString(), recordId: null },
+      [REQUEST]: { input, serverUrl: testOrigin(server.url), at: new Date().toISOString(), recordId: null },
     });
 
     const record = await createStarts(await makeDeps()).start(input, REQUEST);
@@ -166,7 +167,9 @@ describe('starts that outlive the worker', { timeout: 30_000 }, () => {
 
   it('should forget a start the server refused, and one older than the journal keeps', async () => {
     const old = new Date(Date.now() - PENDING_START_TTL_MS - 1_000).toISOString();
-    await pendingStartsItem.setValue({ old: { input, serverUrl: server.url, at: old, recordId: null } });
+    await pendingStartsItem.setValue({
+      old: { input, serverUrl: testOrigin(server.url), at: old, recordId: null },
+    });
     server.failNext({ kind: 'validation', method: 'POST' });
 
     await expect(createStarts(await makeDeps()).start(input, REQUEST)).rejects.toMatchObject({
