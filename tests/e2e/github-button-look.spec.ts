@@ -53,7 +53,10 @@ test.describe('the button looks like GitHub', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await expect(sendButton(page)).toBeVisible();
 
-    expect(await buttonColours(page)).toEqual({ background: 'rgb(246, 248, 250)', color: 'rgb(31, 35, 40)' });
+    // Polled: the page applies its theme (and GitHub's colour transition) after the button shows
+    await expect
+      .poll(() => buttonColours(page))
+      .toEqual({ background: 'rgb(246, 248, 250)', color: 'rgb(31, 35, 40)' });
     // Same height as GitHub's small buttons next to it
     const ours = await sendButton(page).boundingBox();
     const edit = await page.getByTestId('edit-issue-title-button').boundingBox();
@@ -79,7 +82,10 @@ test.describe('the button looks like GitHub', () => {
     await useDarkTheme(page);
     await expect(sendButton(page)).toBeVisible();
 
-    expect(await buttonColours(page)).toEqual({ background: 'rgb(33, 40, 48)', color: 'rgb(240, 246, 252)' });
+    // Polled: the page applies its theme (and GitHub's colour transition) after the button shows
+    await expect
+      .poll(() => buttonColours(page))
+      .toEqual({ background: 'rgb(33, 40, 48)', color: 'rgb(240, 246, 252)' });
 
     await screenshotEverything(page, testInfo, 'dark');
     const toastBackground = await page

@@ -30,7 +30,7 @@ import type { PagePort } from '@/lib/protocol/watch';
 /*
  * Follow-ups from the GitHub page (issue 13): "Continue the conversation…" and "Send new review comments" in
  * the caret menu, and what a review thread's "Ask OpenHands" button opens. The item's conversations come
- * from the item port (item-port.ts); deliveries go over a follow-up port (follow-up-port.ts).
+ * from the item port (status/item-watch.ts); deliveries go over a follow-up port (follow-up-port.ts).
  */
 
 export const CONTINUE = {
