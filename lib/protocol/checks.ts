@@ -27,7 +27,8 @@ const nullReply = check((data): data is null => data === null);
 
 const STATES: ReadonlySet<string> = new Set(CONVERSATION_STATES);
 const STAGES: ReadonlySet<string> = new Set(FOLLOW_UP_STAGES);
-const isObject = (value: unknown): value is Record<string, unknown> =>
+/** Whether `value` is an object whose fields can be read (what every hand check starts with). */
+export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isStringOrNull = (value: unknown): value is string | null => value === null || isString(value);

@@ -2,7 +2,7 @@ import { browser } from '#imports';
 import { isErrorAction, isErrorCode } from '@/lib/errors/codes';
 import type { MessageError } from '@/lib/errors/error';
 import { EXTENSION_MESSAGES, uncertainReason } from '@/lib/errors/messages';
-import type { ReplyCheck } from '@/lib/protocol/checks';
+import { isObject, type ReplyCheck } from '@/lib/protocol/checks';
 import type { Reply, Request } from '@/lib/protocol/messages';
 
 /*
@@ -19,15 +19,12 @@ export const RELOADED = pageError('reloaded');
 /** The background answered, but not with what this page expects (e.g. a page older than the worker). */
 export const BAD_REPLY = pageError('bad_reply');
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null;
-
 /**
  * An error as the page shows it: code and message, plus only the optional fields that are well formed. A code
  * this page does not know (a worker newer than the page) still shows its message, as `unknown`.
  */
 function readError(error: unknown): MessageError {
-  if (!isRecord(error) || typeof error.code !== 'string' || typeof error.message !== 'string')
+  if (!isObject(error) || typeof error.code !== 'string' || typeof error.message !== 'string')
     return BAD_REPLY;
   const read: MessageError = {
     code: isErrorCode(error.code) ? error.code : 'unknown',
@@ -48,7 +45,7 @@ function readError(error: unknown): MessageError {
  */
 export function readReply<T>(reply: unknown, check: ReplyCheck<T>): Reply<T> {
   if (reply === undefined) return { ok: false, error: NO_REPLY };
-  if (!isRecord(reply) || typeof reply.ok !== 'boolean') return { ok: false, error: BAD_REPLY };
+  if (!isObject(reply) || typeof reply.ok !== 'boolean') return { ok: false, error: BAD_REPLY };
   if (!reply.ok) return { ok: false, error: readError(reply.error) };
   const parsed = check.safeParse(reply.data);
   return parsed.success ? { ok: true, data: parsed.data } : { ok: false, error: BAD_REPLY };
