@@ -1,15 +1,15 @@
 /**
  * `npx tsx scripts/bench/compare-script-time.ts name=dir [name=dir…]`: script time added by several builds of
- * the extension (e.g. before and after a change), side by side with no extension and the floor script, in one
- * run with loads interleaved. Quicker than `npm run bench` for trying a change to the resident script; the
- * figures of record still come from `npm run bench`. BENCH_SCRIPT_SAMPLES loads per page and browser (10).
+ * the extension (e.g. before and after a change), side by side with no extension and the floor and button floor
+ * scripts, in one run with loads interleaved. Quicker than `npm run bench` for trying a change to the resident
+ * script; the figures of record still come from `npm run bench`. BENCH_SCRIPT_SAMPLES loads per page and browser (10).
  */
 import path from 'node:path';
 import type { BrowserContext } from '@playwright/test';
 import { settleInstallTab } from '../../tests/e2e/support/install-tab.ts';
 import { launchBench } from './launch.ts';
 import { SCRIPT_TIME_PAGES, settleAfterLoad } from './pages.ts';
-import { writeFloorExtension } from './reference-extensions.ts';
+import { writeButtonFloorExtension, writeFloorExtension } from './reference-extensions.ts';
 import { scriptTimes } from './script-time.ts';
 import { round } from './stats.ts';
 
@@ -27,6 +27,7 @@ const builds = process.argv.slice(2).map((arg) => {
 });
 const browsers: Record<string, BrowserContext> = { without: await launch() };
 browsers.floor = await launch(writeFloorExtension());
+browsers.buttonFloor = await launch(writeButtonFloorExtension());
 for (const [name, dir] of builds) browsers[name] = await launch(dir);
 
 const pages = SCRIPT_TIME_PAGES;
