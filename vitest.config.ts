@@ -19,6 +19,8 @@ export default defineConfig({
     // several on a loaded 2-core machine, which is too close to Vitest's 5 s default for a test to pass or
     // fail on the machine's mood. Slower than this is a hang.
     testTimeout: 15_000,
+    // English words for every test (WXT's fake browser has no i18n)
+    setupFiles: ['virtual:wxt-setup', 'tests/support/i18n-setup.ts'],
     mockReset: true,
     restoreMocks: true,
     projects: [

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { CLOUD_ORIGIN, originPattern } from './lib/server/origin';
 import { octiconSizes } from './scripts/build/octicon-sizes';
@@ -7,7 +8,9 @@ const HOST_PERMISSIONS = ['https://github.com/*', originPattern(CLOUD_ORIGIN)];
 
 // See README "Permissions" for why each one is here.
 export default defineConfig({
-  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  // Every word the user reads, one file per language (lib/i18n/README.md)
+  i18n: { localesDir: resolve('lib/i18n/locales') },
   imports: false,
   // MV3 everywhere, Firefox included: one manifest shape, `action` and optional host permissions on both.
   manifestVersion: 3,
@@ -30,9 +33,9 @@ export default defineConfig({
     ],
   },
   manifest: ({ browser }) => ({
-    name: 'Send to OpenHands',
-    description:
-      'Send GitHub issues, pull requests and selected text to the OpenHands coding agent in one click.',
+    name: '__MSG_manifest_name__',
+    description: '__MSG_manifest_description__',
+    default_locale: 'en',
     permissions: ['storage', 'contextMenus', 'alarms', 'notifications', 'scripting', 'activeTab'],
     host_permissions: HOST_PERMISSIONS,
     // The GitHub button's resident script (entrypoints/github-resident.ts): an unlisted script, so it carries
@@ -46,7 +49,7 @@ export default defineConfig({
     commands: {
       'send-default': {
         suggested_key: { default: 'Alt+Shift+O' },
-        description: 'Send the current issue or pull request to OpenHands',
+        description: '__MSG_manifest_sendDefault__',
       },
     },
     ...(browser === 'firefox'

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import type { EditsState } from '@/components/compose/use-draft-edits';
+import { t } from '@/lib/i18n';
 
 interface Props {
   /** What became of the edits, so the question says whether closing loses them. */
@@ -25,19 +26,21 @@ export function CloseQuestion({ edits, onClose, onKeepEditing }: Props) {
       className="message message-attention close-question"
     >
       <p id={ids.title} className="close-question-title">
-        Close without sending?
+        {t('compose.close.title')}
       </p>
       <p id={ids.text}>
         {kept
-          ? 'Your edits are kept: choose “Send selection to OpenHands” on the same text to continue where you left off.'
-          : `Your edits will be lost. ${edits.status === 'failed' ? edits.error.message : ''}`.trim()}
+          ? t('compose.close.kept', { menuItem: t('compose.title') })
+          : edits.status === 'failed'
+            ? t('compose.close.lostBecause', { reason: edits.error.message })
+            : t('compose.close.lost')}
       </p>
       <div className="actions">
         <button type="button" ref={keepEditing} className="primary" onClick={onKeepEditing}>
-          Keep editing
+          {t('compose.close.keepEditing')}
         </button>
         <button type="button" onClick={onClose}>
-          {kept ? 'Close' : 'Discard edits and close'}
+          {kept ? t('compose.close.close') : t('compose.close.discard')}
         </button>
       </div>
     </div>

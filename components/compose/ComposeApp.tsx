@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { ComposeForm } from '@/components/compose/ComposeForm';
 import { ErrorMessage } from '@/components/shared/ErrorMessage';
 import type { MessageError } from '@/lib/errors/error';
+import { t } from '@/lib/i18n';
 import { ask } from '@/lib/protocol/ask';
 import type { Draft } from '@/lib/storage/draft';
 import './compose.css';
@@ -61,9 +62,9 @@ export function ComposeApp({ search, onClose }: Props) {
     <main className="compose">
       <header className="compose-header">
         <img src="/icon/48.png" alt="" width={24} height={24} />
-        <h1>Send selection to OpenHands</h1>
+        <h1>{t('compose.title')}</h1>
       </header>
-      {loaded.status === 'loading' && <p aria-live="polite">Loading the selection…</p>}
+      {loaded.status === 'loading' && <p aria-live="polite">{t('compose.loading')}</p>}
       {loaded.status === 'failed' && <ErrorMessage error={loaded.error} />}
       {loaded.status === 'ready' && (
         <ComposeForm

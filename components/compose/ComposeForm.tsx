@@ -14,6 +14,7 @@ import { ErrorMessage } from '@/components/shared/ErrorMessage';
 import { useAsync } from '@/components/shared/use-async';
 import type { StartInput } from '@/lib/conversations/start-input';
 import { MAX_MESSAGE_CHARS } from '@/lib/conversations/start-input';
+import { formatNumber, t } from '@/lib/i18n';
 import { buildMessage } from '@/lib/prompts/selection';
 import { COMPOSE_ACTIONS, DEFAULT_ACTION, isComposeAction } from '@/lib/prompts/selection-presets';
 import { ask } from '@/lib/protocol/ask';
@@ -33,7 +34,6 @@ interface Props {
 }
 
 const FIELD_ORDER: ComposeField[] = ['text', 'url', 'repository', 'branch'];
-const count = (n: number) => n.toLocaleString('en-US');
 
 /** The form as the selection fills it, before any edit. */
 const fieldsFromSelection = (draft: Draft, recent: string[]): ComposeFields => ({
@@ -174,20 +174,20 @@ export function ComposeForm({ draft, draftId, recent, serverUrl, onClose }: Prop
     <form className="form compose-form" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate>
       {restored && (
         <div role="status" className="message restored">
-          <p>Your earlier edits to this selection are back.</p>
+          <p>{t('compose.restored')}</p>
           <button type="button" className="link-button" onClick={startOver}>
-            Start over from the selection
+            {t('compose.startOver')}
           </button>
         </div>
       )}
       <Field
         id={ids.text}
-        label="Text"
+        label={t('compose.textLabel')}
         error={errors.text}
-        help={`${count(fields.text.length)} characters. Ctrl+Enter sends, Escape closes.`}
+        help={t('compose.textHelp', fields.text.length, [formatNumber(fields.text.length)])}
         note={
           cut > 0 &&
-          `This is longer than OpenHands accepts in one message (${count(MAX_MESSAGE_CHARS)} characters). The middle ${count(cut)} characters will be left out, marked where they were cut. Shorten the text to choose what to keep.`
+          t('compose.textCut', cut, [formatNumber(cut)], { limit: formatNumber(MAX_MESSAGE_CHARS) })
         }
       >
         {(aria) => (
@@ -202,7 +202,7 @@ export function ComposeForm({ draft, draftId, recent, serverUrl, onClose }: Prop
           />
         )}
       </Field>
-      <Field id={ids.url} label="Source URL" error={errors.url}>
+      <Field id={ids.url} label={t('compose.urlLabel')} error={errors.url}>
         {(aria) => (
           <input
             id={ids.url}
@@ -218,13 +218,9 @@ export function ComposeForm({ draft, draftId, recent, serverUrl, onClose }: Prop
       <div className="field-row">
         <Field
           id={ids.repository}
-          label="Repository"
+          label={t('compose.repositoryLabel')}
           error={errors.repository}
-          help={
-            recent.length > 0
-              ? 'Optional: type owner/repo or pick a recent one; empty starts without a repository.'
-              : 'Optional: type owner/repo; empty starts without a repository.'
-          }
+          help={recent.length > 0 ? t('compose.repositoryHelpRecent') : t('compose.repositoryHelp')}
         >
           {(aria) => (
             <>
@@ -235,7 +231,7 @@ export function ComposeForm({ draft, draftId, recent, serverUrl, onClose }: Prop
                 list={ids.recent}
                 autoComplete="off"
                 spellCheck={false}
-                placeholder="owner/repo"
+                placeholder={t('compose.repositoryPlaceholder')}
                 value={fields.repository}
                 onChange={(e) => update('repository', e.target.value)}
                 {...aria}
@@ -250,9 +246,9 @@ export function ComposeForm({ draft, draftId, recent, serverUrl, onClose }: Prop
         </Field>
         <Field
           id={ids.branch}
-          label="Branch"
+          label={t('compose.branchLabel')}
           error={errors.branch}
-          help="Optional: empty uses the default branch."
+          help={t('compose.branchHelp')}
         >
           {(aria) => (
             <input
@@ -268,7 +264,7 @@ export function ComposeForm({ draft, draftId, recent, serverUrl, onClose }: Prop
           )}
         </Field>
       </div>
-      <Field id={ids.action} label="Action">
+      <Field id={ids.action} label={t('compose.actionLabel')}>
         {() => (
           <select
             id={ids.action}
@@ -288,7 +284,7 @@ export function ComposeForm({ draft, draftId, recent, serverUrl, onClose }: Prop
         <p className="note" role="note">
           {edits.state.error.code === 'too_long'
             ? edits.state.error.message
-            : `Your edits could not be kept: ${edits.state.error.message}`}
+            : t('compose.editsNotKept', { reason: edits.state.error.message })}
         </p>
       )}
       {closing ? (
@@ -296,10 +292,10 @@ export function ComposeForm({ draft, draftId, recent, serverUrl, onClose }: Prop
       ) : (
         <div className="actions">
           <button type="submit" className="primary" disabled={sending} aria-busy={sending || undefined}>
-            {sending ? 'Sending…' : 'Send to OpenHands'}
+            {sending ? t('compose.sending') : t('compose.send')}
           </button>
           <button type="button" onClick={() => void requestClose()}>
-            Cancel
+            {t('compose.cancel')}
           </button>
         </div>
       )}

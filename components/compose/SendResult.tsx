@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
+import { withSlots } from '@/components/shared/slots';
 import { useStoredValue } from '@/components/shared/stored-value';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import { recordUrl } from '@/lib/conversations/record-url';
 import { startStageLabel, stateLabel } from '@/lib/conversations/state';
+import { t } from '@/lib/i18n';
 import { conversationsItem } from '@/lib/storage/conversations';
 
 interface Props {
@@ -14,6 +16,12 @@ interface Props {
 function progress(record: ConversationRecord): string {
   if (record.state === 'starting') return `${startStageLabel(record.startStatus ?? 'WORKING')}…`;
   return stateLabel(record.state);
+}
+
+/** Where it was sent: the repository and branch, or that there is none. */
+function target({ repository, branch }: ConversationRecord): string {
+  if (!repository) return t('compose.result.noRepository');
+  return branch ? t('compose.result.repositoryBranch', { repository, branch }) : repository;
 }
 
 /**
@@ -34,21 +42,22 @@ export function SendResult({ record: started, onClose }: Props) {
     <section className="compose-result" aria-labelledby="compose-result-title">
       <div className={`message ${record.state === 'error' ? 'message-error' : 'message-success'}`}>
         <p id="compose-result-title">
-          <strong>Sent to OpenHands</strong> — {record.repository ?? 'no repository'}
-          {record.repository && record.branch ? ` (${record.branch})` : ''}
+          {withSlots(t('compose.result.heading', { sent: '{sent}', target: target(record) }), {
+            sent: <strong>{t('compose.result.sent')}</strong>,
+          })}
         </p>
         <p role="status">{progress(record)}</p>
         {record.state === 'error' && record.detail && <p>{record.detail}</p>}
         <p>
           <a href={recordUrl(record)} target="_blank" rel="noreferrer">
-            Open conversation
+            {t('shared.openConversation')}
           </a>
         </p>
       </div>
-      <p className="help">It is also in the list in the toolbar popup.</p>
+      <p className="help">{t('compose.result.alsoInPopup')}</p>
       <div className="actions">
         <button type="button" onClick={onClose}>
-          Close
+          {t('compose.result.close')}
         </button>
       </div>
     </section>

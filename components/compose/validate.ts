@@ -1,5 +1,6 @@
 import { normaliseRepository } from '@/components/compose/repository';
 import { repositorySchema, type StartInput, sourceSchema } from '@/lib/conversations/start-input';
+import { formatNumber, t } from '@/lib/i18n';
 import { buildMessage, titleFromText } from '@/lib/prompts/selection';
 import type { ComposeFields } from '@/lib/storage/draft';
 
@@ -8,23 +9,23 @@ export type { ComposeFields };
 export type ComposeField = 'text' | 'url' | 'repository' | 'branch';
 export type FieldErrors = Partial<Record<ComposeField, string>>;
 
+/** The longest branch name accepted. */
+const MAX_BRANCH_CHARS = 255;
 /** Characters git refuses in branch names (plus whitespace), per `git check-ref-format`. */
 const BAD_BRANCH = /[\s~^:?*[\\]|\.\.|^[-/]|[/.]$|@\{/;
 
 function checkFields(fields: ComposeFields, repository: string): FieldErrors {
   const errors: FieldErrors = {};
-  if (!fields.text.trim()) errors.text = 'There is no text to send. Select text on a page, or type it here.';
+  if (!fields.text.trim()) errors.text = t('compose.errors.noText');
   // No repository is fine (OpenHands starts without one); a repository that is given must be owner/repo.
   if (repository && !repositorySchema.safeParse(repository).success)
-    errors.repository = 'Repository must look like owner/repo, e.g. octo-org/hello-world.';
+    errors.repository = t('compose.errors.badRepository');
   const branch = fields.branch.trim();
-  if (branch.length > 255) errors.branch = 'Branch names are at most 255 characters.';
-  else if (branch && BAD_BRANCH.test(branch))
-    errors.branch = 'Not a valid branch name: no spaces, and none of ~ ^ : ? * [ \\ or "..".';
-  else if (branch && !repository)
-    errors.branch = 'A branch needs a repository: enter the repository, or leave the branch empty.';
-  if (!sourceSchema.shape.url.safeParse(fields.url.trim()).success)
-    errors.url = 'Enter the full address of the page the text came from, e.g. https://example.com/page.';
+  if (branch.length > MAX_BRANCH_CHARS)
+    errors.branch = t('compose.errors.branchTooLong', { max: formatNumber(MAX_BRANCH_CHARS) });
+  else if (branch && BAD_BRANCH.test(branch)) errors.branch = t('compose.errors.badBranch');
+  else if (branch && !repository) errors.branch = t('compose.errors.branchWithoutRepository');
+  if (!sourceSchema.shape.url.safeParse(fields.url.trim()).success) errors.url = t('compose.errors.badUrl');
   return errors;
 }
 

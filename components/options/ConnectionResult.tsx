@@ -1,5 +1,6 @@
 import { ErrorMessage } from '@/components/shared/ErrorMessage';
 import type { AsyncState } from '@/components/shared/use-async';
+import { t } from '@/lib/i18n';
 import type { ConnectionReport } from '@/lib/protocol/messages';
 import type { ServerOrigin } from '@/lib/server/origin';
 
@@ -15,7 +16,7 @@ export function ConnectionResult({
   if (state.status === 'pending') {
     return (
       <p role="status" className="message">
-        Testing the connection…
+        {t('options.testing')}
       </p>
     );
   }

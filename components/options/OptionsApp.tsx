@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { SettingsForm } from '@/components/options/SettingsForm';
 import { GrantAccess } from '@/components/shared/GrantAccess';
+import { t } from '@/lib/i18n';
 import { ask } from '@/lib/protocol/ask';
 import type { SettingsView } from '@/lib/protocol/messages';
 import './options.css';
@@ -20,7 +21,7 @@ export function OptionsApp() {
     <main className="options">
       <header className="options-header">
         <img src="/icon/48.png" alt="" width={32} height={32} />
-        <h1>Send to OpenHands settings</h1>
+        <h1>{t('options.title')}</h1>
       </header>
       <GrantAccess />
       {loadError && (
@@ -31,7 +32,7 @@ export function OptionsApp() {
       {settings ? (
         <SettingsForm settings={settings} onSaved={setSettings} />
       ) : (
-        !loadError && <p aria-live="polite">Loading settings…</p>
+        !loadError && <p aria-live="polite">{t('options.loading')}</p>
       )}
     </main>
   );

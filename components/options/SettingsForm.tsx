@@ -2,8 +2,10 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { ConnectionResult } from '@/components/options/ConnectionResult';
 import { ErrorMessage } from '@/components/shared/ErrorMessage';
 import { requestServerPermission } from '@/components/shared/host-permission';
+import { withSlots } from '@/components/shared/slots';
 import { useAsync } from '@/components/shared/use-async';
 import { EXTENSION_MESSAGES } from '@/lib/errors/messages';
+import { t } from '@/lib/i18n';
 import { ask } from '@/lib/protocol/ask';
 import type { ConnectionReport, Reply, SettingsView } from '@/lib/protocol/messages';
 import { cleanApiKey } from '@/lib/server/api-key';
@@ -19,9 +21,7 @@ function checkUrl(input: string): { url: ServerOrigin } | { error: string } {
   try {
     return { url: serverOrigin(input) };
   } catch {
-    return {
-      error: `Enter the server’s full address, such as ${CLOUD_ORIGIN} or http://localhost:3000.`,
-    };
+    return { error: t('options.badUrl', { cloud: CLOUD_ORIGIN }) };
   }
 }
 
@@ -124,15 +124,13 @@ export function SettingsForm({ settings, onSaved }: Props) {
   const formServer = checkUrl(serverUrl);
   const formOrigin = 'url' in formServer ? formServer.url : null;
   const savedHint = formOrigin ? (settings.keyHints[formOrigin] ?? null) : null;
-  const keyPlaceholder = savedHint
-    ? `Saved key ${savedHint} — type a new one to replace it`
-    : 'No key saved for this server';
+  const keyPlaceholder = savedHint ? t('options.keySaved', { hint: savedHint }) : t('options.noKeySaved');
   const keysPage = apiKeysUrl(formOrigin ?? settings.serverUrl);
 
   return (
     <form className="form settings-form" onSubmit={onSubmit} noValidate>
       <div className="field">
-        <label htmlFor={ids.key}>API key</label>
+        <label htmlFor={ids.key}>{t('options.keyLabel')}</label>
         <div className="key-row">
           <input
             id={ids.key}
@@ -151,7 +149,7 @@ export function SettingsForm({ settings, onSaved }: Props) {
             }}
           />
           <button type="button" aria-pressed={revealed} onClick={() => setRevealed(!revealed)}>
-            {revealed ? 'Hide key' : 'Show key'}
+            {revealed ? t('options.hideKey') : t('options.showKey')}
           </button>
           {savedHint && (
             <button
@@ -162,7 +160,7 @@ export function SettingsForm({ settings, onSaved }: Props) {
               }}
               disabled={removeState.status === 'pending'}
             >
-              Remove key
+              {t('options.removeKey')}
             </button>
           )}
         </div>
@@ -172,17 +170,17 @@ export function SettingsForm({ settings, onSaved }: Props) {
           </p>
         )}
         <p id={ids.keyHelp} className="help">
-          Create one in OpenHands under{' '}
-          <a href={keysPage} target="_blank" rel="noreferrer">
-            Settings → API Keys
-          </a>
-          . It is not the LLM key. A self-hosted server takes the SESSION_API_KEY it was started with, or no
-          key if it has none. Each server keeps its own key, which stays on this computer and is sent only to
-          that server.
+          {withSlots(t('options.keyHelp', { link: '{link}' }), {
+            link: (
+              <a href={keysPage} target="_blank" rel="noreferrer">
+                {t('shared.apiKeysPage')}
+              </a>
+            ),
+          })}
         </p>
       </div>
       <div className="field">
-        <label htmlFor={ids.url}>Server URL</label>
+        <label htmlFor={ids.url}>{t('options.urlLabel')}</label>
         <input
           id={ids.url}
           type="url"
@@ -200,9 +198,7 @@ export function SettingsForm({ settings, onSaved }: Props) {
             {urlError}
           </p>
         ) : (
-          <p className="help">
-            {`OpenHands Cloud is ${CLOUD_ORIGIN}. A self-hosted server asks for access when saved.`}
-          </p>
+          <p className="help">{t('options.urlHelp', { cloud: CLOUD_ORIGIN })}</p>
         )}
       </div>
       <div className="field field-inline">
@@ -215,22 +211,20 @@ export function SettingsForm({ settings, onSaved }: Props) {
             setSaveState({ status: 'idle' });
           }}
         />
-        <label htmlFor="notifications">
-          Notify me when a conversation finishes, fails or waits for confirmation
-        </label>
+        <label htmlFor="notifications">{t('options.notifications')}</label>
       </div>
       <div className="actions">
         <button type="submit" className="primary" disabled={saveState.status === 'pending'}>
-          Save
+          {t('options.save')}
         </button>
         <button type="button" onClick={() => withKeyAndUrl(test)} disabled={testState.status === 'pending'}>
-          Test connection
+          {t('options.testConnection')}
         </button>
         <span role="status" className="saved">
-          {saveState.status === 'pending' && 'Saving…'}
-          {saveState.status === 'done' && 'Saved'}
-          {removeState.status === 'pending' && 'Removing the key…'}
-          {removeState.status === 'done' && 'Key removed'}
+          {saveState.status === 'pending' && t('options.saving')}
+          {saveState.status === 'done' && t('options.saved')}
+          {removeState.status === 'pending' && t('options.removingKey')}
+          {removeState.status === 'done' && t('options.keyRemoved')}
         </span>
       </div>
       {saveState.status === 'failed' && (

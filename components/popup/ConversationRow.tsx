@@ -7,6 +7,7 @@ import { RelativeTime } from '@/components/popup/RelativeTime';
 import { StatusBadge } from '@/components/popup/StatusBadge';
 import type { ConversationListItem } from '@/lib/conversations/list-item';
 import { forgeOfSource } from '@/lib/forges/forges';
+import { t } from '@/lib/i18n';
 
 /** The issue or pull request a conversation came from, as a link to GitHub (unless a PR link shows it). */
 function SourceLink({ item }: { item: ConversationListItem }) {
@@ -18,7 +19,8 @@ function SourceLink({ item }: { item: ConversationListItem }) {
   return (
     <a className="row-source" href={source.url} target="_blank" rel="noreferrer">
       <SourceIcon size={12} />
-      <span className="visually-hidden">{pull ? 'Pull request' : 'Issue'} </span>#{source.number}
+      <span className="visually-hidden">{t(pull ? 'popup.pullRequest' : 'popup.issue')} </span>#
+      {source.number}
     </a>
   );
 }
@@ -31,21 +33,21 @@ export function ConversationRow({ item, now }: { item: ConversationListItem; now
         <a className="row-link" href={item.url} target="_blank" rel="noreferrer" data-key={item.key}>
           {displayTitle(item)}
         </a>
-        <RelativeTime iso={item.createdAt} now={now} prefix="Started " />
+        <RelativeTime iso={item.createdAt} now={now} tooltip={(time) => t('popup.startedAt', { time })} />
       </div>
       <div className="row-meta">
         <StatusBadge item={item} />
         {item.repository && (
           <span className="row-repo" title={item.repository}>
             <RepoIcon size={12} />
-            <span className="visually-hidden">Repository </span>
+            <span className="visually-hidden">{t('popup.repository')} </span>
             {item.repository}
           </span>
         )}
         {item.branch && (
           <span className="row-branch" title={item.branch}>
             <GitBranchIcon size={12} />
-            <span className="visually-hidden">Branch </span>
+            <span className="visually-hidden">{t('popup.branch')} </span>
             {item.branch}
           </span>
         )}
@@ -60,7 +62,7 @@ export function ConversationRow({ item, now }: { item: ConversationListItem; now
               rel="noreferrer"
             >
               <GitPullRequestIcon size={12} />
-              PR #{n}
+              {t('popup.pullNumber', { number: n })}
             </a>
           ))}
       </div>

@@ -1,5 +1,7 @@
 import { CommentDiscussionIcon } from '@primer/octicons-react/CommentDiscussionIcon';
 import { useId } from 'react';
+import { withSlots } from '@/components/shared/slots';
+import { t } from '@/lib/i18n';
 import type { ServerOrigin } from '@/lib/server/origin';
 
 /** Nothing to list: how to start a conversation. */
@@ -8,15 +10,15 @@ export function EmptyState({ serverUrl }: { serverUrl: ServerOrigin }) {
   return (
     <section className="panel" aria-labelledby={headingId}>
       <CommentDiscussionIcon size={24} className="panel-icon" />
-      <h2 id={headingId}>No conversations yet</h2>
+      <h2 id={headingId}>{t('popup.empty.title')}</h2>
       <p>
-        Open an issue or pull request on GitHub and click <strong>Send to OpenHands</strong>, or select text
-        on a GitHub page and send it from the right-click menu. Conversations you start show up here with
-        their progress.
+        {withSlots(t('popup.empty.text', { button: '{button}' }), {
+          button: <strong>{t('popup.empty.button')}</strong>,
+        })}
       </p>
       <p>
         <a href={serverUrl} target="_blank" rel="noreferrer">
-          Start one in OpenHands
+          {t('popup.empty.start')}
         </a>
       </p>
     </section>

@@ -12,6 +12,7 @@ import { useConversationList } from '@/components/popup/use-conversation-list';
 import { ErrorMessage } from '@/components/shared/ErrorMessage';
 import { GrantAccess } from '@/components/shared/GrantAccess';
 import type { MessageError } from '@/lib/errors/error';
+import { t } from '@/lib/i18n';
 import { CLOUD_ORIGIN, type ServerOrigin } from '@/lib/server/origin';
 import './popup.css';
 
@@ -94,26 +95,29 @@ export function PopupApp({ stored }: { stored?: StoredList }) {
         )}
         {loading && (
           <p role="status" className="loading">
-            Loading conversations…
+            {t('popup.loading')}
           </p>
         )}
         {visible.length > 0 && (
           <ConversationList
             items={visible}
             now={now}
-            label={filtered && repository ? `Conversations on ${repository}` : 'Recent conversations'}
+            label={
+              filtered && repository
+                ? t('popup.conversationsOn', { repository })
+                : t('popup.recentConversations')
+            }
           />
         )}
         {filtered && repository && visible.length === 0 && state.items.length > 0 && (
           <p className="filter-empty">
-            No conversations on {repository} in this list
-            {state.nextPageId ? '; load more to look further back.' : '.'}
+            {t(state.nextPageId ? 'popup.noneOnRepositoryMore' : 'popup.noneOnRepository', { repository })}
           </p>
         )}
         {empty && <EmptyState serverUrl={serverUrl} />}
         {state.nextPageId && state.items.length > 0 && (
           <button type="button" className="load-more" onClick={onLoadMore} disabled={state.loadingMore}>
-            {state.loadingMore ? 'Loading…' : 'Load more'}
+            {state.loadingMore ? t('popup.loadingMore') : t('popup.loadMore')}
           </button>
         )}
         {state.moreError && (

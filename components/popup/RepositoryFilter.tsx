@@ -1,4 +1,5 @@
 import { FilterIcon } from '@primer/octicons-react/FilterIcon';
+import { t } from '@/lib/i18n';
 
 /** "This repository": shows only the active tab's repository, when it is a GitHub repository page. */
 export function RepositoryFilter({
@@ -13,7 +14,7 @@ export function RepositoryFilter({
   return (
     <button type="button" className="filter" aria-pressed={active} onClick={() => onChange(!active)}>
       <FilterIcon size={14} />
-      This repository
+      {t('popup.thisRepository')}
       <span className="filter-repo" title={repository}>
         {repository}
       </span>

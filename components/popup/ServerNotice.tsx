@@ -1,5 +1,6 @@
 import { AlertIcon } from '@primer/octicons-react/AlertIcon';
 import type { MessageError } from '@/lib/errors/error';
+import { t } from '@/lib/i18n';
 
 /** The server could not be asked: what is shown instead, why, and a retry. */
 export function ServerNotice({
@@ -15,10 +16,10 @@ export function ServerNotice({
     <div role="status" className="message message-warning">
       <AlertIcon size={16} className="message-icon" />
       <div>
-        {showingSaved && <p className="message-title">Showing saved conversations.</p>}
+        {showingSaved && <p className="message-title">{t('popup.showingSaved')}</p>}
         <p>{error.message}</p>
         <button type="button" className="link-button" onClick={onRetry}>
-          Try again
+          {t('popup.tryAgain')}
         </button>
       </div>
     </div>

@@ -1,32 +1,32 @@
 import { KeyIcon } from '@primer/octicons-react/KeyIcon';
 import { useId } from 'react';
 import { browser } from '#imports';
+import { withSlots } from '@/components/shared/slots';
+import { t } from '@/lib/i18n';
 import { apiKeysUrl, isCloudServer, type ServerOrigin } from '@/lib/server/origin';
 
 /** No API key yet: what the key is for, where it comes from on this kind of server, and the way to the options. */
 export function SetupNotice({ serverUrl }: { serverUrl: ServerOrigin }) {
   const headingId = useId();
-  const purpose = 'to see your conversations here and send GitHub issues and pull requests to the agent.';
   return (
     <section className="panel" aria-labelledby={headingId}>
       <KeyIcon size={24} className="panel-icon" />
-      <h2 id={headingId}>Connect to OpenHands</h2>
+      <h2 id={headingId}>{t('popup.setup.title')}</h2>
       {isCloudServer(serverUrl) ? (
         <p>
-          Add your OpenHands API key {purpose} Create one in OpenHands under{' '}
-          <a href={apiKeysUrl(serverUrl)} target="_blank" rel="noreferrer">
-            Settings → API Keys
-          </a>
-          .
+          {withSlots(t('popup.setup.cloud', { link: '{link}' }), {
+            link: (
+              <a href={apiKeysUrl(serverUrl)} target="_blank" rel="noreferrer">
+                {t('shared.apiKeysPage')}
+              </a>
+            ),
+          })}
         </p>
       ) : (
-        <p>
-          Your OpenHands server at {serverUrl} asks for a key. Add the session key it was started with (its
-          SESSION_API_KEY) {purpose}
-        </p>
+        <p>{t('popup.setup.selfHosted', { server: serverUrl })}</p>
       )}
       <button type="button" className="primary" onClick={() => browser.runtime.openOptionsPage()}>
-        Open options
+        {t('popup.setup.openOptions')}
       </button>
     </section>
   );

@@ -1,4 +1,5 @@
 import type { ConversationListItem } from '@/lib/conversations/list-item';
+import { t, uiLocale } from '@/lib/i18n';
 
 /** `owner/repo#42` for the issue or PR a conversation came from, else null. */
 export function reference(
@@ -13,7 +14,7 @@ export function reference(
 export function displayTitle(
   item: Pick<ConversationListItem, 'title' | 'repository' | 'source' | 'prNumber'>,
 ) {
-  return item.title?.trim() || reference(item) || item.repository || 'Untitled conversation';
+  return item.title?.trim() || reference(item) || item.repository || t('popup.untitled');
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -25,8 +26,15 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60],
 ];
 
-// English like the rest of the popup; the exact time on hover follows the browser's locale.
-const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto', style: 'long' });
+// In the language of the popup's words (the browser's), made once for it.
+let relative: { locale: string; formatter: Intl.RelativeTimeFormat } | undefined;
+function relativeFormatter(): Intl.RelativeTimeFormat {
+  const locale = uiLocale();
+  if (relative?.locale !== locale) {
+    relative = { locale, formatter: new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'long' }) };
+  }
+  return relative.formatter;
+}
 
 /**
  * "5 minutes ago", "yesterday", "just now"; null for a time that can't be read.
@@ -36,17 +44,17 @@ export function relativeTime(iso: string, now: Date): string | null {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return null;
   const seconds = Math.round((ms - now.getTime()) / 1000);
-  if (Math.abs(seconds) < 45) return 'just now';
+  if (Math.abs(seconds) < 45) return t('popup.justNow');
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size || unit === 'minute') {
-      return relative.format(Math.round(seconds / size) || Math.sign(seconds), unit);
+      return relativeFormatter().format(Math.round(seconds / size) || Math.sign(seconds), unit);
     }
   }
   return null;
 }
 
-/** The full date and time, for the tooltip. */
-export function exactTime(iso: string, locale?: string): string | null {
+/** The full date and time, for the tooltip (in the browser's language unless told otherwise). */
+export function exactTime(iso: string, locale: string = uiLocale()): string | null {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return null;
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);

@@ -1,5 +1,6 @@
 import { browser } from '#imports';
 import type { MessageError } from '@/lib/errors/error';
+import { t } from '@/lib/i18n';
 import { homeUrl, type ServerOrigin } from '@/lib/server/origin';
 
 interface Props {
@@ -17,17 +18,17 @@ export function ErrorMessage({ error, serverUrl, onOptionsPage = false }: Props)
       <p>{error.message}</p>
       {error.action === 'options' && !onOptionsPage && (
         <button type="button" className="link-button" onClick={() => browser.runtime.openOptionsPage()}>
-          Open extension options
+          {t('shared.openOptions')}
         </button>
       )}
       {error.action === 'conversations' && conversationsHref && (
         <a href={conversationsHref} target="_blank" rel="noreferrer">
-          Open OpenHands
+          {t('shared.openOpenHands')}
         </a>
       )}
       {error.action === 'conversation' && error.url && (
         <a href={error.url} target="_blank" rel="noreferrer">
-          Open conversation
+          {t('shared.openConversation')}
         </a>
       )}
     </div>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { hasRequiredAccess, requestRequiredAccess } from '@/components/shared/required-access';
+import { t } from '@/lib/i18n';
 import { CLOUD_HOST } from '@/lib/server/origin';
 
 /**
@@ -14,11 +15,9 @@ export function GrantAccess() {
   if (granted) return null;
   return (
     <div role="alert" className="message message-attention">
-      <p>
-        {`Send to OpenHands needs access to github.com (for the button) and ${CLOUD_HOST} (for OpenHands Cloud). Your browser did not grant it at install.`}
-      </p>
+      <p>{t('shared.grantAccess.text', { cloudHost: CLOUD_HOST })}</p>
       <button type="button" className="primary" onClick={() => requestRequiredAccess().then(setGranted)}>
-        Grant access
+        {t('shared.grantAccess.button')}
       </button>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { ConversationRecord } from '@/lib/conversations/record';
+import { t } from '@/lib/i18n';
 
 /*
  * Follow-ups: a message sent to a conversation this extension started, after it started. The stages a delivery
@@ -42,21 +43,22 @@ export type FollowUpStage = (typeof FOLLOW_UP_STAGES)[number];
 export const FOLLOW_UP_OUTCOMES = ['sent', 'queued', 'archived', 'unsupported'] as const;
 export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number];
 
-const LABELS: Record<FollowUpStage | FollowUpOutcome, string> = {
-  checking: 'Checking the conversation',
-  resuming: 'Resuming the sandbox',
-  waiting_for_sandbox: 'Waiting for the sandbox',
-  sending: 'Sending',
-  queueing: 'Queueing',
-  sent: 'Sent',
-  queued: 'Queued until the conversation has started',
-  archived: 'This conversation was archived',
-  unsupported: 'Not supported on this server',
+/** The words of each stage and outcome, read in the user's language when shown. */
+const LABELS: Record<FollowUpStage | FollowUpOutcome, () => string> = {
+  checking: () => t('states.followUp.checking'),
+  resuming: () => t('states.followUp.resuming'),
+  waiting_for_sandbox: () => t('states.followUp.waitingForSandbox'),
+  sending: () => t('states.followUp.sending'),
+  queueing: () => t('states.followUp.queueing'),
+  sent: () => t('states.followUp.sent'),
+  queued: () => t('states.followUp.queued'),
+  archived: () => t('states.followUp.archived'),
+  unsupported: () => t('states.followUp.unsupported'),
 };
 
 /** A stage or an outcome as users read it. */
 export function followUpStageLabel(stage: FollowUpStage | FollowUpOutcome): string {
-  return LABELS[stage];
+  return LABELS[stage]();
 }
 
 /**
@@ -69,6 +71,14 @@ export function canFollowUp(record: Pick<ConversationRecord, 'apiVersion'>): boo
 }
 
 /** The label offered next to an `archived` outcome; the UI starts `restart` when it is chosen. */
+export function restartLabel(): string {
+  return t('states.followUp.restart');
+}
+
+/**
+ * @deprecated The English words only, read at import: use `restartLabel()`, which is in the user's language.
+ * Kept until lib/content/ui/follow-ups/follow-ups.ts reads `restartLabel()`.
+ */
 export const RESTART_LABEL = 'Start a new conversation with this context';
 
 /** The most review comments and summaries one follow-up may list as sent (and one question may ask about). */

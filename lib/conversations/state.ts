@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n';
 import type { START_TASK_STATUSES } from '@/lib/openhands/schemas-v1';
 
 /*
@@ -23,41 +24,45 @@ export const CONVERSATION_STATES = [
 ] as const;
 export type ConversationState = (typeof CONVERSATION_STATES)[number];
 
-const STATE_LABELS: Record<ConversationState, string> = {
-  starting: 'Starting',
-  running: 'Running',
-  waiting_for_confirmation: 'Waiting for you',
-  paused: 'Paused',
-  finished: 'Finished',
-  stopped: 'Stopped',
-  error: 'Error',
-  stuck: 'Stuck',
-  archived: 'Archived',
-  unknown: 'Status unknown',
+/** The words of each state, read in the user's language when shown. */
+const STATE_LABELS: Record<ConversationState, () => string> = {
+  starting: () => t('states.starting'),
+  running: () => t('states.running'),
+  waiting_for_confirmation: () => t('states.waitingForConfirmation'),
+  paused: () => t('states.paused'),
+  finished: () => t('states.finished'),
+  stopped: () => t('states.stopped'),
+  error: () => t('states.error'),
+  stuck: () => t('states.stuck'),
+  archived: () => t('states.archived'),
+  unknown: () => t('states.unknown'),
 };
 
 /** The state as users read it, e.g. in a badge or a notification title. */
 export function stateLabel(state: ConversationState): string {
-  return STATE_LABELS[state];
+  return STATE_LABELS[state]();
 }
 
 type StartTaskStatus = (typeof START_TASK_STATUSES)[number];
 
-const START_STAGE_LABELS: Record<StartTaskStatus, string> = {
-  WORKING: 'Starting',
-  WAITING_FOR_SANDBOX: 'Waiting for sandbox',
-  PREPARING_REPOSITORY: 'Preparing repository',
-  RUNNING_SETUP_SCRIPT: 'Running setup script',
-  SETTING_UP_GIT_HOOKS: 'Setting up git hooks',
-  SETTING_UP_SKILLS: 'Setting up skills',
-  STARTING_CONVERSATION: 'Starting conversation',
-  READY: 'Ready',
-  ERROR: 'Failed to start',
+const START_STAGE_LABELS: Record<StartTaskStatus, () => string> = {
+  WORKING: () => t('states.stage.working'),
+  WAITING_FOR_SANDBOX: () => t('states.stage.waitingForSandbox'),
+  PREPARING_REPOSITORY: () => t('states.stage.preparingRepository'),
+  RUNNING_SETUP_SCRIPT: () => t('states.stage.runningSetupScript'),
+  SETTING_UP_GIT_HOOKS: () => t('states.stage.settingUpGitHooks'),
+  SETTING_UP_SKILLS: () => t('states.stage.settingUpSkills'),
+  STARTING_CONVERSATION: () => t('states.stage.startingConversation'),
+  READY: () => t('states.stage.ready'),
+  ERROR: () => t('states.stage.error'),
 };
 
 /** How far a start got (the start task's status) as users read it; a stage from a newer server is "Starting". */
 export function startStageLabel(status: StartTaskStatus | (string & {})): string {
-  return (START_STAGE_LABELS as Record<string, string>)[status] ?? START_STAGE_LABELS.WORKING;
+  const label = Object.hasOwn(START_STAGE_LABELS, status)
+    ? START_STAGE_LABELS[status as StartTaskStatus]
+    : START_STAGE_LABELS.WORKING;
+  return label();
 }
 
 /**

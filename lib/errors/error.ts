@@ -7,6 +7,7 @@ import {
   type ErrorCode,
 } from '@/lib/errors/codes';
 import { type ErrorContext, errorMessage } from '@/lib/errors/messages';
+import { t } from '@/lib/i18n';
 import { homeUrl, type ServerOrigin } from '@/lib/server/origin';
 
 /** Facts only the message needs: they shape its wording and are not kept on the error. */
@@ -61,7 +62,7 @@ export function toOpenHandsError(err: unknown, ctx: ErrorContext = {}): OpenHand
     if (err.name === 'TimeoutError' || err.name === 'AbortError') return createOpenHandsError('timeout', ctx);
     if (err instanceof TypeError) return createOpenHandsError('offline', ctx);
     if (err instanceof SyntaxError)
-      return createOpenHandsError('bad_response', { ...ctx, detail: 'not JSON' });
+      return createOpenHandsError('bad_response', { ...ctx, detail: t('errors.notJson') });
     if (err instanceof z.core.$ZodError)
       return createOpenHandsError('bad_response', { ...ctx, detail: zodHint(err) });
   }
@@ -71,7 +72,7 @@ export function toOpenHandsError(err: unknown, ctx: ErrorContext = {}): OpenHand
 /** A short pointer to the first field that failed, e.g. `items.0.id: Invalid input: expected string`. */
 export function zodHint(err: z.core.$ZodError): string {
   const issue = err.issues[0];
-  if (!issue) return 'unexpected shape';
+  if (!issue) return t('errors.unexpectedShape');
   const path = issue.path.map(String).join('.');
   return (path ? `${path}: ${issue.message}` : issue.message).slice(0, 160);
 }

@@ -1,5 +1,6 @@
 import { createOpenHandsError, type OpenHandsError } from '@/lib/errors/error';
 import { DEFAULT_RETRY_AFTER_SECONDS, type ErrorContext } from '@/lib/errors/messages';
+import { formatNumber, t } from '@/lib/i18n';
 import type { ServerOrigin } from '@/lib/server/origin';
 
 const MAX_REASON_CHARS = 200;
@@ -64,12 +65,15 @@ export function formatValidationDetail(body: unknown): string | undefined {
     const loc = Array.isArray(item.loc) ? item.loc.map(String) : [];
     // The first element says where the field was (body, query, path); users care about the field.
     const field = (['body', 'query', 'path', 'header'].includes(loc[0] ?? '') ? loc.slice(1) : loc).join('.');
-    const msg = typeof item.msg === 'string' ? item.msg : 'invalid';
+    const msg = typeof item.msg === 'string' ? item.msg : t('errors.invalidField');
     return clip(field ? `${field}: ${msg}` : msg);
   });
   if (lines.length === 0) return undefined;
   const extra = lines.length - MAX_VALIDATION_LINES;
-  return [...lines.slice(0, MAX_VALIDATION_LINES), ...(extra > 0 ? [`…and ${extra} more`] : [])].join('\n');
+  return [
+    ...lines.slice(0, MAX_VALIDATION_LINES),
+    ...(extra > 0 ? [t('errors.moreLines', { count: formatNumber(extra) })] : []),
+  ].join('\n');
 }
 
 export interface ResponseErrorContext extends Pick<ErrorContext, 'cloud' | 'keySaved'> {

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@/lib/errors/codes';
+import { formatNumber, t } from '@/lib/i18n';
 import { apiKeysUrl, type ServerOrigin } from '@/lib/server/origin';
 
 /*
@@ -30,44 +31,39 @@ export interface ErrorContext {
   timeoutMs?: number;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const withReason = (status: number | undefined, reason: string | undefined) =>
   `HTTP ${status ?? '?'}${reason ? `: ${reason}` : ''}`;
 
+/** Who answered, as the subject of a sentence: the server at its address, or just OpenHands. */
 const serverAt = (server: ServerOrigin | undefined) =>
-  server ? `The OpenHands server at ${server}` : 'OpenHands';
-/** What a self-hosted server's key is, for people who did not start the server themselves. */
-const SESSION_KEY = 'the session key the server was started with (its SESSION_API_KEY)';
+  server ? t('errors.who.server', { server }) : t('errors.who.any');
+
+/** A duration in whole `unit`s (at least one), from milliseconds. */
+const wholeUnits = (ms: number, unit: number) => Math.max(1, Math.round(ms / unit));
 
 /**
  * Missing, rejected or refused keys: the advice depends on the kind of server (Cloud API keys or a
  * self-hosted SESSION_API_KEY) and on whether the refused request carried the key at all.
  */
 function keyMessage(code: 'no_key' | 'unauthorized' | 'forbidden', ctx: ErrorContext): string {
-  const keys = `Settings → API Keys (${apiKeysUrl(ctx.server)})`;
+  const url = apiKeysUrl(ctx.server);
   const cloud = ctx.cloud !== false;
   const sent = ctx.keySent !== false;
-  const notSent = `${serverAt(ctx.server)} refused a request that does not carry the key`;
-  const inFront =
-    'Something in front of the server, such as a proxy or a login page, may be asking for credentials; check the server URL in the extension options.';
+  const who = serverAt(ctx.server);
   switch (code) {
     case 'no_key':
-      return cloud
-        ? 'Add your OpenHands API key in the extension options.'
-        : `${serverAt(ctx.server)} asks for a key. Add ${SESSION_KEY} in the extension options.`;
+      return cloud ? t('errors.noKey.cloud') : t('errors.noKey.selfHosted', { who });
     case 'unauthorized':
-      if (!sent) return `${notSent} (HTTP 401). ${inFront}`;
-      return cloud
-        ? `OpenHands did not accept the API key. Create one in OpenHands under ${keys} and paste it in the extension options. The “OpenHands LLM Key” is a different key and does not work here.`
-        : `${serverAt(ctx.server)} did not accept the key. A self-hosted server takes ${SESSION_KEY}; paste that in the extension options.`;
-    case 'forbidden':
-      if (!sent) {
-        const add = ctx.keySaved ? '' : ' If the server needs a key, add it in the extension options.';
-        return `${notSent} (${withReason(ctx.status ?? 403, ctx.detail)}). ${inFront}${add}`;
-      }
-      return cloud
-        ? `OpenHands refused this API key (HTTP 403). Finish setting up your account in the OpenHands web app (for example, verify your email address), and check that the key belongs to the right organization. API keys come from ${keys}, not the LLM key.`
-        : `${serverAt(ctx.server)} refused the request (${withReason(ctx.status ?? 403, ctx.detail)}). Check that the key in the extension options is ${SESSION_KEY}.`;
+      if (!sent) return t('errors.unauthorized.notSent', { who });
+      return cloud ? t('errors.unauthorized.cloud', { url }) : t('errors.unauthorized.selfHosted', { who });
+    case 'forbidden': {
+      const reason = withReason(ctx.status ?? 403, ctx.detail);
+      if (!sent)
+        return ctx.keySaved
+          ? t('errors.forbidden.notSent', { who, reason })
+          : t('errors.forbidden.notSentNoKey', { who, reason });
+      return cloud ? t('errors.forbidden.cloud', { url }) : t('errors.forbidden.selfHosted', { who, reason });
+    }
   }
 }
 
@@ -76,24 +72,22 @@ function keyMessage(code: 'no_key' | 'unauthorized' | 'forbidden', ctx: ErrorCon
  * GitHub page's script bundle these few texts rather than every text `errorMessage` knows.
  */
 export const EXTENSION_MESSAGES = {
-  no_reply: () => 'The extension did not answer. Try again.',
-  reloaded: () => 'Send to OpenHands was updated or reloaded. Reload this page and try again.',
-  bad_reply: () =>
-    'Send to OpenHands answered with something this page cannot read. Reload the page and try again; if it keeps happening, reload the extension.',
+  no_reply: () => t('errors.noReply'),
+  reloaded: () => t('errors.reloaded'),
+  bad_reply: () => t('errors.badReply'),
   permission_denied: ({ server }: ErrorContext) =>
-    `Send to OpenHands needs your permission to reach ${server ?? 'the server'}. Try again and choose “Allow”.`,
-  no_draft: () => 'This window was not opened for a selection, so your edits cannot be kept.',
+    server ? t('errors.permissionDenied', { server }) : t('errors.permissionDeniedAny'),
+  no_draft: () => t('errors.noDraft'),
   too_long: ({ limit }: ErrorContext) =>
-    `The text is longer than can be kept${limit === undefined ? '' : ` (${limit.toLocaleString('en-US')} characters)`}, so your edits cannot be kept.`,
+    limit === undefined ? t('errors.tooLongAny') : t('errors.tooLong', { limit: formatNumber(limit) }),
   // Pages tell these two themselves when they lose the background half-way; the background when the server
   // leaves a start or a follow-up unanswered. Neither invites a plain retry: the first may have gone through.
   start_unconfirmed: ({ detail }: ErrorContext) =>
-    `${detail ?? 'OpenHands did not confirm the start'}, so it is unclear whether the conversation started. If it did, it shows in the toolbar popup; starting it again first checks whether it did.`,
+    t('errors.startUnconfirmed', { reason: detail ?? t('errors.uncertain.start') }),
   delivery_unconfirmed: ({ detail }: ErrorContext) =>
-    `${detail ?? 'The answer was lost'}, so your message may already have been delivered. Check the conversation before you send it again.`,
+    t('errors.deliveryUnconfirmed', { reason: detail ?? t('errors.uncertain.lost') }),
   // Pages know it from the record (`apiVersion: 'v0'`) and show it instead of the follow-up entries.
-  follow_up_unsupported: () =>
-    'This OpenHands server is too old for follow-ups from the extension (it has no V1 API). Continue the conversation in OpenHands.',
+  follow_up_unsupported: () => t('errors.followUpUnsupported'),
 } satisfies Partial<Record<ErrorCode, (ctx: ErrorContext) => string>>;
 
 /**
@@ -103,17 +97,17 @@ export const EXTENSION_MESSAGES = {
 export function uncertainReason(code: ErrorCode): string | undefined {
   switch (code) {
     case 'timeout':
-      return 'OpenHands did not answer in time';
+      return t('errors.uncertain.timeout');
     case 'offline':
-      return 'The connection to OpenHands failed';
+      return t('errors.uncertain.offline');
     case 'server_error':
-      return 'OpenHands had a server error';
+      return t('errors.uncertain.serverError');
     case 'bad_response':
-      return 'OpenHands’ answer could not be read';
+      return t('errors.uncertain.badResponse');
     case 'no_reply':
-      return 'The extension stopped answering';
+      return t('errors.uncertain.noReply');
     case 'bad_reply':
-      return 'The extension’s answer could not be read';
+      return t('errors.uncertain.badReply');
     default:
       return undefined;
   }
@@ -126,45 +120,50 @@ export function errorMessage(code: ErrorCode, ctx: ErrorContext = {}): string {
     case 'unauthorized':
     case 'forbidden':
       return keyMessage(code, ctx);
-    case 'rate_limited':
-      return `OpenHands rate limit reached. Try again in ${plural(ctx.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS, 'second')}.`;
+    case 'rate_limited': {
+      const seconds = ctx.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS;
+      return t('errors.rateLimited', seconds, [formatNumber(seconds)]);
+    }
     case 'concurrency_limit':
       return ctx.limit !== undefined && ctx.current !== undefined
-        ? `You have ${ctx.current} of ${ctx.limit} conversations running, the most OpenHands allows at once. Stop one in your OpenHands conversation list, then try again.`
-        : 'You have reached the most conversations OpenHands allows running at once. Stop one in your OpenHands conversation list, then try again.';
+        ? t('errors.concurrencyLimit', { current: formatNumber(ctx.current), limit: formatNumber(ctx.limit) })
+        : t('errors.concurrencyLimitAny');
     case 'validation':
-      return `OpenHands did not accept the request. Check the repository, branch and message; if they look right, please report this as a bug.${ctx.detail ? `\n${ctx.detail}` : ''}`;
+      return `${t('errors.validation')}${ctx.detail ? `\n${ctx.detail}` : ''}`;
     case 'server_error':
-      return `OpenHands had a server error (${withReason(ctx.status, ctx.detail)}). Try again in a moment.`;
-    case 'timeout':
-      return `OpenHands did not answer within ${plural(Math.max(1, Math.round((ctx.timeoutMs ?? 30_000) / 1000)), 'second')}. Check that the server is up, then try again.`;
+      return t('errors.serverError', { reason: withReason(ctx.status, ctx.detail) });
+    case 'timeout': {
+      const seconds = wholeUnits(ctx.timeoutMs ?? 30_000, 1000);
+      return t('errors.timeout', seconds, [formatNumber(seconds)]);
+    }
     case 'offline':
-      return `Could not reach OpenHands at ${ctx.server ?? 'the server'}. Check your internet connection. A self-hosted server may be down, or the extension may need permission to access it (grant it in the extension options).`;
+      return ctx.server ? t('errors.offline', { server: ctx.server }) : t('errors.offlineAny');
     case 'bad_response':
-      return `OpenHands sent a response the extension could not read${ctx.detail ? ` (${ctx.detail})` : ''}. Check that the server URL in the extension options points to OpenHands; the server may also be a newer version.`;
+      return ctx.detail ? t('errors.badResponse', { detail: ctx.detail }) : t('errors.badResponseAny');
     case 'start_failed':
-      return ctx.detail
-        ? `OpenHands could not start the conversation: ${ctx.detail}`
-        : 'OpenHands could not start the conversation and gave no reason. Open OpenHands to check your settings, then try again.';
+      return ctx.detail ? t('errors.startFailed', { detail: ctx.detail }) : t('errors.startFailedAny');
     case 'not_found':
-      return `OpenHands could not find what was asked for (HTTP 404) at ${ctx.server ?? 'the server'}. It may have been deleted, or the server URL may be wrong.`;
+      return ctx.server ? t('errors.notFound', { server: ctx.server }) : t('errors.notFoundAny');
     case 'bad_request':
-      return `OpenHands rejected the request (${withReason(ctx.status, ctx.detail)}). Check your OpenHands settings and the server URL, then try again.`;
+      return t('errors.badRequest', { reason: withReason(ctx.status, ctx.detail) });
     case 'invalid_key':
-      return (
-        ctx.detail ??
-        'The API key saved in the extension options contains characters no key has, so it cannot be sent. Paste it again in the extension options.'
-      );
+      return ctx.detail ?? t('errors.invalidKey');
     case 'sandbox_not_running':
-      return 'The sandbox is not running, so OpenHands did not take your message. Try again in a moment: the extension starts the sandbox first.';
+      return t('errors.sandboxNotRunning');
     case 'conversation_archived':
-      return 'This conversation was archived: its sandbox no longer exists, so it takes no more messages. Start a new conversation with this context instead.';
+      return t('errors.conversationArchived');
     case 'agent_unavailable':
-      return `OpenHands is not available for this conversation right now — your message was not sent${ctx.detail ? ` (${ctx.detail})` : ''}. Try again in a moment.`;
-    case 'pending_queue_full':
-      return `${plural(ctx.limit ?? MAX_PENDING_MESSAGES, 'message')} already wait for this conversation to start, the most OpenHands keeps — your message was not sent. Send it once the conversation is running.`;
-    case 'sandbox_start_timeout':
-      return `The sandbox did not start within ${plural(Math.max(1, Math.round((ctx.timeoutMs ?? 120_000) / 60_000)), 'minute')} — your message was not sent. Try again, or open the conversation in OpenHands.`;
+      return ctx.detail
+        ? t('errors.agentUnavailable', { detail: ctx.detail })
+        : t('errors.agentUnavailableAny');
+    case 'pending_queue_full': {
+      const limit = ctx.limit ?? MAX_PENDING_MESSAGES;
+      return t('errors.pendingQueueFull', limit, [formatNumber(limit)]);
+    }
+    case 'sandbox_start_timeout': {
+      const minutes = wholeUnits(ctx.timeoutMs ?? 120_000, 60_000);
+      return t('errors.sandboxStartTimeout', minutes, [formatNumber(minutes)]);
+    }
     case 'start_unconfirmed':
     case 'delivery_unconfirmed':
     case 'no_reply':
@@ -176,9 +175,17 @@ export function errorMessage(code: ErrorCode, ctx: ErrorContext = {}): string {
     case 'follow_up_unsupported':
       return EXTENSION_MESSAGES[code](ctx);
     case 'unknown':
-      return 'Something went wrong while talking to OpenHands. Please try again.';
+      return t('errors.unknown');
   }
 }
+
+/** A failure with its code and its text, read in the user's language when used. */
+const specific = <Code extends ErrorCode>(code: Code, text: () => string) => ({
+  code,
+  get message() {
+    return text();
+  },
+});
 
 /**
  * Failures the extension finds itself that travel under a general code (callers and tests tell them apart by
@@ -186,33 +193,21 @@ export function errorMessage(code: ErrorCode, ctx: ErrorContext = {}): string {
  */
 export const SPECIFIC_ERRORS = {
   /** A message from something that is neither this extension nor a GitHub tab it runs in. */
-  untrustedSender: { code: 'forbidden', message: 'This sender may not talk to Send to OpenHands.' },
+  untrustedSender: specific('forbidden', () => t('errors.specific.untrustedSender')),
   /** A request only extension pages may send, sent from a GitHub page. */
-  notFromGitHubPages: { code: 'forbidden', message: 'GitHub pages may not send this message.' },
+  notFromGitHubPages: specific('forbidden', () => t('errors.specific.notFromGitHubPages')),
   /** A request only a GitHub tab may send (loading the page UI into that tab), sent from elsewhere. */
-  onlyFromGitHubTabs: { code: 'forbidden', message: 'Only a GitHub tab may send this message.' },
+  onlyFromGitHubTabs: specific('forbidden', () => t('errors.specific.onlyFromGitHubTabs')),
   /** A message that does not match the message contract. */
-  malformedRequest: {
-    code: 'bad_request',
-    message: 'The extension received a message it does not understand.',
-  },
+  malformedRequest: specific('bad_request', () => t('errors.specific.malformedRequest')),
   /** A follow-up for a conversation the extension no longer keeps (records are capped). */
-  followUpUnknown: {
-    code: 'not_found',
-    message:
-      'This conversation is no longer in the extension’s list, so nothing was sent. Continue it in OpenHands.',
-  },
+  followUpUnknown: specific('not_found', () => t('errors.specific.followUpUnknown')),
   /** A follow-up for a start the server no longer knows. */
-  followUpGone: {
-    code: 'not_found',
-    message: 'OpenHands no longer knows this conversation, so nothing was sent.',
-  },
+  followUpGone: specific('not_found', () => t('errors.specific.followUpGone')),
   /** The selection a compose window was opened for is gone from session storage. */
-  draftGone: {
-    code: 'not_found',
-    message:
-      'This selection is no longer available (the browser may have restarted). Select the text again and choose “Send selection to OpenHands”.',
-  },
+  draftGone: specific('not_found', () =>
+    t('errors.specific.draftGone', { menu: t('background.selectionMenu') }),
+  ),
 } as const satisfies Record<string, { code: ErrorCode; message: string }>;
 
 /** The most messages OpenHands queues for a conversation that is still starting. */

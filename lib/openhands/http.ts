@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { createOpenHandsError, OpenHandsError, toOpenHandsError, zodHint } from '@/lib/errors/error';
 import { errorFromResponse } from '@/lib/errors/from-response';
+import { t } from '@/lib/i18n';
 import type { ApiKey } from '@/lib/server/api-key';
 import type { ServerOrigin } from '@/lib/server/origin';
 
@@ -112,7 +113,11 @@ export async function request<S extends z.ZodType>(
     try {
       json = text.trim() ? JSON.parse(text) : null;
     } catch {
-      throw createOpenHandsError('bad_response', { ...ctx, status: response.status, detail: 'not JSON' });
+      throw createOpenHandsError('bad_response', {
+        ...ctx,
+        status: response.status,
+        detail: t('errors.notJson'),
+      });
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {

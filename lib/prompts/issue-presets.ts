@@ -1,7 +1,11 @@
 import type { IssueContext } from '@/lib/forges/page-data';
+import { t } from '@/lib/i18n';
 import { customPreset, type PagePreset } from '@/lib/prompts/page-message';
 
-/* The caret menu of an issue page: each entry with the words of the message it sends. */
+/*
+ * The caret menu of an issue page: each entry with the words of the message it sends. Its label and description
+ * are the user's language (read when shown); the message is the agent's task, in English.
+ */
 
 function readIssue({ number, repository }: IssueContext): string {
   return `Read the issue description below and the issue's comments on GitHub (\`gh issue view ${number} --repo ${repository} --comments\`, or the GitHub API \`GET /repos/${repository}/issues/${number}/comments\`): later comments may change the request.`;
@@ -9,8 +13,12 @@ function readIssue({ number, repository }: IssueContext): string {
 
 const solve: PagePreset<IssueContext, 'solve'> = {
   id: 'solve',
-  label: 'Solve the issue',
-  description: 'Fix it on a new branch and open a pull request.',
+  get label() {
+    return t('presets.issue.solve.label');
+  },
+  get description() {
+    return t('presets.issue.solve.description');
+  },
   template: (context) => ({
     task: 'Solve GitHub',
     access: 'write',
@@ -26,8 +34,12 @@ const solve: PagePreset<IssueContext, 'solve'> = {
 
 const investigate: PagePreset<IssueContext, 'investigate'> = {
   id: 'investigate',
-  label: 'Investigate and report',
-  description: 'Find the cause and propose a fix, without changing code.',
+  get label() {
+    return t('presets.issue.investigate.label');
+  },
+  get description() {
+    return t('presets.issue.investigate.description');
+  },
   template: (context) => ({
     task: 'Investigate GitHub',
     access: 'read',

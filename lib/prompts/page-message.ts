@@ -1,4 +1,5 @@
 import type { PageContext, PullContext } from '@/lib/forges/page-data';
+import { t } from '@/lib/i18n';
 import { markedSection } from '@/lib/prompts/quote';
 import { trimBody } from '@/lib/prompts/trim';
 
@@ -13,7 +14,7 @@ export type Access = 'write' | 'read';
 /** A preset's own words: the opening verb, whether it may push, the numbered steps and a closing note. */
 export type Template = { task: string; access: Access; steps: string[]; note?: string };
 
-/** A caret-menu entry and the message it sends. */
+/** A caret-menu entry and the message it sends. `label` and `description` are read in the user's language. */
 export type PagePreset<Context extends PageContext, Id extends string = string> = {
   readonly id: Id;
   readonly label: string;
@@ -27,8 +28,12 @@ export function customPreset<Context extends PageContext>(
 ): PagePreset<Context, 'custom'> {
   return {
     id: 'custom',
-    label: 'Custom prompt…',
-    description: 'Edit the message before sending.',
+    get label() {
+      return t('presets.custom.label');
+    },
+    get description() {
+      return t('presets.custom.description');
+    },
     template: from.template,
   };
 }

@@ -1,7 +1,11 @@
 import type { PullContext } from '@/lib/forges/page-data';
+import { t } from '@/lib/i18n';
 import { customPreset, type PagePreset } from '@/lib/prompts/page-message';
 
-/* The caret menu of a PR page: each entry with the words of the message it sends. */
+/*
+ * The caret menu of a PR page: each entry with the words of the message it sends. Its label and description are
+ * the user's language (read when shown); the message is the agent's task, in English.
+ */
 
 function base(context: PullContext): string {
   return context.pr?.baseBranch ?? '<base branch>';
@@ -13,8 +17,12 @@ function readComments({ number, repository }: PullContext): string {
 
 const addressReview: PagePreset<PullContext, 'address-review'> = {
   id: 'address-review',
-  label: 'Address review comments',
-  description: 'Make the requested changes and push them to the PR.',
+  get label() {
+    return t('presets.pull.addressReview.label');
+  },
+  get description() {
+    return t('presets.pull.addressReview.description');
+  },
   template: (context) => ({
     task: 'Address the review comments on GitHub',
     access: 'write',
@@ -29,8 +37,12 @@ const addressReview: PagePreset<PullContext, 'address-review'> = {
 
 const fixChecks: PagePreset<PullContext, 'fix-checks'> = {
   id: 'fix-checks',
-  label: 'Fix failing checks',
-  description: 'Read the CI logs, fix the failures, push.',
+  get label() {
+    return t('presets.pull.fixChecks.label');
+  },
+  get description() {
+    return t('presets.pull.fixChecks.description');
+  },
   template: ({ number, repository }) => ({
     task: 'Fix the failing checks of GitHub',
     access: 'write',
@@ -46,8 +58,12 @@ const fixChecks: PagePreset<PullContext, 'fix-checks'> = {
 
 const resolveConflicts: PagePreset<PullContext, 'resolve-conflicts'> = {
   id: 'resolve-conflicts',
-  label: 'Resolve merge conflicts',
-  description: 'Merge the base branch in and resolve the conflicts.',
+  get label() {
+    return t('presets.pull.resolveConflicts.label');
+  },
+  get description() {
+    return t('presets.pull.resolveConflicts.description');
+  },
   template: (context) => ({
     task: 'Resolve the merge conflicts of GitHub',
     access: 'write',
@@ -62,8 +78,12 @@ const resolveConflicts: PagePreset<PullContext, 'resolve-conflicts'> = {
 
 const review: PagePreset<PullContext, 'review'> = {
   id: 'review',
-  label: 'Review and explain',
-  description: 'Summarise the changes and point out risks.',
+  get label() {
+    return t('presets.pull.review.label');
+  },
+  get description() {
+    return t('presets.pull.review.description');
+  },
   template: (context) => ({
     task: 'Review and explain GitHub',
     access: 'read',

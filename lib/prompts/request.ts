@@ -1,6 +1,7 @@
 import type { StartInput } from '@/lib/conversations/start-input';
 import { MAX_MESSAGE_CHARS, MAX_TITLE_CHARS } from '@/lib/conversations/start-rules';
 import type { PageContext } from '@/lib/forges/page-data';
+import { formatNumber, t } from '@/lib/i18n';
 import { shorten } from '@/lib/prompts/trim';
 
 /*
@@ -20,10 +21,13 @@ export function conversationTitle(context: PageContext): string {
  */
 export function checkMessage(message: string): string {
   const trimmed = message.trim();
-  if (!trimmed) throw new RangeError('The message is empty');
+  if (!trimmed) throw new RangeError(t('prompts.messageEmpty'));
   if (trimmed.length > MAX_MESSAGE_CHARS) {
     throw new RangeError(
-      `The message is too long: ${trimmed.length.toLocaleString('en')} characters, at most ${MAX_MESSAGE_CHARS.toLocaleString('en')}.`,
+      t('prompts.messageTooLong', {
+        length: formatNumber(trimmed.length),
+        max: formatNumber(MAX_MESSAGE_CHARS),
+      }),
     );
   }
   return trimmed;

@@ -6,6 +6,7 @@ import type {
   ReviewState,
   ReviewSummaryActivity,
 } from '@/lib/forges/page-data';
+import { t } from '@/lib/i18n';
 import { markedSection } from '@/lib/prompts/quote';
 import { commentEntry, describeLocation, pullHeading, pullLink } from '@/lib/prompts/review-format';
 import { cutMiddle } from '@/lib/prompts/trim';
@@ -114,8 +115,14 @@ export function newReviewCommentsMessage(
 /** The caret-menu entry of a PR page that has a conversation: its label, what it sends, what it says when empty. */
 export const SEND_NEW_REVIEW_COMMENTS = {
   id: 'send-review-comments',
-  label: 'Send new review comments',
-  description: 'Send the review comments made since the last send, as one follow-up.',
-  empty: 'No new review comments',
+  get label() {
+    return t('presets.reviewComments.label');
+  },
+  get description() {
+    return t('presets.reviewComments.description');
+  },
+  get empty() {
+    return t('presets.reviewComments.empty');
+  },
   message: newReviewCommentsMessage,
 } as const;

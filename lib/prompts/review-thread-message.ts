@@ -1,5 +1,6 @@
 import { MAX_MESSAGE_CHARS } from '@/lib/conversations/start-rules';
 import type { PullContext, ReviewThread } from '@/lib/forges/page-data';
+import { t } from '@/lib/i18n';
 import { branchSection } from '@/lib/prompts/page-message';
 import { fenced, markedSection } from '@/lib/prompts/quote';
 import { commentEntry, describeLocation, pullHeading, pullLink } from '@/lib/prompts/review-format';
@@ -90,7 +91,11 @@ export function threadMessage(
 /** The per-thread button: its accessible name and what it sends. */
 export const ASK_ABOUT_THREAD = {
   id: 'ask-thread',
-  label: 'Ask OpenHands',
-  description: 'Send this review thread and add your instruction.',
+  get label() {
+    return t('presets.askThread.label');
+  },
+  get description() {
+    return t('presets.askThread.description');
+  },
   message: threadMessage,
 } as const;

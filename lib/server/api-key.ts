@@ -3,8 +3,10 @@
  * come with surrounding spaces, a line break, a `Bearer ` prefix, or an invisible character picked up on the
  * way. What is safe to strip is stripped; anything else inside the key is refused with a sentence that says
  * what is wrong, because a key that cannot travel in an HTTP header would never reach the server. No zod and
- * no imports, so the options page, the background and the HTTP layer share it.
+ * no imports but the words (lib/i18n), so the options page, the background and the HTTP layer share it.
  */
+
+import { formatNumber, t } from '@/lib/i18n';
 
 /** What a request header may carry: visible ASCII, no spaces. */
 const HEADER_SAFE = /^[\x21-\x7e]+$/;
@@ -26,12 +28,14 @@ export type ApiKeyCheck = { ok: true; key: ApiKey | null } | { ok: false; proble
 function nameOf(char: string): string {
   const code = char.codePointAt(0) ?? 0;
   const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-  if (char === '\n' || char === '\r' || char === '\u2028' || char === '\u2029') return 'a line break';
-  if (char === '\t') return 'a tab';
-  if (/\s/.test(char)) return 'a space';
-  if (/[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]/.test(char)) return `an invisible character (${hex})`;
-  if (code < 0x20 || code === 0x7f) return `a control character (${hex})`;
-  return `the character “${char}” (${hex}), which API keys never contain`;
+  if (char === '\n' || char === '\r' || char === '\u2028' || char === '\u2029')
+    return t('errors.apiKey.lineBreak');
+  if (char === '\t') return t('errors.apiKey.tab');
+  if (/\s/.test(char)) return t('errors.apiKey.space');
+  if (/[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]/.test(char))
+    return t('errors.apiKey.invisible', { code: hex });
+  if (code < 0x20 || code === 0x7f) return t('errors.apiKey.control', { code: hex });
+  return t('errors.apiKey.other', { char, code: hex });
 }
 
 /**
@@ -48,6 +52,6 @@ export function cleanApiKey(input: string): ApiKeyCheck {
   const where = [...key].indexOf(bad) + 1;
   return {
     ok: false,
-    problem: `The API key contains ${nameOf(bad)} at character ${where}. Copy the key again from OpenHands and paste it as one line, without anything around it.`,
+    problem: t('errors.apiKey.problem', { what: nameOf(bad), position: formatNumber(where) }),
   };
 }

@@ -3,6 +3,7 @@ import type { FollowUpStage } from '@/lib/conversations/follow-up';
 import { MAY_HAVE_ARRIVED } from '@/lib/errors/codes';
 import { createOpenHandsError, OpenHandsError, toOpenHandsError } from '@/lib/errors/error';
 import { SPECIFIC_ERRORS, uncertainReason } from '@/lib/errors/messages';
+import { t } from '@/lib/i18n';
 import type { OpenHandsClient } from '@/lib/openhands/client';
 import type { AppConversation } from '@/lib/openhands/schemas-v1';
 
@@ -86,7 +87,7 @@ async function carry<T>(
   }
 }
 /** The server answered for this conversation with something the extension cannot read: nothing was sent. */
-const unreadable = () => createOpenHandsError('bad_response', { detail: 'the conversation’s status' });
+const unreadable = () => createOpenHandsError('bad_response', { detail: t('errors.conversationStatus') });
 const gone = () =>
   new OpenHandsError(SPECIFIC_ERRORS.followUpGone.code, SPECIFIC_ERRORS.followUpGone.message);
 

@@ -1,6 +1,7 @@
 import type { ConversationRecord } from '@/lib/conversations/record';
 import { conversationState, conversationStateV0 } from '@/lib/conversations/statuses';
 import { toOpenHandsError } from '@/lib/errors/error';
+import { t } from '@/lib/i18n';
 import type { OpenHandsClient } from '@/lib/openhands/client';
 import type { AppConversation } from '@/lib/openhands/schemas-v1';
 
@@ -13,7 +14,8 @@ export type RecordUpdate = Partial<
 const pulls = (prNumber: readonly number[] | undefined): Pick<RecordUpdate, 'pullNumbers'> =>
   prNumber ? { pullNumbers: [...prNumber] } : {};
 
-const GONE = 'The server no longer knows this conversation.';
+/** Kept on the record as its `detail`, in the language of the day it was learnt. */
+const gone = () => t('background.gone');
 
 /** V1 starts still in progress: one batch call for all of them. */
 async function startTaskUpdates(client: OpenHandsClient, records: ConversationRecord[]) {
@@ -24,7 +26,7 @@ async function startTaskUpdates(client: OpenHandsClient, records: ConversationRe
     const task = tasks[i];
     // Unreadable (`undefined`): an answer that changes nothing, not "gone"; the next poll asks again.
     if (task === undefined) updates.set(record.id, {});
-    else if (task === null) updates.set(record.id, { state: 'error', detail: GONE });
+    else if (task === null) updates.set(record.id, { state: 'error', detail: gone() });
     else if (task.status === 'READY' && task.app_conversation_id) {
       updates.set(record.id, {
         state: 'running',
@@ -53,7 +55,7 @@ async function conversationUpdates(client: OpenHandsClient, records: Conversatio
   records.forEach((record, i) => {
     const conversation = conversations[i];
     if (conversation === undefined) updates.set(record.id, {});
-    else if (conversation === null) updates.set(record.id, { state: 'archived', detail: GONE });
+    else if (conversation === null) updates.set(record.id, { state: 'archived', detail: gone() });
     else updates.set(record.id, conversationUpdate(conversation));
   });
   return updates;
@@ -78,7 +80,7 @@ async function v0Updates(client: OpenHandsClient, records: ConversationRecord[])
       record.id,
       info
         ? { state: conversationStateV0(info), title: info.title, ...pulls(info.pr_number) }
-        : { state: 'archived', detail: GONE },
+        : { state: 'archived', detail: gone() },
     );
   }
   return updates;

@@ -2,6 +2,7 @@ import { browser } from '#imports';
 import { loadSettings } from '@/lib/background/settings/settings-store';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import { isBusy } from '@/lib/conversations/state';
+import { formatNumber, t } from '@/lib/i18n';
 import type { ServerOrigin } from '@/lib/server/origin';
 
 /**
@@ -15,11 +16,10 @@ export function badgeText(records: ConversationRecord[], serverUrl: ServerOrigin
 
 export async function updateBadge(records: ConversationRecord[]): Promise<void> {
   const text = badgeText(records, (await loadSettings()).serverUrl);
+  const busy = Number(text || 0);
   await browser.action.setBadgeText({ text });
   await browser.action.setBadgeBackgroundColor({ color: '#0969da' });
   await browser.action.setTitle({
-    title: text
-      ? `Send to OpenHands — ${text} conversation${text === '1' ? '' : 's'} in progress`
-      : 'Send to OpenHands',
+    title: busy > 0 ? t('background.badge.busy', busy, [formatNumber(busy)]) : t('background.badge.idle'),
   });
 }

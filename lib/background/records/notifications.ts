@@ -5,6 +5,7 @@ import type { ConversationRecord } from '@/lib/conversations/record';
 import { recordUrl } from '@/lib/conversations/record-url';
 import { stateLabel } from '@/lib/conversations/state';
 import { forgeOfSource } from '@/lib/forges/forges';
+import { t } from '@/lib/i18n';
 
 /** The notification text for a record that reached a state worth telling the user about. */
 export function notificationFor(record: ConversationRecord): { title: string; message: string } {
@@ -13,7 +14,7 @@ export function notificationFor(record: ConversationRecord): { title: string; me
   const text = `${record.title}${record.repository ? ` (${record.repository})` : ''}${detail}`;
   // The PR goes first when the text is cut: it is what the user came for.
   return {
-    title: `OpenHands: ${stateLabel(record.state)}`,
+    title: t('background.notificationTitle', { state: stateLabel(record.state) }),
     message: pulls ? `${pulls} · ${text}`.slice(0, 300) : text.slice(0, 300),
   };
 }

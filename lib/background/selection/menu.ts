@@ -1,8 +1,10 @@
 import type { Browser } from 'wxt/browser';
+import { t } from '@/lib/i18n';
 
 /** The fixed id of "Send selection to OpenHands", so re-creating it replaces it. */
 export const SELECTION_MENU_ID = 'send-selection-to-openhands';
-export const SELECTION_MENU_TITLE = 'Send selection to OpenHands';
+/** The item's title in the user's language (read when the item is created, not at import). */
+export const selectionMenuTitle = (): string => t('background.selectionMenu');
 
 /** The part of `contextMenus` the registration uses. */
 export interface MenusApi {
@@ -16,5 +18,5 @@ export interface MenusApi {
  */
 export async function registerSelectionMenu(menus: MenusApi): Promise<void> {
   await menus.remove(SELECTION_MENU_ID).catch(() => {});
-  menus.create({ id: SELECTION_MENU_ID, title: SELECTION_MENU_TITLE, contexts: ['selection'] });
+  menus.create({ id: SELECTION_MENU_ID, title: selectionMenuTitle(), contexts: ['selection'] });
 }

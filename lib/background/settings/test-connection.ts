@@ -1,5 +1,6 @@
 import { type ConnectionDeps, connect } from '@/lib/background/settings/connection';
 import { typedKey } from '@/lib/background/settings/settings';
+import { t } from '@/lib/i18n';
 import type { ConnectionReport } from '@/lib/protocol/messages';
 import { type ServerOrigin, serverOrigin } from '@/lib/server/origin';
 
@@ -8,13 +9,10 @@ function describeServer(
   appMode: 'saas' | 'oss' | null,
   apiVersion: 'v1' | 'v0',
 ): string {
-  const kind =
-    appMode === 'saas'
-      ? 'OpenHands Cloud'
-      : appMode === 'oss'
-        ? 'a self-hosted OpenHands server'
-        : 'OpenHands';
-  return `${kind} at ${serverUrl} (API ${apiVersion.toUpperCase()})`;
+  const where = { url: serverUrl, version: apiVersion.toUpperCase() };
+  if (appMode === 'saas') return t('background.connection.server.cloud', where);
+  if (appMode === 'oss') return t('background.connection.server.selfHosted', where);
+  return t('background.connection.server.other', where);
 }
 
 /**
@@ -32,22 +30,24 @@ export async function testConnection(
   const server = describeServer(connection.serverUrl, connection.appMode, connection.apiVersion);
   if (connection.apiVersion === 'v0') {
     await connection.client.listConversationsV0({ limit: 1 });
-    return { ...base(connection), key: null, summary: `Connected to ${server}. The key was accepted.` };
+    return { ...base(connection), key: null, summary: t('background.connection.keyAccepted', { server }) };
   }
   if (connection.appMode === 'saas') {
     const key = await connection.client.getCurrentApiKey();
-    const name = key.name ? `“${key.name}”` : 'without a name';
+    const name = key.name
+      ? t('background.connection.keyName', { name: key.name })
+      : t('background.connection.keyUnnamed');
     return {
       ...base(connection),
       key: { name: key.name ?? null, orgId: key.org_id, boundOrgId: key.bound_org_id ?? null },
-      summary: `Connected to ${server}. API key ${name} accepted for organization ${key.org_id}.`,
+      summary: t('background.connection.apiKeyAccepted', { server, name, org: key.org_id }),
     };
   }
   await connection.client.searchConversations({ limit: 1 });
   return {
     ...base(connection),
     key: null,
-    summary: `Connected to ${server}. The server accepted the request.`,
+    summary: t('background.connection.requestAccepted', { server }),
   };
 }
 

@@ -1,4 +1,5 @@
 import { forgeOf } from '@/lib/forges/forges';
+import { t } from '@/lib/i18n';
 import { RESIDENT_COMMAND_GLOBAL, SEND_DEFAULT_COMMAND } from '@/lib/protocol/commands';
 
 export { SEND_DEFAULT_COMMAND };
@@ -27,8 +28,6 @@ export type CommandDeps = {
   notify(note: CommandNote): Promise<void>;
 };
 
-const NOTHING_SENT = 'Nothing was sent to OpenHands';
-
 /**
  * Why the command found no content script in the tab: on a forge's page, the page predates the extension
  * (installed, updated or reloaded since); anywhere else there is nothing to send.
@@ -36,10 +35,8 @@ const NOTHING_SENT = 'Nothing was sent to OpenHands';
 export function commandUnavailableNote(tabUrl: string | undefined): CommandNote {
   const forge = tabUrl === undefined ? null : forgeOf(tabUrl);
   return {
-    title: NOTHING_SENT,
-    message: forge
-      ? `Reload this ${forge.name} page, then press the shortcut again.`
-      : 'Open a GitHub issue or pull request to send it to OpenHands.',
+    title: t('background.command.nothingSent'),
+    message: forge ? t('background.command.reload', { forge: forge.name }) : t('background.command.openItem'),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Sender } from '@/lib/background/messaging/sender';
 import { OpenHandsError } from '@/lib/errors/error';
+import { t } from '@/lib/i18n';
 
 /** The GitHub button's on-demand bundle (entrypoints/github-ui.ts), at the root of the build. */
 export const UI_BUNDLE = '/github-ui.js' as const;
@@ -21,7 +22,7 @@ export async function loadUi(sender: Sender, scripting: UiScripting): Promise<nu
   const tabId = sender.tab?.id;
   const frameId = sender.frameId ?? 0;
   if (tabId === undefined || tabId < 0) {
-    throw new OpenHandsError('bad_request', 'Only a GitHub tab can load the button’s menu.');
+    throw new OpenHandsError('bad_request', t('errors.specific.loadUiOutsideTab'));
   }
   await scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [UI_BUNDLE] });
   return null;

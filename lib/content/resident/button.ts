@@ -3,10 +3,7 @@ import { createShadowHost, h } from '@/lib/content/resident/dom';
 import { createFocusGuard } from '@/lib/content/resident/focus-guard';
 import BUTTON_CSS from '@/lib/content/resident/styles/button.css?inline';
 import type { Listen } from '@/lib/content/resident/trusted';
-
-/** The accessible names users and tests look for. */
-export const BUTTON_NAME = 'Send to OpenHands';
-export const CARET_NAME = 'More OpenHands actions';
+import type { ResidentWord } from '@/lib/content/resident/words';
 
 export type ButtonHandlers = {
   /** A plain click (not while busy): the page's default preset. */
@@ -34,17 +31,19 @@ export function caretKeyRequest(key: string): MenuRequest | null {
 export function createButton(
   listen: Listen,
   on: ButtonHandlers,
+  /** Its accessible names, "Send to OpenHands" and "More OpenHands actions" (lib/content/resident/words.ts) */
+  word: (word: ResidentWord) => string,
   /** Where the user's key events pass (the page's window): see focus-guard.ts. */
   keys: EventTarget = window,
   now: () => number = () => performance.now(),
 ): ResidentButton {
   const { host, root } = createShadowHost('span', BUTTON_CSS);
   // The icons and the spinner are pseudo-elements (button.css)
-  const main = h('button', { type: 'button', class: 'btn main' }, BUTTON_NAME);
+  const main = h('button', { type: 'button', class: 'btn main' }, word('send'));
   const caret = h('button', {
     type: 'button',
     class: 'btn caret',
-    'aria-label': CARET_NAME,
+    'aria-label': word('more'),
     'aria-haspopup': 'menu',
     'aria-expanded': 'false',
   });

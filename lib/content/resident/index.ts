@@ -8,6 +8,7 @@ import {
   type Switch,
   watchNavigation,
 } from '@/lib/content/resident/watch';
+import type { ResidentWord } from '@/lib/content/resident/words';
 import type { ForgeResident } from '@/lib/forges/forge';
 import { RESIDENT_COMMAND_GLOBAL } from '@/lib/protocol/commands';
 
@@ -30,6 +31,8 @@ export type ResidentDeps = {
   scope?: object;
   /** The forge whose pages these are (lib/forges/forge.ts), given at compile time by the entrypoint. */
   site: ForgeResident;
+  /** Its words in the browser's language (lib/content/resident/words.ts), read on issue and PR pages only. */
+  word: (word: ResidentWord) => string;
 };
 
 /**
@@ -42,9 +45,6 @@ export const insertedLandmarks = (site: ForgeResident) => [
   ...site.reviewThreads,
 ];
 
-/** Shown on the button when the UI could not be loaded (not expected: the background injects it). */
-export const LOAD_FAILED = 'Send to OpenHands could not open here. Reload the page and try again.';
-
 /**
  * The script that runs on every GitHub page, so it stays tiny: it gates on the URL, mounts the button on issue
  * and PR pages, and asks the background for the UI bundle (menu, editor, toast, context extraction, prompts)
@@ -53,7 +53,7 @@ export const LOAD_FAILED = 'Send to OpenHands could not open here. Reload the pa
  */
 export function startResident(deps: ResidentDeps): { stop(): void } {
   // `deps.doc` is read only once the page is an issue or a PR: see watchNavigation
-  const { win, runtime, scope = globalThis, site } = deps;
+  const { win, runtime, scope = globalThis, site, word } = deps;
   let stopped = false;
   const removers: (() => void)[] = [];
   const listen: Listen = (target, type, handler, options) => {
@@ -108,7 +108,8 @@ export function startResident(deps: ResidentDeps): { stop(): void } {
       indicate?.(false);
       if (api) use(api);
       else if (!alive()) stop();
-      else button?.main.setAttribute('title', LOAD_FAILED);
+      // Not expected (the background injects the UI): the button says what to do
+      else button?.main.setAttribute('title', word('loadFailed'));
     });
   };
 
@@ -128,6 +129,7 @@ export function startResident(deps: ResidentDeps): { stop(): void } {
           ),
         onApproach: () => (alive() ? void loadUi() : stop()),
       },
+      word,
       win,
     );
     readyUi();

@@ -20,9 +20,13 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 
-/** Launches Chromium with the built extension loaded, in a fresh profile. */
+/**
+ * Launches Chromium with the built extension loaded, in a fresh profile. Its interface language, and so the
+ * extension's words (lib/i18n), is English unless a test asks for another (`--lang`, as Chromium on Linux
+ * reads it; the machine's own locale does not leak in).
+ */
 export async function launchWithExtension(
-  options: { colorScheme?: 'light' | 'dark' } = {},
+  options: { colorScheme?: 'light' | 'dark'; language?: string } = {},
 ): Promise<BrowserContext> {
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'sto-profile-'));
   return chromium.launchPersistentContext(userDataDir, {
@@ -32,6 +36,7 @@ export async function launchWithExtension(
     args: [
       `--disable-extensions-except=${EXTENSION_PATH}`,
       `--load-extension=${EXTENSION_PATH}`,
+      `--lang=${options.language ?? 'en-US'}`,
       ...CHROMIUM_FLAGS,
     ],
   });

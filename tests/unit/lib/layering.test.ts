@@ -14,6 +14,7 @@ const ROOT = resolve('.');
 
 /** The domain folders of lib/, bottom first: each may import only itself and those before it. */
 const DOMAIN_STACK = [
+  'i18n',
   'schema',
   'server',
   'errors',

@@ -1,7 +1,9 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ERROR_CODES, isErrorCode } from '@/lib/errors/codes';
 import { EXTENSION_MESSAGES, errorMessage, SPECIFIC_ERRORS } from '@/lib/errors/messages';
+import { chromeMessages, getMessageFrom } from '../../../support/i18n';
 import { testOrigin } from '../../../support/origin';
 
 describe('the message table', () => {
@@ -54,5 +56,28 @@ describe('the message table', () => {
     ],
   ] as const)('%s: should travel as %s with its own text', (name, code, message) => {
     expect(SPECIFIC_ERRORS[name]).toEqual({ code, message });
+  });
+});
+
+describe('the message table in another language', () => {
+  /** The browser of a German user, for the rest of the test (the config restores spies after each). */
+  async function inGerman() {
+    const german = getMessageFrom(await chromeMessages('de'));
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(german as typeof fakeBrowser.i18n.getMessage);
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('de');
+  }
+
+  it('should read the words when a text is made, in the browser’s language, counts included', async () => {
+    await inGerman();
+
+    expect(errorMessage('rate_limited', { retryAfterSeconds: 1 })).toBe(
+      'Das Anfragelimit von OpenHands ist erreicht. Versuchen Sie es in 1 Sekunde erneut.',
+    );
+    expect(errorMessage('too_long', { limit: 100_000 })).toBe(
+      'Der Text ist zu lang zum Speichern (100.000 Zeichen), daher können Ihre Änderungen nicht gespeichert werden.',
+    );
+    expect(SPECIFIC_ERRORS.draftGone.message).toBe(
+      'Diese Auswahl ist nicht mehr verfügbar (möglicherweise wurde der Browser neu gestartet). Markieren Sie den Text erneut und wählen Sie „Auswahl an OpenHands senden“.',
+    );
   });
 });

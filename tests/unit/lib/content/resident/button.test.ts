@@ -1,18 +1,18 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  BUTTON_NAME,
-  type ButtonHandlers,
-  CARET_NAME,
-  caretKeyRequest,
-  createButton,
-} from '@/lib/content/resident/button';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { type ButtonHandlers, caretKeyRequest, createButton } from '@/lib/content/resident/button';
 import type { Listen } from '@/lib/content/resident/trusted';
+import { residentWords } from '../../../../support/i18n';
 
 const listen: Listen = (target, type, handler, options) => target.addEventListener(type, handler, options);
 
 function mountButton() {
   const on: ButtonHandlers = { onDefault: vi.fn(), onMenu: vi.fn(), onApproach: vi.fn() };
-  const button = createButton(listen, on);
+  const button = createButton(
+    listen,
+    on,
+    residentWords(() => fakeBrowser.i18n),
+  );
   document.body.append(button.host);
   return { button, on };
 }
@@ -57,8 +57,8 @@ describe('createButton', () => {
     const { button } = mountButton();
 
     expect(button.host.shadowRoot).toBe(button.root);
-    expect(button.main.textContent).toBe(BUTTON_NAME);
-    expect(button.caret.getAttribute('aria-label')).toBe(CARET_NAME);
+    expect(button.main.textContent).toBe('Send to OpenHands');
+    expect(button.caret.getAttribute('aria-label')).toBe('More OpenHands actions');
     expect(button.caret.getAttribute('aria-haspopup')).toBe('menu');
     expect(button.caret.getAttribute('aria-expanded')).toBe('false');
     expect(button.root.querySelectorAll('button')).toHaveLength(2);

@@ -1,11 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LOAD_FAILED, type ResidentRuntime, startResident } from '@/lib/content/resident';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { type ResidentRuntime, startResident } from '@/lib/content/resident';
 import { registerUi, type UiApi } from '@/lib/content/resident/contract';
 import { BUTTON_HOST_ATTRIBUTE } from '@/lib/content/resident/mount';
 import { INSERTION_ANIMATION } from '@/lib/content/resident/watch';
 import { githubResident } from '@/lib/forges/github/resident';
 import { reviewThreads } from '@/lib/forges/github/selectors';
 import { RESIDENT_COMMAND_GLOBAL } from '@/lib/protocol/commands';
+import { residentWords } from '../../../../support/i18n';
 import { FIXTURE_URLS, type FixtureName, loadFixture } from '../../forges/github/fixtures';
 
 const REPO_PATH = '/octo-org/hello-world';
@@ -60,7 +62,7 @@ function start(path: string, load?: () => Promise<unknown>) {
     }),
   };
   // Counts the times the script reached for the runtime: page loads must not pay for its bindings
-  const lookups = { count: 0 };
+  const lookups = { count: 0, i18n: 0 };
   const documentReads = { count: 0 };
   const resident = startResident({
     get doc() {
@@ -74,6 +76,10 @@ function start(path: string, load?: () => Promise<unknown>) {
     },
     scope,
     site: githubResident,
+    word: residentWords(() => {
+      lookups.i18n++;
+      return fakeBrowser.i18n;
+    }),
   });
   const flush = () => {
     for (const frame of frames.splice(0)) frame();
@@ -352,7 +358,7 @@ describe('startResident', () => {
     await settle();
 
     expect(part('main').getAttribute('aria-busy')).toBe('false');
-    expect(part('main').title).toBe(LOAD_FAILED);
+    expect(part('main').title).toBe('Send to OpenHands could not open here. Reload the page and try again.');
     expect(ui.runDefault).not.toHaveBeenCalled();
   });
 
@@ -375,6 +381,18 @@ describe('startResident', () => {
 
     expect(issue.host()).not.toBeNull();
     expect([issue.lookups.count, other.lookups.count]).toEqual([0, 0]);
+  });
+
+  it("should name the button in the browser's language on an issue page, and not touch i18n elsewhere", () => {
+    showFixture('issue');
+    const issue = run(new URL(FIXTURE_URLS.issue).pathname);
+    issue.flush();
+    const other = run(REPO_PATH);
+    other.flush();
+
+    expect(issue.host()?.shadowRoot?.querySelector('button')?.textContent).toBe('Send to OpenHands');
+    expect(issue.lookups.i18n).toBeGreaterThan(0);
+    expect(other.lookups.i18n).toBe(0);
   });
 
   it('should not touch the document on pages that are not issues or PRs, until it navigates to one', async () => {

@@ -1,5 +1,6 @@
 import { within } from '@testing-library/dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createButton } from '@/lib/content/resident/button';
 import type { Listen } from '@/lib/content/resident/trusted';
 import { createUi } from '@/lib/content/ui';
@@ -8,6 +9,7 @@ import { createEditor } from '@/lib/content/ui/overlay/editor';
 import { createOverlay, OVERLAY_HOST_ATTRIBUTE } from '@/lib/content/ui/overlay/overlay';
 import { createToast, OPEN_CONVERSATION, OPEN_OPTIONS } from '@/lib/content/ui/overlay/toast';
 import type { Request } from '@/lib/protocol/messages';
+import { residentWords } from '../../../../support/i18n';
 import { GITHUB_SITE } from '../../../../support/ui-page';
 import { FIXTURE_URLS, loadFixture } from '../../forges/github/fixtures';
 import { fakeItemPorts, itemConversation } from './item-port';
@@ -45,11 +47,15 @@ function mountUi({ answered = true } = {}) {
     runtime: itemPorts.runtime,
     later: () => () => {},
   });
-  const button = createButton(listen, {
-    onDefault: () => ui.runDefault(),
-    onMenu: (request) => ui.menu(request),
-    onApproach: () => {},
-  });
+  const button = createButton(
+    listen,
+    {
+      onDefault: () => ui.runDefault(),
+      onMenu: (request) => ui.menu(request),
+      onApproach: () => {},
+    },
+    residentWords(() => fakeBrowser.i18n),
+  );
   document.body.append(button.host);
   ui.bind(button);
   // The background answers the item port at once: an issue without conversations, unless the test says

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createButton } from '@/lib/content/resident/button';
 import type { Listen } from '@/lib/content/resident/trusted';
 import { createUi } from '@/lib/content/ui';
@@ -7,6 +8,7 @@ import { collectReviewActivity } from '@/lib/forges/github/review-activity';
 import type { Request } from '@/lib/protocol/messages';
 import { parsePortName, portName } from '@/lib/protocol/ports';
 import { type FakePort, fakeRuntime } from '../../../../../support/fake-ports';
+import { residentWords } from '../../../../../support/i18n';
 import { GITHUB_SITE } from '../../../../../support/ui-page';
 import { FIXTURE_URLS, type FixtureName, loadFixture } from '../../../forges/github/fixtures';
 import { itemConversation } from '../item-port';
@@ -63,11 +65,15 @@ async function mount(name: FixtureName, conversations: ItemConversation[], backe
       return () => clearTimeout(timer);
     },
   });
-  const button = createButton(listen, {
-    onDefault: () => {},
-    onMenu: (r) => ui.menu(r),
-    onApproach: () => {},
-  });
+  const button = createButton(
+    listen,
+    {
+      onDefault: () => {},
+      onMenu: (r) => ui.menu(r),
+      onApproach: () => {},
+    },
+    residentWords(() => fakeBrowser.i18n),
+  );
   document.body.prepend(button.host);
   ui.bind(button);
   await Promise.resolve();
