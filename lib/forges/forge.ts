@@ -1,9 +1,9 @@
 import type { PageContext, ReviewActivity, ReviewThread, ThreadMark } from '@/lib/forges/page-data';
 
 /*
- * THE FORGE SEAM: what the extension needs from a code forge, in three parts by where it runs. GitHub is the
+ * THE FORGE SEAM: what the extension needs from a code forge, in four parts by where it runs. GitHub is the
  * first implementation (lib/forges/github/); the registry of forges for code that reads addresses is
- * lib/forges/forges.ts. Adding a forge is a folder that implements these three, a row in the registry, and its
+ * lib/forges/forges.ts. Adding a forge is a folder that implements these four, a row in the registry, and its
  * entrypoints (the resident and the UI bundle are compiled per forge: the resident's size and cost are paid on
  * every page view, so it takes its forge at compile time, not from a registry).
  *
@@ -13,6 +13,8 @@ import type { PageContext, ReviewActivity, ReviewThread, ThreadMark } from '@/li
  *   activity (the types they yield are in page-data.ts).
  * - `ForgeResident`: what the resident script needs on every page view: a cheap URL gate and where the button
  *   goes.
+ * - `ForgeThreads`: what the review threads' "Ask OpenHands" buttons need, in a small bundle of their own that
+ *   the resident asks for when a pull request shows threads (the full UI loads at the first click).
  */
 
 /** The forges the extension knows. */
@@ -56,11 +58,18 @@ export interface ForgePages {
   readContext(doc: Document, url: string): PageContext;
   /** Every review thread inside `root`, in document order. */
   reviewThreads(root: ParentNode): ReviewThread[];
-  /** The ids of review threads inside `root` and where a control for each goes: cheaper than `reviewThreads`. */
-  reviewThreadMarks(root: ParentNode): ThreadMark[];
   /** A pull request's review activity on its page (what "Send new review comments" sends). */
   reviewActivity(root: ParentNode): ReviewActivity[];
   /** Selectors of review threads, and of the containers new threads appear in (watched while the page lives). */
+  readonly threadSelectors: { threads: readonly string[]; roots: readonly string[] };
+}
+
+export interface ForgeThreads {
+  /** Whether an address's path is an item page, and which kind (as `ForgeResident.pageKindOf`). */
+  pageKindOf(pathname: string): PageKind | null;
+  /** The ids of review threads inside `root` and where a control for each goes: cheaper than `reviewThreads`. */
+  reviewThreadMarks(root: ParentNode): ThreadMark[];
+  /** Selectors of review threads, and of the containers new threads appear in (as `ForgePages.threadSelectors`). */
   readonly threadSelectors: { threads: readonly string[]; roots: readonly string[] };
 }
 

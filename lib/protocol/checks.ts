@@ -139,12 +139,14 @@ export const GITHUB_REPLY_CHECKS: {
     | 'conversation.start'
     | 'options.open'
     | 'ui.load'
+    | 'threads.load'
     | 'followUp.send'
     | 'followUp.sentReviewItems']: ReplyCheck<GitHubReply<T>>;
 } = {
   'conversation.start': recordReply,
   'options.open': anyReply,
   'ui.load': nullReply,
+  'threads.load': nullReply,
   'followUp.send': followUpReply,
   'followUp.sentReviewItems': sentReviewItemsReply,
 };

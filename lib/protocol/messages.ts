@@ -91,6 +91,8 @@ export const MESSAGES = {
   'options.open': row({ from: 'both', request: {}, reply: z.unknown() }),
   /** The GitHub button's resident script asks for its UI bundle, injected into the tab that asks and only there. */
   'ui.load': row({ from: 'github', request: {}, reply: z.null() }),
+  /** The resident script asks for the review threads' buttons when a PR page shows threads (same rules). */
+  'threads.load': row({ from: 'github', request: {}, reply: z.null() }),
   'settings.get': row({ from: 'pages', request: {}, reply: settingsViewSchema }),
   'settings.save': row({
     from: 'pages',

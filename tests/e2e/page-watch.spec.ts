@@ -21,9 +21,9 @@ const input = {
   source: { kind: 'issue', url: PAGES.issue.url, number: 42 },
 };
 
-/** The UI bundle injections the background made so far (each into a tab's top frame). */
-const injections = (calls: string[]) =>
-  calls.filter((call) => call.includes('github-ui.js') && call.includes('"frameIds":[0]'));
+/** The injections of a bundle the background made so far (each into a tab's top frame). */
+const injections = (calls: string[], bundle = 'github-ui.js') =>
+  calls.filter((call) => call.includes(bundle) && call.includes('"frameIds":[0]'));
 
 test.describe('page watch', () => {
   test.beforeEach(async ({ context, extension }) => {
@@ -31,7 +31,7 @@ test.describe('page watch', () => {
     await extension.configure({ apiKey: 'test-key' });
   });
 
-  test('should load no UI and send no request for pages without conversations, until review threads show', async ({
+  test('should load no UI and send no request for pages without conversations, nor for review threads until one is asked about', async ({
     context,
     serviceWorker,
     openHands,
@@ -46,12 +46,13 @@ test.describe('page watch', () => {
     expect(openHands.requests.slice(before)).toEqual([]);
     expect(injections(await calls())).toEqual([]);
 
-    // Review threads bring it, for their "Ask OpenHands" buttons; still no request to OpenHands
+    // Review threads bring their "Ask OpenHands" buttons, in their own small bundle; still no UI, no request
     await routeGitHub(context, { [PULL_WITH_THREADS]: { file: 'pull-timeline-threads.html' } });
     const threads = await context.newPage();
     await threads.goto(PULL_WITH_THREADS);
     await expect(threads.getByRole('button', { name: 'Ask OpenHands', exact: true }).first()).toBeVisible();
-    expect(injections(await calls())).toHaveLength(1);
+    expect(injections(await calls(), 'github-threads.js')).toHaveLength(1);
+    expect(injections(await calls())).toEqual([]);
     expect(openHands.requests.slice(before)).toEqual([]);
   });
 

@@ -10,7 +10,7 @@ import { loadDraft, saveDraftEdits } from '@/lib/background/selection/drafts';
 import { getSettingsView, removeKeyFromPage, saveSettingsFromPage } from '@/lib/background/settings/settings';
 import { testConnection } from '@/lib/background/settings/test-connection';
 import { createStarts, type Starts } from '@/lib/background/starts/starts';
-import { loadUi } from '@/lib/background/tabs/load-ui';
+import { loadBundle, THREADS_BUNDLE, UI_BUNDLE, type UiScripting } from '@/lib/background/tabs/load-ui';
 import type { ConversationRecord } from '@/lib/conversations/record';
 import type { StartInput } from '@/lib/conversations/start-input';
 import type { AppConversation } from '@/lib/openhands/schemas-v1';
@@ -36,6 +36,7 @@ const DEDUPE_WINDOW_MS = 10_000;
 /** Wires each message type to its handler. */
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const starts = deps.starts ?? createStarts(deps);
+  const scripting: UiScripting = { executeScript: (injection) => browser.scripting.executeScript(injection) };
   const start = dedupeByKey(
     async ({ input, requestId }: { input: StartInput; requestId: string }) => {
       const record = await starts.start(input, requestId);
@@ -67,8 +68,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     'conversation.get': (request) => getConversation(request.id),
     'conversation.list': (request) => listConversations(request, deps),
     'options.open': () => browser.runtime.openOptionsPage(),
-    'ui.load': (_request, sender) =>
-      loadUi(sender, { executeScript: (injection) => browser.scripting.executeScript(injection) }),
+    'ui.load': (_request, sender) => loadBundle(UI_BUNDLE, sender, scripting),
+    'threads.load': (_request, sender) => loadBundle(THREADS_BUNDLE, sender, scripting),
     'settings.get': () => getSettingsView(deps.apiKeys),
     'settings.save': (request) => afterAccountChange(saveSettingsFromPage(request, deps.apiKeys)),
     'settings.removeKey': (request) => afterAccountChange(removeKeyFromPage(request, deps.apiKeys)),

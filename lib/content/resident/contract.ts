@@ -27,6 +27,11 @@ export type UiApi = {
   menu(request: MenuRequest): void;
   /** The page changed (soft navigation, or the button left the page): the tooltip and the menu follow. */
   refresh(): void;
+  /**
+   * A review thread's "Ask OpenHands" (lib/content/threads): the follow-up dialog about the thread with this id.
+   * False when the page has no such thread to send.
+   */
+  askAboutThread(threadId: string, returnFocus: HTMLElement): boolean;
   /** Ends this copy: its listeners, menu, toast and editor go. */
   destroy(): void;
 };

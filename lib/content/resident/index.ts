@@ -37,7 +37,8 @@ export type ResidentDeps = {
 
 /**
  * The header landmarks whose insertion may call for the button (re-)mounted; stray copies of its host; and
- * review threads, whose "Ask OpenHands" buttons come with the UI (a PR page without threads never loads it).
+ * review threads, whose "Ask OpenHands" buttons come in a small bundle of their own (lib/content/threads): a PR
+ * page without threads never loads it.
  */
 export const insertedLandmarks = (site: ForgeResident) => [
   ...site.landmarks,
@@ -96,6 +97,19 @@ export function startResident(deps: ResidentDeps): { stop(): void } {
         return readyUi();
       });
     return loading;
+  };
+  // The review threads' buttons, asked for once per world: that bundle follows navigation by itself
+  let threadsAsked = false;
+  const loadThreads = () => {
+    if (threadsAsked) return;
+    if (!alive()) return stop();
+    threadsAsked = true;
+    void Promise.resolve()
+      .then(() => runtime()?.sendMessage({ type: 'threads.load' }))
+      .catch(() => {
+        // Not expected (the background injects it): the next thread that shows asks again
+        threadsAsked = false;
+      });
   };
   /** Runs `use` with the UI, loading it first if needed; `indicate` shows the wait on the button. */
   const withUi = (use: (api: UiApi) => void, indicate?: (waiting: boolean) => void) => {
@@ -158,10 +172,7 @@ export function startResident(deps: ResidentDeps): { stop(): void } {
         // A copy of the host (a Turbo snapshot, a React clone) shows no button: take it away
         if (element !== button?.host && element.hasAttribute(BUTTON_HOST_ATTRIBUTE)) element.remove();
         else if (!element.matches(reviewThreads)) schedule(false);
-        else if (pageKind() === 'pull' && !readyUi()) {
-          if (alive()) void loadUi();
-          else stop();
-        }
+        else if (pageKind() === 'pull') loadThreads();
       }),
       mutations: createMutationWatch(deps.doc, () => schedule(false)),
     };

@@ -1,6 +1,6 @@
 import type { ButtonParts, UiApi } from '@/lib/content/resident/contract';
 import { type Listen, trustedOnly } from '@/lib/content/resident/trusted';
-import { createPageFollowUps } from '@/lib/content/ui/follow-ups/page-follow-ups';
+import { createFollowUps } from '@/lib/content/ui/follow-ups/follow-ups';
 import { lazy } from '@/lib/content/ui/lazy';
 import { attachMenu, type Menu } from '@/lib/content/ui/menu/menu';
 import { createOverlay } from '@/lib/content/ui/overlay/overlay';
@@ -112,27 +112,23 @@ export function createUi(deps: UiDeps): UiApi {
     notice: showToast,
     beforeDefault,
   });
-  // Issue 13: follow-ups in the menu, "Ask OpenHands" on review threads
-  const followUps = createPageFollowUps({
+  // Follow-ups in the menu, and what a review thread's "Ask OpenHands" opens (lib/content/threads)
+  const followUps = createFollowUps({
     doc: deps.doc,
     page,
     ask: deps.ask,
-    later: deps.later,
-    win: window,
     connect: (name) => deps.runtime.connect({ name }),
     flow,
     editor: () => overlay().followUp,
     toast: showToast,
     returnFocus: () => button?.caret ?? deps.doc.body,
-    listen,
-    listenAny: pageListen,
     // The status control already follows the item port: no second one
     conversations: () => items.current?.conversations ?? null,
   });
+  const threadRoots = deps.pages.threadSelectors.roots.join(', ');
 
   const refresh = () => {
     items.refresh();
-    followUps.refresh();
     if (!button) return;
     if (!button.host.isConnected) menu?.close(false);
     // The tooltip: what a plain click does on this page, e.g. "Solve the issue with OpenHands"
@@ -170,10 +166,17 @@ export function createUi(deps: UiDeps): UiApi {
       else menu.open('first');
     },
     refresh,
+    askAboutThread(threadId, returnFocus) {
+      // Read in full only now (comments, path, diff): the buttons know just where the threads are
+      const thread = [...deps.doc.querySelectorAll(threadRoots)]
+        .flatMap((root) => deps.pages.reviewThreads(root))
+        .find((candidate) => candidate.id === threadId);
+      if (thread) followUps.askAboutThread(thread, returnFocus);
+      return thread !== undefined;
+    },
     destroy() {
       lifetime.abort();
       items.destroy();
-      followUps.stop();
       flow.stop();
       menu?.close(false);
       menu = undefined;

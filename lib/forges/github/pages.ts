@@ -8,7 +8,6 @@ import { reviewThreadRoots, reviewThreads } from '@/lib/forges/github/selectors'
 export const githubPages: ForgePages = {
   readContext: (doc, url) => extractPageContext(doc, url),
   reviewThreads: findReviewThreads,
-  reviewThreadMarks: findReviewThreadMarks,
   reviewActivity: collectReviewActivity,
   threadSelectors: { threads: reviewThreads, roots: reviewThreadRoots },
 };

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 const RESIDENT = 'entrypoints/github-resident.ts';
 const UI = 'entrypoints/github-ui.ts';
+const THREADS = 'entrypoints/github-threads.ts';
 /** Runtime imports only: `import type` and `import { type X }`-only lines are erased by the compiler. */
 const IMPORT = /^import\s+(?!type\s)(?<names>[^'"]*?)\s*from\s*'(?<source>[^']+)';/gm;
 
@@ -65,6 +66,15 @@ describe('the resident GitHub script (it runs on every GitHub page)', () => {
         'lib/protocol/commands.ts',
       ].sort(),
     );
+  });
+});
+
+describe('the review threads’ buttons (loaded on PR pages with threads)', () => {
+  it('should reach no package, nor the UI, prompts or words modules', () => {
+    const { packages, files } = importGraph(THREADS);
+
+    expect(packages).toEqual(['wxt/utils/define-unlisted-script']);
+    expect(files.filter((file) => /^lib\/(content\/ui|prompts|i18n|protocol)\//.test(file))).toEqual([]);
   });
 });
 

@@ -22,6 +22,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'conversation.start': [record, makeRecord({ state: 'error', detail: 'Sandbox failed', taskId: null })],
   'options.open': [null, undefined],
   'ui.load': [null],
+  'threads.load': [null],
   'followUp.send': [
     { kind: 'sent', record },
     { kind: 'queued', record, position: 2 },
@@ -63,6 +64,7 @@ describe('the GitHub reply checks', () => {
     ['a queued follow-up without its place', 'followUp.send', { kind: 'queued', record }],
     ['a follow-up of an unknown kind', 'followUp.send', { kind: 'teleported', record }],
     ['sent ids that are not strings', 'followUp.sentReviewItems', { sent: [1] }],
+    ['threads.load answered with data', 'threads.load', { injected: true }],
     ['ui.load answered with data', 'ui.load', { injected: true }],
   ] as const)('should refuse %s, as the schema does', (_name, type, reply) => {
     expect(MESSAGES[type].reply.safeParse(reply).success).toBe(false);

@@ -23,6 +23,7 @@ function fakeHandlers(): Handlers {
     'conversation.list': answer('list'),
     'options.open': answer('options'),
     'ui.load': answer('ui.load'),
+    'threads.load': answer('threads.load'),
     'settings.get': answer('settings.get'),
     'settings.save': answer('settings.save'),
     'settings.removeKey': answer('settings.removeKey'),
@@ -68,13 +69,16 @@ describe('handleMessage', () => {
     expect(await handleMessage(message, github, deps())).toEqual({ ok: true, data: 'start' });
   });
 
-  it('should let GitHub tabs, and only them, load the button UI into themselves', async () => {
-    expect(await handleMessage({ type: 'ui.load' }, github, deps())).toEqual({ ok: true, data: 'ui.load' });
-    expect(await handleMessage({ type: 'ui.load' }, page, deps())).toMatchObject({
-      ok: false,
-      error: { code: 'forbidden' },
-    });
-  });
+  it.each(['ui.load', 'threads.load'] as const)(
+    'should let GitHub tabs, and only them, %s into themselves',
+    async (type) => {
+      expect(await handleMessage({ type }, github, deps())).toEqual({ ok: true, data: type });
+      expect(await handleMessage({ type }, page, deps())).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+    },
+  );
 
   it.each([
     [{ type: 'followUp.send', conversation: 'a'.repeat(32), text: 'Also add a test.' }, 'followUp.send'],

@@ -31,6 +31,7 @@ function fakeUi(): UiApi {
     runDefault: vi.fn(),
     menu: vi.fn(),
     refresh: vi.fn(),
+    askAboutThread: vi.fn(() => true),
     destroy: vi.fn(),
   };
 }
@@ -270,7 +271,7 @@ describe('startResident', () => {
     expect(disconnect).toHaveBeenCalled();
   });
 
-  it('should load the UI for the review threads a PR page shows, once, and never for an issue page', async () => {
+  it('should load the thread buttons (not the UI) for the review threads a PR page shows, once, and never for an issue page', async () => {
     showFixture('pull-timeline-threads');
     const pull = run(new URL(FIXTURE_URLS['pull-timeline-threads']).pathname);
     expect(pull.runtime.sendMessage).not.toHaveBeenCalled();
@@ -279,7 +280,11 @@ describe('startResident', () => {
     expect(threads.length).toBeGreaterThan(1);
     for (const thread of threads) thread.dispatchEvent(animationStart());
     await settle();
-    expect(pull.runtime.sendMessage.mock.calls).toEqual([[{ type: 'ui.load' }]]);
+    expect(pull.runtime.sendMessage.mock.calls).toEqual([[{ type: 'threads.load' }]]);
+    // More threads later (a diff renders progressively): still the one request
+    for (const thread of threads) thread.dispatchEvent(animationStart());
+    await settle();
+    expect(pull.runtime.sendMessage).toHaveBeenCalledTimes(1);
     pull.resident.stop();
 
     // The same markup on an issue page (never so on GitHub) loads nothing

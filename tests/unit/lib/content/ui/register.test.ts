@@ -9,6 +9,7 @@ function fakeUi(alive = true): UiApi {
     runDefault: vi.fn(),
     menu: vi.fn(),
     refresh: vi.fn(),
+    askAboutThread: vi.fn(() => true),
     destroy: vi.fn(),
   };
 }

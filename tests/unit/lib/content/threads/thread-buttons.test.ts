@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Listen } from '@/lib/content/resident/trusted';
 import { INSERTION_ANIMATION } from '@/lib/content/resident/watch';
 import {
@@ -6,12 +7,12 @@ import {
   createThreadButtons,
   SCAN_DELAY_MS,
   type ThreadButtonsDeps,
-} from '@/lib/content/ui/follow-ups/thread-buttons';
-import { githubPages } from '@/lib/forges/github/pages';
+} from '@/lib/content/threads/thread-buttons';
+import { threadWords } from '@/lib/content/threads/words';
 import { findReviewThreads } from '@/lib/forges/github/review-threads';
 import { reviewThreads } from '@/lib/forges/github/selectors';
-import type { ReviewThread } from '@/lib/forges/page-data';
-import { type FixtureName, loadFixture } from '../../../forges/github/fixtures';
+import { githubThreads } from '@/lib/forges/github/threads';
+import { type FixtureName, loadFixture } from '../../forges/github/fixtures';
 
 /** What each test leaves behind (listeners, observers), undone after it: earlier instances must not answer. */
 const cleanups: (() => void)[] = [];
@@ -27,13 +28,17 @@ function trusted<E extends Event>(event: E): E {
 
 function mount(name: FixtureName, overrides: Partial<ThreadButtonsDeps> = {}) {
   document.body.innerHTML = loadFixture(name).body.innerHTML;
-  const asked: ReviewThread[] = [];
+  const asked: string[] = [];
   const buttons = createThreadButtons({
     doc: document,
-    pages: githubPages,
+    pages: githubThreads,
     listen,
+    word: threadWords(() => fakeBrowser.i18n),
     isPull: () => true,
-    onAsk: (thread) => asked.push(thread),
+    onAsk: (threadId) => {
+      asked.push(threadId);
+      return true;
+    },
     later: (callback, ms) => {
       const timer = setTimeout(callback, ms);
       return () => clearTimeout(timer);
@@ -71,6 +76,7 @@ describe('createThreadButtons', () => {
       expect(threads.length).toBeGreaterThanOrEqual(2);
       expect(askButtons()).toHaveLength(threads.length);
       expect(askButtons().map((button) => button.textContent)).toEqual(threads.map(() => 'Ask OpenHands'));
+      expect(askButtons()[0]?.title).toMatch(/review thread/i);
       buttons.stop();
       expect(askButtons()).toHaveLength(0);
     },
@@ -86,9 +92,21 @@ describe('createThreadButtons', () => {
     const event = trusted(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true }));
     askButtons()[0]?.dispatchEvent(event);
 
-    expect(asked.map((thread) => [thread.id, thread.path])).toEqual([[first?.id, first?.path]]);
+    expect(asked).toEqual([first?.id]);
     expect(event.defaultPrevented).toBe(true);
     expect(headerClicks).not.toHaveBeenCalled();
+  });
+
+  it('should replace a button whose thread the full UI could not read, by reading the page again', async () => {
+    const { buttons, askButtons } = mount('pull-timeline-threads', { onAsk: () => Promise.resolve(false) });
+    buttons.refresh();
+    const hosts = () => [...document.querySelectorAll(`[${ASK_HOST_ATTRIBUTE}]`)];
+    const [first] = hosts();
+
+    askButtons()[0]?.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true, composed: true })));
+
+    await vi.waitFor(() => expect(first?.isConnected).toBe(false));
+    await vi.waitFor(() => expect(hosts()).toHaveLength(findReviewThreads(document).length));
   });
 
   it('should add buttons to threads rendered later in the page', async () => {
