@@ -75,11 +75,5 @@ export function restartLabel(): string {
   return t('states.followUp.restart');
 }
 
-/**
- * @deprecated The English words only, read at import: use `restartLabel()`, which is in the user's language.
- * Kept until lib/content/ui/follow-ups/follow-ups.ts reads `restartLabel()`.
- */
-export const RESTART_LABEL = 'Start a new conversation with this context';
-
 /** The most review comments and summaries one follow-up may list as sent (and one question may ask about). */
 export const MAX_REVIEW_ITEMS = 500;

@@ -11,6 +11,7 @@ import { createSendFlow, type SendFlowDeps } from '@/lib/content/ui/start/send-f
 import { createItemWatch } from '@/lib/content/ui/status/item-watch';
 import { conversationsNote, runningCount, runningNotice } from '@/lib/content/ui/status/item-words';
 import type { Forge, ForgePages } from '@/lib/forges/forge';
+import { t } from '@/lib/i18n';
 import { defaultPreset } from '@/lib/prompts/presets';
 
 /** What the UI needs of the extension: asking the background, its ports (`runtime`), timers. */
@@ -133,7 +134,7 @@ export function createUi(deps: UiDeps): UiApi {
     if (!button.host.isConnected) menu?.close(false);
     // The tooltip: what a plain click does on this page, e.g. "Solve the issue with OpenHands"
     const item = page.current().item;
-    if (item) button.main.title = `${defaultPreset(item.kind).label} with OpenHands`;
+    if (item) button.main.title = t('ui.menu.tooltip', { action: defaultPreset(item.kind).label });
   };
 
   items.refresh();

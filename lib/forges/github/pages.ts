@@ -1,7 +1,7 @@
 import type { ForgePages } from '@/lib/forges/forge';
 import { extractPageContext } from '@/lib/forges/github/context';
 import { collectReviewActivity } from '@/lib/forges/github/review-activity';
-import { findReviewThreadMarks, findReviewThreads } from '@/lib/forges/github/review-threads';
+import { findReviewThreads } from '@/lib/forges/github/review-threads';
 import { reviewThreadRoots, reviewThreads } from '@/lib/forges/github/selectors';
 
 /** GitHub's issue and PR pages as the UI bundle reads them (the forge seam's `ForgePages`, lib/forges/forge.ts). */

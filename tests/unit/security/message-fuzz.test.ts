@@ -258,12 +258,13 @@ describe('background message handling under hostile input', () => {
     expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).toBe(before);
   });
 
-  it('should allow GitHub tabs only the messages the button and its menu need', () => {
+  it('should allow GitHub tabs only the messages the button, its menu and the thread buttons need', () => {
     expect([...GITHUB_TYPES].sort()).toEqual([
       'conversation.start',
       'followUp.send',
       'followUp.sentReviewItems',
       'options.open',
+      'threads.load',
       'ui.load',
     ]);
   });

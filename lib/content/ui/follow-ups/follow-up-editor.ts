@@ -1,9 +1,7 @@
 import { h } from '@/lib/content/resident/dom';
 import type { Listen } from '@/lib/content/resident/trusted';
 import FOLLOW_UP_CSS from '@/lib/content/ui/follow-ups/follow-up.css?inline';
-
-export const FOLLOW_UP_LABEL = 'Message to OpenHands';
-export const PICKER_LABEL = 'Send to';
+import { t } from '@/lib/i18n';
 
 /** One choice of the picker: a conversation (its record id) or, for "Ask OpenHands", a new conversation. */
 export type FollowUpTarget = { id: string; label: string };
@@ -51,12 +49,12 @@ export function createFollowUpEditor(root: ShadowRoot, listen: Listen): FollowUp
   const errorLink = h('a', { target: '_blank', rel: 'noopener noreferrer', hidden: true });
   const error = h('p', { class: 'error', role: 'alert' }, errorText, ' ', errorLink);
   const offer = h('button', { type: 'button', class: 'btn medium offer', hidden: true });
-  const cancel = h('button', { type: 'button', class: 'btn medium' }, 'Cancel');
-  const send = h('button', { type: 'submit', class: 'btn medium primary' }, 'Send');
+  const cancel = h('button', { type: 'button', class: 'btn medium' }, t('ui.editor.cancel'));
+  const send = h('button', { type: 'submit', class: 'btn medium primary' }, t('ui.editor.send'));
   const pickerRow = h(
     'div',
     { class: 'picker' },
-    h('label', { for: 'openhands-follow-up-target' }, PICKER_LABEL),
+    h('label', { for: 'openhands-follow-up-target' }, t('ui.followUps.pickerLabel')),
     ' ',
     picker,
   );
@@ -68,7 +66,7 @@ export function createFollowUpEditor(root: ShadowRoot, listen: Listen): FollowUp
       'div',
       { class: 'dialog-body' },
       pickerRow,
-      h('label', { for: 'openhands-follow-up-message' }, FOLLOW_UP_LABEL),
+      h('label', { for: 'openhands-follow-up-message' }, t('ui.editor.messageLabel')),
       textarea,
       stage,
       error,
@@ -129,14 +127,14 @@ export function createFollowUpEditor(root: ShadowRoot, listen: Listen): FollowUp
     const request = current;
     if (!request || sending) return;
     if (!textarea.value.trim()) {
-      setError('Write a message first.');
+      setError(t('ui.followUps.writeFirst'));
       textarea.focus();
       return;
     }
     clearProblem();
     setSending(true);
     const shown = (text: string) => {
-      if (current === request) stage.textContent = `${text}…`;
+      if (current === request) stage.textContent = t('ui.progress.ongoing', { stage: text });
     };
     void request.onSend(textarea.value, picker.value, shown).then(
       (outcome) => {

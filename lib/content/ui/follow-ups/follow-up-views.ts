@@ -2,16 +2,20 @@ import type { ProgressView } from '@/lib/content/ui/start/progress';
 import { recordUrl } from '@/lib/conversations/record-url';
 import { stateLabel } from '@/lib/conversations/state';
 import type { MessageError } from '@/lib/errors/error';
+import { t } from '@/lib/i18n';
 import { SEND_NEW_REVIEW_COMMENTS } from '@/lib/prompts/review-comments-message';
 import type { FollowUpReply } from '@/lib/protocol/checks';
 
 /** What the toast shows for follow-ups sent without the editor, and after the editor closed. Pure. */
 
-const HEADING = 'Sending a follow-up';
-
 /** A stage of the delivery, e.g. "Resuming the sandbox…". */
 export function followUpWorkingView(stage: string, subject?: string): ProgressView {
-  return { tone: 'working', heading: HEADING, status: `${stage}…`, ...(subject && { subject }) };
+  return {
+    tone: 'working',
+    heading: t('ui.followUps.sending'),
+    status: t('ui.progress.ongoing', { stage }),
+    ...(subject && { subject }),
+  };
 }
 
 /** Delivered (`sent`, the agent is running again) or queued until the conversation has started. */
@@ -19,11 +23,8 @@ export function followUpDoneView(result: Extract<FollowUpReply, { kind: 'sent' |
   const { record } = result;
   return {
     tone: 'done',
-    heading: result.kind === 'sent' ? 'Follow-up sent' : 'Follow-up queued',
-    status:
-      result.kind === 'sent'
-        ? stateLabel(record.state)
-        : 'OpenHands delivers it when the conversation has started.',
+    heading: result.kind === 'sent' ? t('ui.followUps.sent') : t('ui.followUps.queued'),
+    status: result.kind === 'sent' ? stateLabel(record.state) : t('ui.followUps.queuedStatus'),
     subject: record.title,
     href: recordUrl(record),
   };
@@ -37,14 +38,14 @@ export function followUpErrorView(message: string | MessageError): ProgressView 
   if (typeof message !== 'string' && message.code === 'delivery_unconfirmed') {
     return {
       tone: 'error',
-      heading: 'The follow-up may have been sent',
+      heading: t('ui.followUps.maybeSent'),
       status: message.message,
       ...(message.url && { href: message.url }),
     };
   }
   return {
     tone: 'error',
-    heading: 'Could not send the follow-up',
+    heading: t('ui.followUps.couldNotSend'),
     status: typeof message === 'string' ? message : message.message,
   };
 }
@@ -54,6 +55,6 @@ export function noNewReviewCommentsView(): ProgressView {
   return {
     tone: 'info',
     heading: SEND_NEW_REVIEW_COMMENTS.empty,
-    status: 'Every review comment on this page already went to the conversation.',
+    status: t('ui.followUps.allSent'),
   };
 }

@@ -12,15 +12,15 @@ import {
   noNewReviewCommentsView,
 } from '@/lib/content/ui/follow-ups/follow-up-views';
 import type { MenuEntry } from '@/lib/content/ui/menu/menu';
-import { OPEN_CONVERSATION } from '@/lib/content/ui/overlay/toast';
 import type { UiPage } from '@/lib/content/ui/page';
 import type { ProgressView } from '@/lib/content/ui/start/progress';
 import type { SendFlow, SendFlowDeps } from '@/lib/content/ui/start/send-flow';
-import { followUpStageLabel, MAX_REVIEW_ITEMS, RESTART_LABEL } from '@/lib/conversations/follow-up';
+import { followUpStageLabel, MAX_REVIEW_ITEMS, restartLabel } from '@/lib/conversations/follow-up';
 import type { ItemConversation } from '@/lib/conversations/item';
 import { type ConversationState, stateLabel } from '@/lib/conversations/state';
 import { errorMessage } from '@/lib/errors/messages';
 import { newSince, type PullContext, type ReviewThread } from '@/lib/forges/page-data';
+import { t } from '@/lib/i18n';
 import { buildStartInput } from '@/lib/prompts/request';
 import { SEND_NEW_REVIEW_COMMENTS } from '@/lib/prompts/review-comments-message';
 import { ASK_ABOUT_THREAD } from '@/lib/prompts/review-thread-message';
@@ -33,25 +33,32 @@ import type { PagePort } from '@/lib/protocol/watch';
  * from the item port (status/item-watch.ts); deliveries go over a follow-up port (follow-up-port.ts).
  */
 
+/** "Continue the conversation…"; its words are read when the menu opens (in the browser's language). */
 export const CONTINUE = {
   id: 'follow-up',
-  label: 'Continue the conversation…',
-  description: 'Write a follow-up to the latest conversation about this page.',
+  get label() {
+    return t('ui.followUps.continue.label');
+  },
+  get description() {
+    return t('ui.followUps.continue.description');
+  },
 } as const;
 
 /** Shown instead of the follow-up entries when every conversation of the item is on a V0 server. */
 export const FOLLOW_UPS_NEED_V1 = {
   id: 'follow-up-unsupported',
-  label: 'Follow-ups need OpenHands Cloud or a V1 server',
-  description: errorMessage('follow_up_unsupported'),
+  get label() {
+    return t('ui.followUps.needV1');
+  },
+  get description() {
+    return errorMessage('follow_up_unsupported');
+  },
 } as const;
 
 /** The picker's choice for "Ask OpenHands" that starts a conversation instead. */
 export const NEW_CONVERSATION = 'new';
 
 type Problem = Exclude<SendOutcome, { kind: 'close' }>;
-
-const BUSY = 'A conversation is already starting from this page.';
 
 export type FollowUpsDeps = {
   doc: Document;
@@ -88,10 +95,9 @@ export function targetLabel(conversation: ItemConversation): string {
 
 function newConversationLabel(context: PullContext): string {
   const pr = context.pr;
-  if (!pr) return 'A new conversation on this PR';
-  return pr.isFork
-    ? `A new conversation on ${pr.headRepository.split('/')[0]}:${pr.headBranch}`
-    : `A new conversation on ${pr.headBranch}`;
+  if (!pr) return t('ui.followUps.newOnPull');
+  const branch = pr.isFork ? `${pr.headRepository.split('/')[0]}:${pr.headBranch}` : pr.headBranch;
+  return t('ui.followUps.newOnBranch', { branch });
 }
 
 export function createFollowUps(deps: FollowUpsDeps): FollowUps {
@@ -110,7 +116,7 @@ export function createFollowUps(deps: FollowUpsDeps): FollowUps {
 
   /** A restart can only start when nothing else is starting. */
   const restart = (input: Extract<FollowUpReply, { kind: 'archived' }>['restart']) =>
-    deps.flow.start(input) ? null : BUSY;
+    deps.flow.start(input) ? null : t('ui.editor.busy');
 
   /** Sends from the editor: stages there, the outcome as the editor shows it, success in the toast. */
   async function sendFromEditor(
@@ -128,7 +134,8 @@ export function createFollowUps(deps: FollowUpsDeps): FollowUps {
     if (!reply.ok) {
       const { message, action, url } = reply.error;
       // It may have arrived: the conversation is where to look, never a plain "try again"
-      const link = action === 'conversation' && url ? { href: url, label: OPEN_CONVERSATION } : undefined;
+      const link =
+        action === 'conversation' && url ? { href: url, label: t('shared.openConversation') } : undefined;
       return { kind: 'error', message, ...(link && { link }) };
     }
     const result = reply.data;
@@ -140,8 +147,8 @@ export function createFollowUps(deps: FollowUpsDeps): FollowUps {
 
   const archivedOutcome = (result: Extract<FollowUpReply, { kind: 'archived' }>): Problem => ({
     kind: 'offer',
-    message: `${followUpStageLabel('archived')}, so nothing was sent. You can start a new conversation that links to it.`,
-    label: RESTART_LABEL,
+    message: t('ui.followUps.archived'),
+    label: restartLabel(),
     run: () => restart(result.restart),
   });
 
@@ -150,8 +157,8 @@ export function createFollowUps(deps: FollowUpsDeps): FollowUps {
     const list = targets();
     if (!context || list.length === 0) return;
     deps.editor().open({
-      heading: 'Continue the conversation',
-      hint: `A follow-up about ${context.url}`,
+      heading: t('ui.followUps.continueHeading'),
+      hint: t('ui.followUps.continueHint', { url: context.url }),
       message: '',
       targets: list.map(toTarget),
       returnFocus: deps.returnFocus(),
@@ -203,7 +210,7 @@ export function createFollowUps(deps: FollowUpsDeps): FollowUps {
     openEditor(
       {
         heading: SEND_NEW_REVIEW_COMMENTS.label,
-        hint: `New review comments on ${context.url}`,
+        hint: t('ui.followUps.reviewHint', { url: context.url }),
         message: built.message,
         targets: [toTarget(latest)],
         returnFocus: deps.returnFocus(),
@@ -248,10 +255,13 @@ export function createFollowUps(deps: FollowUpsDeps): FollowUps {
       const list = targets();
       const { range } = thread;
       const lines =
-        range && (range.start === range.end ? `line ${range.start}` : `lines ${range.start}–${range.end}`);
+        range &&
+        (range.start === range.end
+          ? t('ui.followUps.line', { line: String(range.start) })
+          : t('ui.followUps.lines', { start: String(range.start), end: String(range.end) }));
       const where = [thread.path, lines].filter(Boolean).join(', ');
       openEditor({
-        heading: 'Ask OpenHands about this review thread',
+        heading: t('ui.followUps.threadHeading'),
         hint: where ? `${where} · ${context.url}` : context.url,
         message: ASK_ABOUT_THREAD.message(context, thread, { followUp: list.length > 0 }),
         targets: [...list.map(toTarget), { id: NEW_CONVERSATION, label: newConversationLabel(context) }],
@@ -261,7 +271,7 @@ export function createFollowUps(deps: FollowUpsDeps): FollowUps {
           try {
             return deps.flow.start(buildStartInput(context, text))
               ? { kind: 'close' }
-              : { kind: 'error', message: BUSY };
+              : { kind: 'error', message: t('ui.editor.busy') };
           } catch (error) {
             return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
           }

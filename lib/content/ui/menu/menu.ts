@@ -3,6 +3,7 @@ import type { Listen } from '@/lib/content/resident/trusted';
 import MENU_CSS from '@/lib/content/ui/menu/menu.css?inline';
 import { menuKeyAction } from '@/lib/content/ui/menu/menu-keys';
 import FLOATING_CSS from '@/lib/content/ui/overlay/floating.css?inline';
+import { t } from '@/lib/i18n';
 
 /**
  * One menu entry. Its accessible name is `label`; `description` is its accessible description. A `disabled`
@@ -61,7 +62,7 @@ function buildItem(entry: MenuEntry, disabled: boolean): HTMLElement {
       'aria-disabled': disabled ? 'true' : undefined,
     },
     h('span', { id: labelId, class: 'label' }, entry.label),
-    entry.isDefault ? h('span', { class: 'tag', 'aria-hidden': 'true' }, 'Default') : '',
+    entry.isDefault ? h('span', { class: 'tag', 'aria-hidden': 'true' }, t('ui.menu.default')) : '',
     h('span', { id: descriptionId, class: 'description' }, entry.description),
   );
 }
@@ -138,7 +139,7 @@ export function attachMenu(deps: MenuDeps): Menu {
     id: MENU_ID,
     role: 'menu',
     class: 'menu',
-    'aria-label': 'OpenHands actions',
+    'aria-label': t('ui.menu.label'),
     hidden: true,
   });
   const canPopover = typeof menu.showPopover === 'function';

@@ -1,11 +1,9 @@
 import { h } from '@/lib/content/resident/dom';
 import type { Listen } from '@/lib/content/resident/trusted';
-
-export const CONFIRM_TITLE = 'Start another conversation?';
-export const CONFIRM_START = 'Start another';
+import { t } from '@/lib/i18n';
 
 export type ConfirmRequest = {
-  /** Why it asks, e.g. "A conversation for this issue is already running." */
+  /** Why it asks, a whole sentence, e.g. "A conversation for this issue is already running." */
   message: string;
   /** Where focus goes back when the dialog closes (the button). */
   returnFocus: HTMLElement;
@@ -21,8 +19,8 @@ export type Confirm = { open(request: ConfirmRequest): void; readonly isOpen: bo
  */
 export function createConfirm(root: ShadowRoot, listen: Listen): Confirm {
   const message = h('p', { id: 'openhands-confirm-message' });
-  const cancel = h('button', { type: 'button', class: 'btn medium' }, 'Cancel');
-  const start = h('button', { type: 'button', class: 'btn medium primary' }, CONFIRM_START);
+  const cancel = h('button', { type: 'button', class: 'btn medium' }, t('ui.confirm.cancel'));
+  const start = h('button', { type: 'button', class: 'btn medium primary' }, t('ui.confirm.start'));
   const dialog = h(
     'dialog',
     {
@@ -30,7 +28,7 @@ export function createConfirm(root: ShadowRoot, listen: Listen): Confirm {
       'aria-labelledby': 'openhands-confirm-title',
       'aria-describedby': 'openhands-confirm-message',
     },
-    h('div', { class: 'dialog-header' }, h('h2', { id: 'openhands-confirm-title' }, CONFIRM_TITLE)),
+    h('div', { class: 'dialog-header' }, h('h2', { id: 'openhands-confirm-title' }, t('ui.confirm.title'))),
     h('div', { class: 'dialog-body' }, message),
     h('div', { class: 'dialog-footer' }, cancel, start),
   );
@@ -56,7 +54,7 @@ export function createConfirm(root: ShadowRoot, listen: Listen): Confirm {
       if (current) return;
       current = request;
       confirmed = false;
-      message.textContent = `${request.message} Start another conversation anyway?`;
+      message.textContent = t('ui.confirm.message', { notice: request.message });
       if (!dialog.open) dialog.showModal();
       cancel.focus();
     },

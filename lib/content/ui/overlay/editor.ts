@@ -1,7 +1,6 @@
 import { h } from '@/lib/content/resident/dom';
 import type { Listen } from '@/lib/content/resident/trusted';
-
-export const EDITOR_LABEL = 'Message to OpenHands';
+import { formatNumber, t } from '@/lib/i18n';
 
 export type EditorRequest = {
   /** The message the default preset would send; the user edits it. */
@@ -25,16 +24,21 @@ export function createEditor(root: ShadowRoot, listen: Listen): Editor {
   const summary = h('p', { class: 'meta', id: 'openhands-editor-summary' });
   const count = h('p', { class: 'hint', id: 'openhands-editor-count' });
   const error = h('p', { class: 'error', role: 'alert' });
-  const cancel = h('button', { type: 'button', class: 'btn medium' }, 'Cancel');
-  const send = h('button', { type: 'submit', class: 'btn medium primary' }, 'Send');
+  const cancel = h('button', { type: 'button', class: 'btn medium' }, t('ui.editor.cancel'));
+  const send = h('button', { type: 'submit', class: 'btn medium primary' }, t('ui.editor.send'));
   const form = h(
     'form',
     {},
-    h('div', { class: 'dialog-header' }, h('h2', { id: 'openhands-editor-title' }, 'Custom prompt'), summary),
+    h(
+      'div',
+      { class: 'dialog-header' },
+      h('h2', { id: 'openhands-editor-title' }, t('ui.editor.title')),
+      summary,
+    ),
     h(
       'div',
       { class: 'dialog-body' },
-      h('label', { for: 'openhands-message' }, EDITOR_LABEL),
+      h('label', { for: 'openhands-message' }, t('ui.editor.messageLabel')),
       textarea,
       count,
       error,
@@ -51,7 +55,8 @@ export function createEditor(root: ShadowRoot, listen: Listen): Editor {
   let current: EditorRequest | null = null;
 
   const updateCount = () => {
-    count.textContent = `${textarea.value.length.toLocaleString('en')} characters. The agent reads this as its task.`;
+    const length = textarea.value.length;
+    count.textContent = t('ui.editor.count', length, [formatNumber(length)]);
   };
   listen(textarea, 'input', () => {
     updateCount();

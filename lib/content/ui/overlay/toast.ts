@@ -2,11 +2,7 @@ import { h } from '@/lib/content/resident/dom';
 import type { Listen } from '@/lib/content/resident/trusted';
 import { ALERT, CHECK_CIRCLE, INFO, icon, LINK_EXTERNAL, X } from '@/lib/content/ui/overlay/icons';
 import type { ProgressView } from '@/lib/content/ui/start/progress';
-
-export const OPEN_CONVERSATION = 'Open conversation';
-export const OPEN_OPTIONS = 'Open extension options';
-/** Leads to the server's home page, which lists recent conversations (there is no `/conversations` page). */
-export const OPEN_OPENHANDS = 'Open OpenHands';
+import { t } from '@/lib/i18n';
 
 export type ToastDeps = {
   root: ShadowRoot;
@@ -34,7 +30,11 @@ export function createToast(deps: ToastDeps): Toast {
   const status = h('p', { class: 'status' });
   const subject = h('p', { class: 'subject' });
   const actions = h('div', { class: 'actions' });
-  const dismiss = h('button', { type: 'button', class: 'btn dismiss', 'aria-label': 'Dismiss' }, icon(X));
+  const dismiss = h(
+    'button',
+    { type: 'button', class: 'btn dismiss', 'aria-label': t('ui.toast.dismiss') },
+    icon(X),
+  );
   const toast = h(
     'section',
     { class: 'toast', role: 'status', 'aria-live': 'polite', 'aria-label': 'OpenHands', hidden: true },
@@ -51,16 +51,17 @@ export function createToast(deps: ToastDeps): Toast {
   const link = h(
     'a',
     { target: '_blank', rel: 'noopener noreferrer' },
-    OPEN_CONVERSATION,
+    t('shared.openConversation'),
     icon(LINK_EXTERNAL),
   );
+  // The server's home page, which lists recent conversations (there is no `/conversations` page)
   const conversations = h(
     'a',
     { target: '_blank', rel: 'noopener noreferrer' },
-    OPEN_OPENHANDS,
+    t('shared.openOpenHands'),
     icon(LINK_EXTERNAL),
   );
-  const options = h('button', { type: 'button', class: 'btn' }, OPEN_OPTIONS);
+  const options = h('button', { type: 'button', class: 'btn' }, t('shared.openOptions'));
   deps.listen(options, 'click', () => deps.onOpenOptions());
 
   return {

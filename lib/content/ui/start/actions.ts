@@ -4,6 +4,7 @@ import type { UiPage } from '@/lib/content/ui/page';
 import { nothingToSendView, type ProgressView } from '@/lib/content/ui/start/progress';
 import type { SendFlow } from '@/lib/content/ui/start/send-flow';
 import type { PageContext } from '@/lib/forges/page-data';
+import { t } from '@/lib/i18n';
 import { buildMessage, defaultPreset, presetsFor } from '@/lib/prompts/presets';
 import { buildStartInput } from '@/lib/prompts/request';
 
@@ -33,13 +34,17 @@ export type Actions = {
 
 /** One line for the editor about what will be sent, e.g. `octo-org/hello-world · PR #7 · branch fix/x`. */
 export function contextSummary(context: PageContext): string {
-  const parts = [context.repository, `${context.kind === 'issue' ? 'Issue' : 'PR'} #${context.number}`];
+  const number = String(context.number);
+  const parts = [
+    context.repository,
+    context.kind === 'issue' ? t('ui.editor.issueNumber', { number }) : t('ui.editor.pullNumber', { number }),
+  ];
   if (context.kind === 'pull' && context.pr) {
     const { pr } = context;
     parts.push(
       pr.isFork
-        ? `fork ${pr.headRepository.split('/')[0]}:${pr.headBranch} (the agent fetches it)`
-        : `branch ${pr.headBranch}`,
+        ? t('ui.editor.fork', { owner: pr.headRepository.split('/')[0] ?? '', branch: pr.headBranch })
+        : t('ui.editor.branch', { branch: pr.headBranch }),
     );
   }
   return parts.join(' · ');
@@ -58,7 +63,7 @@ export function createActions(deps: ActionsDeps): Actions {
       onSend: (message) => {
         try {
           const input = buildStartInput(context, message);
-          return deps.flow.start(input) ? null : 'A conversation is already starting from this page.';
+          return deps.flow.start(input) ? null : t('ui.editor.busy');
         } catch (error) {
           return error instanceof Error ? error.message : String(error);
         }

@@ -2,6 +2,7 @@ import { retryingText } from '@/lib/content/ui/status/item-words';
 import { recordUrl } from '@/lib/conversations/record-url';
 import { startStageLabel, stateLabel } from '@/lib/conversations/state';
 import type { MessageError } from '@/lib/errors/error';
+import { t } from '@/lib/i18n';
 import type { RecordSummary } from '@/lib/protocol/checks';
 
 /** What the progress toast shows; built by pure functions so each state is unit-tested. */
@@ -22,33 +23,32 @@ export type ProgressView = {
   conversationsHref?: string;
 };
 
-const STARTING = 'Starting an OpenHands conversation';
-
 /** Right after the click, before the background answers. */
 export function sendingView(subject: string): ProgressView {
-  return { tone: 'working', heading: STARTING, status: 'Sending…', subject };
+  return { tone: 'working', heading: t('ui.progress.heading'), status: t('ui.progress.sending'), subject };
 }
 
 /** The record as the background last reported it. */
 export function recordView(record: RecordSummary): ProgressView {
   const common = { subject: record.title, href: recordUrl(record) };
   if (record.state === 'starting') {
-    const stage = record.startStatus ? startStageLabel(record.startStatus) : 'Starting';
+    // A V0 start has no stage: the first one's words ("Starting")
+    const stage = startStageLabel(record.startStatus ?? 'WORKING');
     const trouble = retryingText(record);
     return {
       tone: 'working',
-      heading: STARTING,
-      status: trouble ? `${stage} · ${trouble}` : `${stage}…`,
+      heading: t('ui.progress.heading'),
+      status: trouble ? `${stage} · ${trouble}` : t('ui.progress.ongoing', { stage }),
       ...common,
     };
   }
   if (record.state === 'error') {
-    const status = record.detail || 'OpenHands could not start the conversation.';
-    return { tone: 'error', heading: 'The conversation failed to start', status, ...common };
+    const status = record.detail || t('ui.progress.failedNoDetail');
+    return { tone: 'error', heading: t('ui.progress.failed'), status, ...common };
   }
   return {
     tone: 'done',
-    heading: 'OpenHands conversation started',
+    heading: t('ui.progress.started'),
     status: stateLabel(record.state),
     ...common,
   };
@@ -59,9 +59,7 @@ export function errorView(error: MessageError, subject?: string): ProgressView {
   return {
     tone: 'error',
     heading:
-      error.code === 'start_unconfirmed'
-        ? 'The conversation may have started'
-        : 'Could not start the conversation',
+      error.code === 'start_unconfirmed' ? t('ui.progress.mayHaveStarted') : t('ui.progress.couldNotStart'),
     status: error.message,
     ...(subject && { subject }),
     ...(error.action === 'options' && { openOptions: true }),
@@ -73,7 +71,7 @@ export function errorView(error: MessageError, subject?: string): ProgressView {
 export function stoppedFollowingView(record: RecordSummary, reason: string): ProgressView {
   return {
     tone: 'done',
-    heading: 'Still starting',
+    heading: t('ui.progress.stillStarting'),
     status: reason,
     subject: record.title,
     href: recordUrl(record),
@@ -84,7 +82,7 @@ export function stoppedFollowingView(record: RecordSummary, reason: string): Pro
 export function nothingToSendView(): ProgressView {
   return {
     tone: 'info',
-    heading: 'Nothing to send from this page',
-    status: 'Open an issue or pull request to send it to OpenHands.',
+    heading: t('ui.progress.nothingToSend'),
+    status: t('ui.progress.openItem'),
   };
 }

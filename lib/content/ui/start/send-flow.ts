@@ -6,6 +6,7 @@ import {
   stoppedFollowingView,
 } from '@/lib/content/ui/start/progress';
 import type { StartInput } from '@/lib/conversations/start-input';
+import { t } from '@/lib/i18n';
 import type { AskFromGitHub } from '@/lib/protocol/ask-from-github';
 import { type RecordSummary, readRecordMessage } from '@/lib/protocol/checks';
 import { portName } from '@/lib/protocol/ports';
@@ -54,14 +55,14 @@ export function createSendFlow(deps: SendFlowDeps): SendFlow {
       done();
     };
     const cancelLimit = deps.later(
-      () => end(stoppedFollowingView(record, 'Follow it in OpenHands.')),
+      () => end(stoppedFollowingView(record, t('ui.progress.followInOpenHands'))),
       FOLLOW_LIMIT_MS,
     );
     watch = watchPort(deps, portName('record', first.id), {
       read: (message) => readRecordMessage(message, first.id),
       message(next) {
         if (ended) return;
-        if (!next) return end(stoppedFollowingView(record, 'The extension lost track of it.'));
+        if (!next) return end(stoppedFollowingView(record, t('ui.progress.lostTrack')));
         record = next;
         deps.onView(recordView(next));
         if (next.state !== 'starting') end();

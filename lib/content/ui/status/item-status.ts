@@ -14,6 +14,7 @@ import {
 import STATUS_CSS from '@/lib/content/ui/status/status.css?inline';
 import type { ItemConversation } from '@/lib/conversations/item';
 import type { PageKind } from '@/lib/forges/forge';
+import { formatNumber, t } from '@/lib/i18n';
 
 /** Marks the status control's host, next to the button's; a copy of it (a Turbo snapshot) is removed. */
 export const STATUS_HOST_ATTRIBUTE = 'data-openhands-status';
@@ -50,9 +51,12 @@ export type StatusControlDeps = {
 export function statusName(conversations: readonly ItemConversation[]): string {
   const [latest] = conversations;
   if (!latest) return 'OpenHands';
-  const more = conversations.length > 1 ? ` (latest of ${conversations.length})` : '';
+  let state = conversationStateText(latest);
+  if (conversations.length > 1)
+    state = t('ui.status.latestOf', { state, count: formatNumber(conversations.length) });
   const trouble = retryingText(latest);
-  return `OpenHands: ${conversationStateText(latest)}${more}${trouble ? ` — ${trouble}` : ''}`;
+  if (trouble) state = t('ui.status.withTrouble', { state, trouble });
+  return t('ui.status.name', { state });
 }
 
 const pullLinks = (conversation: ItemConversation, repository: string) =>
@@ -67,10 +71,10 @@ function listEntries(view: StatusView, now: Date): HTMLElement[] {
     if (entries.length > 0) entries.push(h('div', { role: 'separator', class: 'separator' }));
     const trouble = retryingText(conversation);
     const state = trouble
-      ? `${conversationStateText(conversation)} — ${trouble}`
+      ? t('ui.status.withTrouble', { state: conversationStateText(conversation), trouble })
       : conversationStateText(conversation);
     const age = ageText(conversation.createdAt, now);
-    const title = conversation.title.trim() || 'Untitled conversation';
+    const title = conversation.title.trim() || t('ui.status.untitled');
     entries.push(
       h(
         'a',
@@ -81,7 +85,9 @@ function listEntries(view: StatusView, now: Date): HTMLElement[] {
           href: conversation.url,
           target: '_blank',
           rel: 'noopener noreferrer',
-          'aria-label': `${state}${age ? `, ${age}` : ''}: ${title}`,
+          'aria-label': age
+            ? t('ui.status.entry', { state, age, title })
+            : t('ui.status.entryNoAge', { state, title }),
         },
         h(
           'span',
@@ -98,7 +104,7 @@ function listEntries(view: StatusView, now: Date): HTMLElement[] {
         h(
           'a',
           { role: 'menuitem', class: 'item pull', tabindex: '-1', href: pull.href },
-          `PR #${pull.number}`,
+          t('ui.status.pullNumber', { number: String(pull.number) }),
         ),
       );
     }
@@ -138,7 +144,7 @@ export function createStatusControl(deps: StatusControlDeps): StatusControl {
     id: LIST_ID,
     role: 'menu',
     class: 'menu list',
-    'aria-label': 'OpenHands conversations',
+    'aria-label': t('ui.status.listLabel'),
     'aria-describedby': NOTE_ID,
     hidden: true,
   });
@@ -216,14 +222,14 @@ export function createStatusControl(deps: StatusControlDeps): StatusControl {
       if (!latest) return;
       dot.setAttribute('data-state', latest.state);
       text.textContent = retryingText(latest) ?? conversationStateText(latest);
-      count.textContent = next.conversations.length > 1 ? String(next.conversations.length) : '';
+      count.textContent = next.conversations.length > 1 ? formatNumber(next.conversations.length) : '';
       count.hidden = next.conversations.length < 2;
       button.setAttribute('aria-label', statusName(next.conversations));
       const [first] = pullLinks(latest, next.repository);
       pull.hidden = !first;
       if (first) {
         pull.href = first.href;
-        pull.textContent = `PR #${first.number}`;
+        pull.textContent = t('ui.status.pullNumber', { number: String(first.number) });
       } else pull.removeAttribute('href');
       button.classList.toggle('joined', Boolean(first));
       if (!open) return;

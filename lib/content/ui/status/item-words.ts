@@ -1,6 +1,7 @@
 import type { ItemConversation } from '@/lib/conversations/item';
 import { isBusy, stateLabel } from '@/lib/conversations/state';
 import type { PageKind } from '@/lib/forges/forge';
+import { formatNumber, t, uiLocale } from '@/lib/i18n';
 
 /*
  * What the status control and the caret menu say about an item's conversations, in words: pure functions of
@@ -11,21 +12,18 @@ import type { PageKind } from '@/lib/forges/forge';
 export function conversationStateText(conversation: Pick<ItemConversation, 'state' | 'stage'>): string {
   const label = stateLabel(conversation.state);
   const stage = conversation.state === 'starting' ? conversation.stage?.trim() : '';
-  return stage && stage !== label ? `${label}: ${stage}` : label;
+  return stage && stage !== label ? t('ui.status.stateStage', { state: label, stage }) : label;
 }
-
-/** What a conversation shows while polls of its server keep failing (issue 17). */
-export const UNREACHABLE = 'Can’t reach OpenHands, retrying…';
 
 /** A time of day in the browser's language, e.g. "13:05" or "1:05 PM"; `''` for a time that can't be read. */
 export function timeOfDay(iso: string): string {
   const at = Date.parse(iso);
-  return Number.isNaN(at) ? '' : new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(at);
+  return Number.isNaN(at) ? '' : new Intl.DateTimeFormat(uiLocale(), { timeStyle: 'short' }).format(at);
 }
 
 /**
- * "Can't reach OpenHands, retrying… (last answer 13:05)" while polls keep failing, else null: the state shown
- * is the last one the server reported, and the user should know it may have moved on.
+ * "Can’t reach OpenHands, retrying… (last answer 13:05)" while polls of its server keep failing (issue 17),
+ * else null: the state shown is the last one the server reported, and the user should know it may have moved on.
  */
 export function retryingText(
   conversation:
@@ -35,33 +33,35 @@ export function retryingText(
   if (!conversation.retrying) return null;
   const last = 'lastAnswerAt' in conversation ? conversation.lastAnswerAt : conversation.lastPolledAt;
   const at = last ? timeOfDay(last) : '';
-  return at ? `${UNREACHABLE} (last answer ${at})` : UNREACHABLE;
+  return at ? t('ui.status.unreachableSince', { time: at }) : t('ui.status.unreachable');
 }
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-const plural = (count: number, unit: string) => `${count} ${unit}${count === 1 ? '' : 's'} ago`;
+const ago = (key: 'ui.status.minutesAgo' | 'ui.status.hoursAgo' | 'ui.status.daysAgo', count: number) =>
+  t(key, count, [formatNumber(count)]);
 
-/** "just now", "3 min ago", "2 hours ago", "5 days ago", then the date; `''` for a time that can't be read. */
+/**
+ * "just now", "3 min ago", "2 hours ago", "5 days ago", then the date (in the browser's language); `''` for a
+ * time that can't be read.
+ */
 export function ageText(iso: string, now: Date): string {
   const at = Date.parse(iso);
   if (Number.isNaN(at)) return '';
   const elapsed = Math.max(0, now.getTime() - at);
-  if (elapsed < MINUTE) return 'just now';
-  if (elapsed < HOUR) return `${Math.floor(elapsed / MINUTE)} min ago`;
-  if (elapsed < DAY) return plural(Math.floor(elapsed / HOUR), 'hour');
-  if (elapsed < 30 * DAY) return plural(Math.floor(elapsed / DAY), 'day');
-  return new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(at);
+  if (elapsed < MINUTE) return t('ui.status.justNow');
+  if (elapsed < HOUR) return ago('ui.status.minutesAgo', Math.floor(elapsed / MINUTE));
+  if (elapsed < DAY) return ago('ui.status.hoursAgo', Math.floor(elapsed / HOUR));
+  if (elapsed < 30 * DAY) return ago('ui.status.daysAgo', Math.floor(elapsed / DAY));
+  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium' }).format(at);
 }
 
 /** Starting or running: what the default button asks about before starting another. */
 export function runningCount(conversations: readonly Pick<ItemConversation, 'state'>[]): number {
   return conversations.filter((conversation) => isBusy(conversation.state)).length;
 }
-
-const ITEM_NAMES: Record<PageKind, string> = { issue: 'issue', pull: 'pull request' };
 
 /**
  * The caret menu's line about the conversations there are already, e.g. "2 conversations for this issue — 1
@@ -74,15 +74,18 @@ export function conversationsNote(
   const count = conversations.length;
   if (count === 0) return null;
   const running = runningCount(conversations);
-  const what = `${count} conversation${count === 1 ? '' : 's'} for this ${ITEM_NAMES[kind]}`;
-  return running > 0 ? `${what} — ${running} running` : what;
+  const note =
+    kind === 'issue'
+      ? t('ui.status.noteIssue', count, [formatNumber(count)])
+      : t('ui.status.notePull', count, [formatNumber(count)]);
+  return running > 0 ? t('ui.status.noteRunning', running, [formatNumber(running)], { note }) : note;
 }
 
 /** The confirm before starting another, e.g. "A conversation for this issue is already running." */
 export function runningNotice(kind: PageKind, running: number): string {
-  return running === 1
-    ? `A conversation for this ${ITEM_NAMES[kind]} is already running.`
-    : `${running} conversations for this ${ITEM_NAMES[kind]} are already running.`;
+  return kind === 'issue'
+    ? t('ui.status.runningIssue', running, [formatNumber(running)])
+    : t('ui.status.runningPull', running, [formatNumber(running)]);
 }
 
 /** The PR's page, e.g. https://github.com/octo-org/hello-world/pull/7 */

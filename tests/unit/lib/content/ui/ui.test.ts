@@ -4,10 +4,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createButton } from '@/lib/content/resident/button';
 import type { Listen } from '@/lib/content/resident/trusted';
 import { createUi } from '@/lib/content/ui';
-import { CONFIRM_TITLE } from '@/lib/content/ui/overlay/confirm';
 import { createEditor } from '@/lib/content/ui/overlay/editor';
 import { createOverlay, OVERLAY_HOST_ATTRIBUTE } from '@/lib/content/ui/overlay/overlay';
-import { createToast, OPEN_CONVERSATION, OPEN_OPTIONS } from '@/lib/content/ui/overlay/toast';
+import { createToast } from '@/lib/content/ui/overlay/toast';
 import type { Request } from '@/lib/protocol/messages';
 import { residentWords } from '../../../../support/i18n';
 import { GITHUB_SITE } from '../../../../support/ui-page';
@@ -184,7 +183,8 @@ describe('createUi', () => {
 describe('conversations there are already', () => {
   const overlayRoot = () =>
     document.querySelector(`[${OVERLAY_HOST_ATTRIBUTE}]`)?.shadowRoot as unknown as HTMLElement;
-  const confirmDialog = () => within(overlayRoot()).queryByRole('dialog', { name: CONFIRM_TITLE });
+  const confirmDialog = () =>
+    within(overlayRoot()).queryByRole('dialog', { name: 'Start another conversation?' });
   const confirmButton = (name: string) => within(overlayRoot()).getByRole('button', { name });
 
   it('should say in the caret menu how many there are and how many run', () => {
@@ -285,12 +285,12 @@ describe('createToast', () => {
       status: 'Waiting for sandbox…',
       href: 'https://oh/task-1',
     });
-    const link = byText(OPEN_CONVERSATION) as HTMLAnchorElement;
+    const link = byText('Open conversation') as HTMLAnchorElement;
     toast.show({ tone: 'done', heading: 'Started', status: 'Running', href: 'https://oh/conversations/c1' });
 
     expect(region.hidden).toBe(false);
     expect(region.textContent).toContain('Running');
-    expect(byText(OPEN_CONVERSATION)).toBe(link);
+    expect(byText('Open conversation')).toBe(link);
     expect(link.getAttribute('href')).toBe('https://oh/conversations/c1');
     expect(link.target).toBe('_blank');
     expect(link.rel).toBe('noopener noreferrer');
@@ -300,10 +300,10 @@ describe('createToast', () => {
     const { toast, region, byText, onOpenOptions } = mountToast();
 
     toast.show({ tone: 'error', heading: 'Could not start', status: 'Add your key.', openOptions: true });
-    byText(OPEN_OPTIONS)?.click();
+    byText('Open extension options')?.click();
 
     expect(onOpenOptions).toHaveBeenCalled();
-    expect(byText(OPEN_CONVERSATION)).toBeUndefined();
+    expect(byText('Open conversation')).toBeUndefined();
     expect(region.getAttribute('aria-live')).toBe('assertive');
   });
 

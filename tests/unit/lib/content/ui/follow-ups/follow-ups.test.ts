@@ -5,6 +5,7 @@ import type { Listen } from '@/lib/content/resident/trusted';
 import { createUi } from '@/lib/content/ui';
 import type { ItemConversation } from '@/lib/conversations/item';
 import { collectReviewActivity } from '@/lib/forges/github/review-activity';
+import { findReviewThreads } from '@/lib/forges/github/review-threads';
 import type { Request } from '@/lib/protocol/messages';
 import { parsePortName, portName } from '@/lib/protocol/ports';
 import { type FakePort, fakeRuntime } from '../../../../../support/fake-ports';
@@ -334,17 +335,17 @@ describe('"Send new review comments"', () => {
   });
 });
 
+// The button itself is lib/content/threads' (tests/unit/lib/content/threads): a click hands the UI the thread's id
 describe('"Ask OpenHands" on a review thread', () => {
-  const askFirst = () => {
-    const host = document.querySelector('[data-openhands-ask]');
-    click(host?.shadowRoot?.querySelector('button') as HTMLButtonElement);
+  const askFirst = (ui: Awaited<ReturnType<typeof mount>>) => {
+    const [first] = findReviewThreads(document);
+    return ui.ui.askAboutThread(first?.id ?? '', ui.button.main);
   };
 
   it('should open the editor with the thread and send it as a follow-up to the PR’s conversation', async () => {
     const ui = await mount('pull-files-threads', [latest]);
-    await vi.waitFor(() => expect(document.querySelector('[data-openhands-ask]')).not.toBeNull());
 
-    askFirst();
+    expect(askFirst(ui)).toBe(true);
 
     expect(ui.dialog().open).toBe(true);
     expect(ui.textarea().value).toContain('File: `src/auth/session.ts`, lines 42 to 43');
@@ -361,9 +362,8 @@ describe('"Ask OpenHands" on a review thread', () => {
 
   it('should start a conversation on the PR’s branch when the PR has none', async () => {
     const ui = await mount('pull-files-threads', []);
-    await vi.waitFor(() => expect(document.querySelector('[data-openhands-ask]')).not.toBeNull());
 
-    askFirst();
+    expect(askFirst(ui)).toBe(true);
     expect([...ui.picker().options].map((option) => option.value)).toEqual(['new']);
     ui.textarea().value += 'Fix it.';
     ui.submit();
@@ -373,5 +373,13 @@ describe('"Ask OpenHands" on a review thread', () => {
     expect(start).toMatchObject({ input: { repository: 'octo-org/hello-world', prNumber: 7 } });
     expect(JSON.stringify(start)).toContain('Fix it.');
     expect(ui.followUps()).toHaveLength(0);
+  });
+
+  it('should answer false, and open nothing, for a thread the page no longer has', async () => {
+    const ui = await mount('pull-files-threads', [latest]);
+
+    expect(ui.ui.askAboutThread('no-such-thread', ui.button.main)).toBe(false);
+    // Not even the overlay was made
+    expect(document.querySelector('[data-openhands-overlay]')).toBeNull();
   });
 });
